@@ -1,0 +1,148 @@
+// Lua errors in JS: LuaError carries any Lua value; positions ("chunk:LINE:") come from
+// the JS stack, mapped back to Lua lines through the line tables of compiled chunks.
+// Also owns the interrupt (timeout/kill) signal, which pcall must never catch.
+import type { LuaValue } from "./value.js";
+
+/** What the runtime knows about one compiled chunk, found by its JS file name. */
+export interface ChunkInfo {
+  /** Lua's short_src: "user_script", "test.lua", "[string \"...\"]" */
+  chunkName: string;
+  /** Lua line for a JS position (1-based line, 1-based column) in the emitted code. */
+  luaLine(jsLine: number, jsColumn: number): number;
+  /** Lua function description for a JS function name, for tracebacks. */
+  functionName?(jsName: string): string | undefined;
+}
+
+const chunks = new Map<string, ChunkInfo>();
+let chunkCounter = 0;
+
+/** Registers a chunk and returns the JS file name to compile it under. */
+export function registerChunk(info: ChunkInfo): string {
+  const fileName = `lua:${++chunkCounter}`;
+  chunks.set(fileName, info);
+  return fileName;
+}
+
+export function unregisterChunk(fileName: string): void {
+  chunks.delete(fileName);
+}
+
+export interface LuaFrame {
+  chunk: ChunkInfo;
+  line: number;
+  jsFunction: string | null;
+}
+
+type CallSite = NodeJS.CallSite;
+
+function sitesToFrames(sites: CallSite[]): LuaFrame[] {
+  const frames: LuaFrame[] = [];
+  for (const s of sites) {
+    const file = s.getFileName();
+    if (file === undefined || file === null || !file.startsWith("lua:")) continue;
+    const chunk = chunks.get(file);
+    if (chunk === undefined) continue;
+    frames.push({
+      chunk,
+      line: chunk.luaLine(s.getLineNumber() ?? 0, s.getColumnNumber() ?? 0),
+      jsFunction: s.getFunctionName(),
+    });
+  }
+  return frames;
+}
+
+function structuredStack(capture: (holder: object) => void): CallSite[] {
+  const prevPrepare = Error.prepareStackTrace;
+  const prevLimit = Error.stackTraceLimit;
+  Error.prepareStackTrace = (_e, sites) => sites;
+  Error.stackTraceLimit = 200;
+  try {
+    const holder: { stack?: unknown } = {};
+    capture(holder);
+    const stack = holder.stack;
+    return Array.isArray(stack) ? (stack as CallSite[]) : [];
+  } finally {
+    Error.prepareStackTrace = prevPrepare;
+    Error.stackTraceLimit = prevLimit;
+  }
+}
+
+/** The Lua frames on the current JS stack, innermost first. */
+export function currentLuaFrames(): LuaFrame[] {
+  return sitesToFrames(structuredStack((h) => Error.captureStackTrace(h, currentLuaFrames)));
+}
+
+/** Lua frames recorded in a JS error that was thrown elsewhere (e.g. a RangeError). */
+export function errorLuaFrames(e: Error): LuaFrame[] {
+  const prevPrepare = Error.prepareStackTrace;
+  let sites: unknown;
+  Error.prepareStackTrace = (_e, s) => s;
+  try {
+    sites = e.stack;
+  } finally {
+    Error.prepareStackTrace = prevPrepare;
+  }
+  return Array.isArray(sites) ? sitesToFrames(sites as CallSite[]) : [];
+}
+
+/** luaL_where: "chunk:LINE: " for the level-th Lua frame (1 = innermost), or "". */
+export function where(level: number): string {
+  if (level <= 0) return "";
+  const frames = currentLuaFrames();
+  const f = frames[level - 1];
+  return f === undefined ? "" : `${f.chunk.chunkName}:${f.line}: `;
+}
+
+/**
+ * A Lua error: `value` is what pcall returns as the error object. Built with a string
+ * message and a level, it gets Lua's position prefix, as luaL_error/luaG_runerror do.
+ */
+export class LuaError extends Error {
+  value: LuaValue;
+  /** Lua traceback lines captured when the error was raised (for the CLI). */
+  luaTraceback: string[] | undefined;
+
+  constructor(value: LuaValue, level = 0) {
+    const v = typeof value === "string" && level > 0 ? where(level) + value : value;
+    super(typeof v === "string" ? v : "(error object is not a string)");
+    this.value = v;
+    this.luaTraceback = undefined;
+  }
+}
+LuaError.prototype.name = "LuaError";
+
+/**
+ * Thrown by the interrupt hook (time limit, kill request). Not a LuaError, so pcall,
+ * xpcall and every other catch in the runtime let it through.
+ */
+export class LuaInterrupt extends Error {
+  constructor(
+    message: string,
+    readonly reason: "timeout" | "killed" | "shutdown" | "oom",
+  ) {
+    super(message);
+  }
+}
+LuaInterrupt.prototype.name = "LuaInterrupt";
+
+/** True for V8's stack overflow. */
+export function isStackOverflow(e: unknown): e is RangeError {
+  return e instanceof RangeError && e.message === "Maximum call stack size exceeded";
+}
+
+/**
+ * Turns what a catch caught into a LuaError when Lua may catch it (a LuaError, or a JS
+ * stack overflow, which becomes Lua's "stack overflow"); returns undefined for anything
+ * Lua must not catch (interrupts, internal bugs).
+ */
+export function catchable(e: unknown): LuaError | undefined {
+  if (e instanceof LuaError) return e;
+  if (isStackOverflow(e)) {
+    const frames = errorLuaFrames(e);
+    const f = frames[0];
+    const err = new LuaError("stack overflow", 0);
+    if (f !== undefined) err.value = `${f.chunk.chunkName}:${f.line}: stack overflow`;
+    return err;
+  }
+  return undefined;
+}

@@ -1,0 +1,245 @@
+// Numbers as Lua 5.1 prints and reads them, in one place: tostring's "%.14g",
+// luaO_str2d (strtod plus the hex fallback), tonumber with a base, and C printf's
+// %e/%f/%g used by string.format and cjson. Pure functions of JS numbers and strings.
+
+/** C's "%.{prec}e" for a finite number (exponent with at least two digits). */
+export function formatExp(n: number, prec: number, upper = false): string {
+  let s = n.toExponential(Math.min(prec, 100));
+  // JS gives "1.5e+2"; C gives "1.5e+02"
+  const e = s.indexOf("e");
+  const mant = s.slice(0, e);
+  const sign = s[e + 1];
+  let digits = s.slice(e + 2);
+  if (digits.length < 2) digits = "0" + digits;
+  s = `${mant}e${sign}${digits}`;
+  if (Object.is(n, -0) && !s.startsWith("-")) s = "-" + s;
+  return upper ? s.toUpperCase() : s;
+}
+
+/** C's "%.{prec}f" for a finite number. */
+export function formatFixed(n: number, prec: number): string {
+  let s: string;
+  if (Math.abs(n) < 1e21) {
+    s = n.toFixed(Math.min(prec, 100));
+  } else {
+    s = bigFixed(n, prec);
+  }
+  if (Object.is(n, -0) || (n < 0 && !s.startsWith("-"))) s = "-" + s;
+  return s;
+}
+
+/** %f for |n| >= 1e21, where toFixed switches to exponent form: exact via BigInt. */
+function bigFixed(n: number, prec: number): string {
+  const neg = n < 0;
+  const int = BigInt(Math.abs(n)); // exact: such doubles are integers
+  const s = int.toString() + (prec > 0 ? "." + "0".repeat(prec) : "");
+  return neg ? "-" + s : s;
+}
+
+/** C's "%.{prec}g" (without the '#' flag) for any number, with Linux's inf/nan spellings. */
+export function formatG(n: number, prec: number, upper = false, alt = false): string {
+  if (!Number.isFinite(n)) return nonFinite(n, upper);
+  if (prec === 0) prec = 1;
+  if (n === 0) {
+    const z = alt ? "0." + "0".repeat(prec - 1) : "0";
+    return Object.is(n, -0) ? "-" + z : z;
+  }
+  // exponent X of the value once rounded to prec significant digits
+  const expStr = n.toExponential(prec - 1);
+  const x = parseInt(expStr.slice(expStr.indexOf("e") + 1), 10);
+  let s: string;
+  if (x < -4 || x >= prec) {
+    s = formatExp(n, prec - 1, upper);
+    if (!alt) {
+      const e = s.indexOf(upper ? "E" : "e");
+      s = stripZeros(s.slice(0, e)) + s.slice(e);
+    }
+  } else {
+    s = formatFixed(n, Math.max(0, prec - 1 - x));
+    if (!alt) s = stripZeros(s);
+  }
+  return s;
+}
+
+function stripZeros(s: string): string {
+  if (s.indexOf(".") < 0) return s;
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 48) end--;
+  if (s.charCodeAt(end - 1) === 46) end--;
+  return s.slice(0, end);
+}
+
+/** How glibc's printf spells infinities and NaN (x86 NaNs from 0/0 are negative). */
+export function nonFinite(n: number, upper = false): string {
+  let s: string;
+  if (n === Infinity) s = "inf";
+  else if (n === -Infinity) s = "-inf";
+  else s = "-nan";
+  return upper ? s.toUpperCase() : s;
+}
+
+/** lua_Number → string as tostring, print and `..` do it: "%.14g". */
+export function numberToString(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) {
+    return n === 0 && Object.is(n, -0) ? "-0" : String(n);
+  }
+  return formatG(n, 14);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/**
+ * C's strtod as glibc implements it, on a Lua string: returns the number and the index
+ * just past what it consumed (0 consumed when nothing converts).
+ */
+export function strtod(s: string, start = 0): { value: number; end: number } {
+  let i = start;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  let neg = false;
+  if (s[i] === "+" || s[i] === "-") {
+    neg = s[i] === "-";
+    i++;
+  }
+  const rest = s.slice(i, i + 8).toLowerCase();
+  if (rest.startsWith("inf")) {
+    const len = rest.startsWith("infinity") ? 8 : 3;
+    return { value: neg ? -Infinity : Infinity, end: i + len };
+  }
+  if (rest.startsWith("nan")) {
+    let j = i + 3;
+    if (s[j] === "(") {
+      let k = j + 1;
+      while (k < s.length && /[0-9A-Za-z_]/.test(s[k])) k++;
+      if (s[k] === ")") j = k + 1;
+    }
+    return { value: NaN, end: j };
+  }
+  if (s[i] === "0" && (s[i + 1] === "x" || s[i + 1] === "X")) {
+    const hex = parseHexFloat(s, i + 2);
+    if (hex !== undefined) return { value: neg ? -hex.value : hex.value, end: hex.end };
+    // "0x" with no hex digits: strtod reads the "0"
+    return { value: neg ? -0 : 0, end: i + 1 };
+  }
+  const m = /^(\d*)(\.\d*)?/.exec(s.slice(i));
+  const intPart = m ? m[1] : "";
+  const fracPart = m && m[2] ? m[2] : "";
+  if (intPart.length === 0 && fracPart.length <= 1) return { value: 0, end: start };
+  let j = i + intPart.length + fracPart.length;
+  const em = /^[eE][+-]?\d+/.exec(s.slice(j));
+  if (em) j += em[0].length;
+  const value = Number(s.slice(i, j));
+  return { value: neg ? -value : value, end: j };
+}
+
+function parseHexFloat(s: string, i: number): { value: number; end: number } | undefined {
+  let mant = 0;
+  let any = false;
+  let exp = 0;
+  let j = i;
+  for (; j < s.length; j++) {
+    const d = hexDigit(s.charCodeAt(j));
+    if (d < 0) break;
+    mant = mant * 16 + d;
+    any = true;
+  }
+  if (s[j] === ".") {
+    let k = j + 1;
+    for (; k < s.length; k++) {
+      const d = hexDigit(s.charCodeAt(k));
+      if (d < 0) break;
+      mant = mant * 16 + d;
+      exp -= 4;
+      any = true;
+    }
+    if (any) j = k;
+  }
+  if (!any) return undefined;
+  if (s[j] === "p" || s[j] === "P") {
+    const em = /^[pP]([+-]?\d+)/.exec(s.slice(j));
+    if (em) {
+      exp += parseInt(em[1], 10);
+      j += em[0].length;
+    }
+  }
+  return { value: mant * Math.pow(2, exp), end: j };
+}
+
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+/** luaO_str2d: a whole string as a Lua number, or undefined. */
+export function str2number(s: string): number | undefined {
+  const r = strtod(s);
+  if (r.end === 0) return undefined; // nothing converted: endptr == s
+  let end = r.end;
+  let value = r.value;
+  if (s[end] === "x" || s[end] === "X") {
+    // strtoul(s, 16) fallback; with glibc's hex strtod this only sees "0x" + junk
+    const u = strtoul16(s);
+    value = u.value;
+    end = u.end;
+  }
+  while (end < s.length && isSpace(s.charCodeAt(end))) end++;
+  if (end !== s.length) return undefined;
+  return value;
+}
+
+function strtoul16(s: string): { value: number; end: number } {
+  let i = 0;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  let neg = false;
+  if (s[i] === "+" || s[i] === "-") {
+    neg = s[i] === "-";
+    i++;
+  }
+  if (s[i] === "0" && (s[i + 1] === "x" || s[i + 1] === "X") && hexDigit(s.charCodeAt(i + 2)) >= 0) i += 2;
+  let v = 0;
+  let any = false;
+  for (; i < s.length; i++) {
+    const d = hexDigit(s.charCodeAt(i));
+    if (d < 0) break;
+    v = v * 16 + d;
+    any = true;
+  }
+  if (!any) return { value: 0, end: 0 };
+  if (v > 0xffffffffffffffff) v = 0xffffffffffffffff;
+  return { value: neg ? -v : v, end: i };
+}
+
+/** Lua's tonumber(s, base) for base ≠ 10 (strtoul semantics, whole string). */
+export function parseIntBase(s: string, base: number): number | undefined {
+  let i = 0;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  let neg = false;
+  if (s[i] === "-") {
+    neg = true;
+    i++;
+  } else if (s[i] === "+") i++;
+  if (base === 16 && s[i] === "0" && (s[i + 1] === "x" || s[i + 1] === "X")) i += 2;
+  let v = 0;
+  let any = false;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let d: number;
+    if (c >= 48 && c <= 57) d = c - 48;
+    else if (c >= 97 && c <= 122) d = c - 87;
+    else if (c >= 65 && c <= 90) d = c - 55;
+    else break;
+    if (d >= base) break;
+    v = v * base + d;
+    any = true;
+  }
+  if (!any) return undefined;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  if (i !== s.length) return undefined;
+  // strtoul wraps negatives modulo 2^64 and clamps overflow to ULONG_MAX
+  if (v > 18446744073709551615) v = 18446744073709551615;
+  if (neg) v = v === 0 ? 0 : 18446744073709551616 - v;
+  return v;
+}

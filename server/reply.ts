@@ -1,0 +1,200 @@
+// Replies as values: what command handlers return and what scripts convert to and from,
+// and their encoding to RESP2 or RESP3 bytes. Strings are byte strings (latin1 JS strings).
+// Used by the executor (encoding), the command handlers and scripting (conversions).
+
+/** +text (a status reply). Use the shared OK / QUEUED constants where they fit. */
+export class StatusReply {
+  constructor(readonly text: string) {}
+}
+
+/** -text, the whole line after '-', e.g. "ERR syntax error" or "WRONGTYPE Operation ...". */
+export class ErrorReply {
+  constructor(readonly text: string) {}
+}
+
+/** RESP3 double (,); RESP2 sends it as a bulk string. */
+export class DoubleReply {
+  constructor(readonly value: number) {}
+}
+
+/** RESP3 boolean (#t/#f); RESP2 sends 1 / 0 as integers. */
+export class BoolReply {
+  constructor(readonly value: boolean) {}
+}
+
+/** RESP3 big number ((); RESP2 sends it as a bulk string. */
+export class BigNumberReply {
+  constructor(readonly text: string) {}
+}
+
+/** RESP3 verbatim string (=); RESP2 sends the text as a bulk string. */
+export class VerbatimReply {
+  constructor(
+    readonly format: string,
+    readonly text: string,
+  ) {}
+}
+
+/** RESP3 map (%), flat [k1, v1, k2, v2, …]; RESP2 sends a flat array. */
+export class MapReply {
+  constructor(readonly entries: Reply[]) {}
+}
+
+/** RESP3 set (~); RESP2 sends an array. */
+export class SetReply {
+  constructor(readonly items: Reply[]) {}
+}
+
+/** RESP3 push (>); RESP2 sends an array. */
+export class PushReply {
+  constructor(readonly items: Reply[]) {}
+}
+
+/** The null array (RESP2 *-1, RESP3 _). */
+export class NilArrayReply {
+  private constructor() {}
+  static readonly instance = new NilArrayReply();
+}
+
+/**
+ * A reply: null is the nil bulk string (RESP2 $-1, RESP3 _); string is a bulk string;
+ * number/bigint is an integer (must be integral); arrays are arrays.
+ */
+export type Reply =
+  | null
+  | string
+  | number
+  | bigint
+  | Reply[]
+  | StatusReply
+  | ErrorReply
+  | DoubleReply
+  | BoolReply
+  | BigNumberReply
+  | VerbatimReply
+  | MapReply
+  | SetReply
+  | PushReply
+  | NilArrayReply;
+
+export const OK = new StatusReply("OK");
+export const QUEUED = new StatusReply("QUEUED");
+export const PONG = new StatusReply("PONG");
+export const NIL_ARRAY = NilArrayReply.instance;
+
+export function err(text: string): ErrorReply {
+  return new ErrorReply(text);
+}
+
+/** Formats a double as Redis's RESP3 double / RESP2 bulk does (%.17g, inf, -inf, nan). */
+export function formatDouble(v: number): string {
+  if (v === Infinity) return "inf";
+  if (v === -Infinity) return "-inf";
+  if (v !== v) return "nan";
+  return formatG17(v);
+}
+
+/** C's %.17g. */
+function formatG17(v: number): string {
+  if (v === 0) return Object.is(v, -0) ? "-0" : "0";
+  const exp = Math.floor(Math.log10(Math.abs(v)));
+  let s = v.toPrecision(17);
+  // toPrecision already uses exponent form when exp < -6 or exp >= 17; C %g uses it when
+  // exp < -4 or exp >= 17, so fix up the small-exponent range by hand.
+  let x = exp;
+  const ei = s.indexOf("e");
+  if (ei >= 0) x = parseInt(s.slice(ei + 1), 10);
+  else {
+    const lead = v.toExponential(16);
+    x = parseInt(lead.slice(lead.indexOf("e") + 1), 10);
+  }
+  if (x < -4 || x >= 17) {
+    s = v.toExponential(16);
+    const e = s.indexOf("e");
+    let m = s.slice(0, e);
+    if (m.indexOf(".") >= 0) m = m.replace(/0+$/, "").replace(/\.$/, "");
+    const sign = s[e + 1];
+    let d = s.slice(e + 2);
+    if (d.length < 2) d = "0" + d;
+    return `${m}e${sign}${d}`;
+  }
+  if (s.indexOf("e") >= 0) s = v.toFixed(Math.max(0, 16 - x));
+  if (s.indexOf(".") >= 0) s = s.replace(/0+$/, "").replace(/\.$/, "");
+  return s;
+}
+
+/** Appends the RESP encoding of replies to a list of chunks (latin1 strings). */
+export class ReplyEncoder {
+  chunks: string[] = [];
+  size = 0;
+
+  constructor(public proto: 2 | 3 = 2) {}
+
+  private put(s: string): void {
+    this.chunks.push(s);
+    this.size += s.length;
+  }
+
+  write(r: Reply): void {
+    const p3 = this.proto === 3;
+    if (r === null) return this.put(p3 ? "_\r\n" : "$-1\r\n");
+    switch (typeof r) {
+      case "string":
+        return this.put(`$${r.length}\r\n${r}\r\n`);
+      case "number":
+      case "bigint":
+        return this.put(`:${r}\r\n`);
+    }
+    if (Array.isArray(r)) {
+      this.put(`*${r.length}\r\n`);
+      for (const x of r) this.write(x);
+      return;
+    }
+    if (r instanceof StatusReply) return this.put(`+${r.text}\r\n`);
+    if (r instanceof ErrorReply) return this.put(`-${r.text}\r\n`);
+    if (r instanceof DoubleReply) {
+      const s = formatDouble(r.value);
+      return this.put(p3 ? `,${s}\r\n` : `$${s.length}\r\n${s}\r\n`);
+    }
+    if (r instanceof BoolReply) return this.put(p3 ? (r.value ? "#t\r\n" : "#f\r\n") : r.value ? ":1\r\n" : ":0\r\n");
+    if (r instanceof BigNumberReply) {
+      return this.put(p3 ? `(${r.text}\r\n` : `$${r.text.length}\r\n${r.text}\r\n`);
+    }
+    if (r instanceof VerbatimReply) {
+      if (!p3) return this.put(`$${r.text.length}\r\n${r.text}\r\n`);
+      return this.put(`=${r.text.length + 4}\r\n${r.format}:${r.text}\r\n`);
+    }
+    if (r instanceof MapReply) {
+      this.put(p3 ? `%${r.entries.length / 2}\r\n` : `*${r.entries.length}\r\n`);
+      for (const x of r.entries) this.write(x);
+      return;
+    }
+    if (r instanceof SetReply) {
+      this.put(p3 ? `~${r.items.length}\r\n` : `*${r.items.length}\r\n`);
+      for (const x of r.items) this.write(x);
+      return;
+    }
+    if (r instanceof PushReply) {
+      this.put(p3 ? `>${r.items.length}\r\n` : `*${r.items.length}\r\n`);
+      for (const x of r.items) this.write(x);
+      return;
+    }
+    // NilArrayReply
+    return this.put(p3 ? "_\r\n" : "*-1\r\n");
+  }
+
+  /** Takes the encoded bytes and resets. */
+  take(): Buffer {
+    const b = Buffer.from(this.chunks.length === 1 ? this.chunks[0] : this.chunks.join(""), "latin1");
+    this.chunks = [];
+    this.size = 0;
+    return b;
+  }
+}
+
+/** Encodes one reply to bytes. */
+export function encodeReply(r: Reply, proto: 2 | 3 = 2): Buffer {
+  const e = new ReplyEncoder(proto);
+  e.write(r);
+  return e.take();
+}
