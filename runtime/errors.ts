@@ -93,6 +93,23 @@ export function where(level: number): string {
   return f === undefined ? "" : `${f.chunk.chunkName}:${f.line}: `;
 }
 
+/** Set by the CLI: capture a Lua traceback when an error is raised (costs a stack walk). */
+export const errorOptions = { traceback: false };
+
+/** "\tchunk:LINE: in function 'f'" lines for frames, as lua5.1's traceback prints them. */
+export function tracebackLines(frames: LuaFrame[]): string[] {
+  return frames.map((f) => {
+    const name = f.jsFunction ? f.chunk.functionName?.(f.jsFunction) : undefined;
+    const what =
+      f.jsFunction === "main$chunk"
+        ? "in main chunk"
+        : name
+          ? `in function '${name}'`
+          : `in function <${f.chunk.chunkName}:${f.line}>`;
+    return `\t${f.chunk.chunkName}:${f.line}: ${what}`;
+  });
+}
+
 /**
  * A Lua error: `value` is what pcall returns as the error object. Built with a string
  * message and a level, it gets Lua's position prefix, as luaL_error/luaG_runerror do.
@@ -106,7 +123,7 @@ export class LuaError extends Error {
     const v = typeof value === "string" && level > 0 ? where(level) + value : value;
     super(typeof v === "string" ? v : "(error object is not a string)");
     this.value = v;
-    this.luaTraceback = undefined;
+    this.luaTraceback = errorOptions.traceback ? tracebackLines(currentLuaFrames()) : undefined;
   }
 }
 LuaError.prototype.name = "LuaError";
@@ -125,9 +142,14 @@ export class LuaInterrupt extends Error {
 }
 LuaInterrupt.prototype.name = "LuaInterrupt";
 
-/** True for V8's stack overflow. */
+/** True for V8's stack overflow (from any realm: compiled code runs in a vm context). */
 export function isStackOverflow(e: unknown): e is RangeError {
-  return e instanceof RangeError && e.message === "Maximum call stack size exceeded";
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    (e as Error).name === "RangeError" &&
+    (e as Error).message === "Maximum call stack size exceeded"
+  );
 }
 
 /**

@@ -4,7 +4,7 @@
 
 /** C's "%.{prec}e" for a finite number (exponent with at least two digits). */
 export function formatExp(n: number, prec: number, upper = false): string {
-  let s = n.toExponential(Math.min(prec, 100));
+  let s = cToExponential(n, prec);
   // JS gives "1.5e+2"; C gives "1.5e+02"
   const e = s.indexOf("e");
   const mant = s.slice(0, e);
@@ -20,12 +20,90 @@ export function formatExp(n: number, prec: number, upper = false): string {
 export function formatFixed(n: number, prec: number): string {
   let s: string;
   if (Math.abs(n) < 1e21) {
-    s = n.toFixed(Math.min(prec, 100));
+    s = prec <= 100 ? cToFixed(n, prec) : exactFixed(n, prec);
   } else {
     s = bigFixed(n, prec);
   }
   if (Object.is(n, -0) || (n < 0 && !s.startsWith("-"))) s = "-" + s;
   return s;
+}
+
+// JS's toFixed/toExponential round exact decimal ties away from zero; glibc's printf
+// rounds them to even (the current rounding mode). Both are exact otherwise, so only a
+// value lying exactly halfway needs fixing: then, if JS's last kept digit is odd, C's
+// result is JS's with that digit one lower (no carry can have happened, since rounding
+// up to an odd digit never carries).
+
+/** True if |x| (finite, nonzero) lies exactly halfway between two multiples of 10^-f. */
+function isDecimalTie(ax: number, f: number): boolean {
+  if (f >= 0) {
+    // |x| = (N + 1/2)·10^-f exactly iff |x| has exactly f+1 binary fraction digits
+    if (f > 1073) return false;
+    return Number.isInteger(ax * Math.pow(2, f + 1)) && !Number.isInteger(ax * Math.pow(2, f));
+  }
+  const q = -f; // rounding at the 10^q place
+  if (!Number.isInteger(ax)) return false;
+  if (q <= 22) return ax % Math.pow(10, q) === 5 * Math.pow(10, q - 1);
+  const big = BigInt(ax);
+  const unit = 10n ** BigInt(q);
+  return big % unit === unit / 2n;
+}
+
+/** Lowers the digit at index i of s by one (it is odd, so it is at least 1). */
+function lowerDigit(s: string, i: number): string {
+  return s.slice(0, i) + String.fromCharCode(s.charCodeAt(i) - 1) + s.slice(i + 1);
+}
+
+/** x.toFixed(f) with C's ties-to-even, for |x| < 1e21 and f <= 100. */
+function cToFixed(x: number, f: number): string {
+  const s = x.toFixed(f);
+  const last = s.length - 1;
+  if ((s.charCodeAt(last) & 1) === 0 || x === 0 || !isDecimalTie(Math.abs(x), f)) return s;
+  return lowerDigit(s, last);
+}
+
+/** x.toExponential(p) with C's ties-to-even (x finite, p <= 100). */
+function cToExponential(x: number, p: number): string {
+  const s = x.toExponential(p);
+  const e = s.indexOf("e");
+  const last = e - 1;
+  if ((s.charCodeAt(last) & 1) === 0 || x === 0) return s;
+  // the kept digits end at the 10^(X-p) place, X the decimal exponent (not bumped:
+  // a bump leaves a last digit of 0)
+  const exp = parseInt(s.slice(e + 1), 10);
+  if (!isDecimalTie(Math.abs(x), p - exp)) return s;
+  return lowerDigit(s, last);
+}
+
+/** "%.{f}f" of a finite |x| < 1e21 for any precision, exactly, via BigInt (ties to even). */
+function exactFixed(x: number, f: number): string {
+  const ax = Math.abs(x);
+  // ax = mant · 2^exp exactly
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, ax);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const bexp = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let exp: number;
+  if (bexp === 0) exp = -1074;
+  else {
+    mant |= 1n << 52n;
+    exp = bexp - 1075;
+  }
+  let num = mant * 10n ** BigInt(f);
+  let den = 1n;
+  if (exp >= 0) num <<= BigInt(exp);
+  else den <<= BigInt(-exp);
+  let q = num / den;
+  const r2 = (num - q * den) * 2n;
+  if (r2 > den || (r2 === den && (q & 1n) === 1n)) q += 1n;
+  let digits = q.toString();
+  if (f > 0) {
+    if (digits.length <= f) digits = "0".repeat(f + 1 - digits.length) + digits;
+    digits = digits.slice(0, digits.length - f) + "." + digits.slice(digits.length - f);
+  }
+  return x < 0 ? "-" + digits : digits;
 }
 
 /** %f for |n| >= 1e21, where toFixed switches to exponent form: exact via BigInt. */
@@ -45,7 +123,7 @@ export function formatG(n: number, prec: number, upper = false, alt = false): st
     return Object.is(n, -0) ? "-" + z : z;
   }
   // exponent X of the value once rounded to prec significant digits
-  const expStr = n.toExponential(prec - 1);
+  const expStr = cToExponential(n, prec - 1);
   const x = parseInt(expStr.slice(expStr.indexOf("e") + 1), 10);
   let s: string;
   if (x < -4 || x >= prec) {
@@ -208,7 +286,7 @@ function strtoul16(s: string): { value: number; end: number } {
     any = true;
   }
   if (!any) return { value: 0, end: 0 };
-  if (v > 0xffffffffffffffff) v = 0xffffffffffffffff;
+  if (v > 2 ** 64) v = 2 ** 64;
   return { value: neg ? -v : v, end: i };
 }
 
@@ -239,7 +317,7 @@ export function parseIntBase(s: string, base: number): number | undefined {
   while (i < s.length && isSpace(s.charCodeAt(i))) i++;
   if (i !== s.length) return undefined;
   // strtoul wraps negatives modulo 2^64 and clamps overflow to ULONG_MAX
-  if (v > 18446744073709551615) v = 18446744073709551615;
-  if (neg) v = v === 0 ? 0 : 18446744073709551616 - v;
+  if (v > 2 ** 64) v = 2 ** 64;
+  if (neg) v = v === 0 ? 0 : 2 ** 64 - v;
   return v;
 }

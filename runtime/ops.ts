@@ -49,16 +49,16 @@ export function metamethod(v: LuaValue, event: string): LuaValue {
 /** luaG_typeerror: "attempt to OP DESC (a TYPE value)"; desc is like "local 'x'". */
 export function typeError(v: LuaValue, op: string, desc?: string | null): LuaError {
   const t = type(v);
-  return new LuaError(
-    desc ? `attempt to ${op} ${desc} (a ${t} value)` : `attempt to ${op} a ${t} value`,
-    1,
-  );
+  return new LuaError(desc ? `attempt to ${op} ${desc} (a ${t} value)` : `attempt to ${op} a ${t} value`, 1);
 }
 
 function orderError(a: LuaValue, b: LuaValue): LuaError {
   const t1 = type(a);
   const t2 = type(b);
-  return new LuaError(t1 === t2 ? `attempt to compare two ${t1} values` : `attempt to compare ${t1} with ${t2}`, 1);
+  return new LuaError(
+    t1 === t2 ? `attempt to compare two ${t1} values` : `attempt to compare ${t1} with ${t2}`,
+    1,
+  );
 }
 
 // ---- calls --------------------------------------------------------------------
@@ -291,8 +291,10 @@ export function concat(a: LuaValue, b: LuaValue, da?: string | null, db?: string
   const ta = typeof a;
   const tb = typeof b;
   if ((ta === "string" || ta === "number") && (tb === "string" || tb === "number")) {
-    return (ta === "string" ? (a as string) : numberToString(a as number)) +
-      (tb === "string" ? (b as string) : numberToString(b as number));
+    return (
+      (ta === "string" ? (a as string) : numberToString(a as number)) +
+      (tb === "string" ? (b as string) : numberToString(b as number))
+    );
   }
   let h = metamethod(a, "__concat");
   if (h === undefined) h = metamethod(b, "__concat");

@@ -13,7 +13,8 @@ import type { LuaTable } from "./table.js";
 export type LuaFunction = (...args: any[]) => LuaResult;
 
 /** A Lua value. Kept as a union so that runtime code narrows with typeof/instanceof. */
-export type LuaValue = undefined | boolean | number | string | LuaTable | LuaFunction | LuaThread | LuaUserdata;
+export type LuaValue =
+  undefined | boolean | number | string | LuaTable | LuaFunction | LuaThread | LuaUserdata;
 
 /** What a Lua-callable function returns: one value, or an array of values. */
 export type LuaResult = LuaValue | LuaValue[];

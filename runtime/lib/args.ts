@@ -14,7 +14,13 @@ export function argError(n: number, fname: string, extra: string): LuaError {
 }
 
 /** luaL_typerror */
-export function typeArgError(n: number, fname: string, expected: string, v: LuaValue, absent = false): LuaError {
+export function typeArgError(
+  n: number,
+  fname: string,
+  expected: string,
+  v: LuaValue,
+  absent = false,
+): LuaError {
   return argError(n, fname, `${expected} expected, got ${absent ? "no value" : type(v)}`);
 }
 
@@ -44,7 +50,7 @@ export function optInt(v: LuaValue, n: number, fname: string, def: number): numb
 
 /** lua_Number → lua_Integer as C's cast does on x86-64 (NaN/overflow → INT64_MIN). */
 export function toInteger(x: number): number {
-  if (x !== x || x >= 9223372036854775807 || x < -9223372036854775808) return -9223372036854775808;
+  if (x !== x || x >= 2 ** 63 || x < -(2 ** 63)) return -(2 ** 63);
   return Math.trunc(x) + 0;
 }
 

@@ -1,0 +1,56 @@
+// The names of the runtime helpers that emitted code calls: the whole contract between
+// compiler/ and runtime/. The runtime builds an object with exactly these keys
+// (runtime/helpers.ts) and the emitted chunk destructures it once.
+
+export const HELPERS = {
+  /** shared empty result array */
+  EMPTY: "$EMPTY",
+  /** interrupt counter object { n } and the hook called when it runs out */
+  counter: "$C",
+  hook: "$hook",
+  /** first value of a call result */
+  first: "$first",
+  /** all values of a call result as an array */
+  all: "$all",
+  /** f is not a function: returns something callable that applies __call or throws */
+  callable: "$callable",
+  /** index with metamethods: (t, k, desc) */
+  index: "$index",
+  /** global read/write on the chunk environment: (env, name) */
+  gget: "$gget",
+  gset: "$gset",
+  /** t[k] = v with metamethods: (t, k, v, desc) */
+  setindex: "$setindex",
+  /** arithmetic slow paths: (a, b, descA, descB) */
+  add: "$add",
+  sub: "$sub",
+  mul: "$mul",
+  div: "$div",
+  mod: "$mod",
+  pow: "$pow",
+  unm: "$unm",
+  concat: "$concat",
+  len: "$len",
+  eq: "$eq",
+  lt: "$lt",
+  le: "$le",
+  /** table constructors: (arrayValues, hashKeysAndValues?, lastMulti?) */
+  table: "$table",
+  /** numeric for prelude: converts and checks (value, what) */
+  forNum: "$fornum",
+  /** generic for: iterator state object */
+  iter: "$iter",
+  /** attaches a function's generator twin: (normal, generator) → normal */
+  gen: "$gen",
+  /** generator-mode call (coroutines): (f, desc, args) */
+  gcall: "$gcall",
+} as const;
+
+export type HelperName = keyof typeof HELPERS;
+
+/** Name of the parameter through which a chunk receives the helpers object. */
+export const RT_PARAM = "$rt";
+/** Name of the chunk's environment (globals table) variable. */
+export const ENV_VAR = "$env";
+/** Name of the rest parameter holding a vararg function's `...`. */
+export const VARARG_VAR = "$va";

@@ -1,0 +1,186 @@
+// The compiler: Lua 5.1 source (bytes as a latin1 string) → JS source + line table +
+// optional source map. parse (luaparse) → lower (./lower, scopes and visitors) → print
+// (astring, mappings collected into a line table and optionally a source-map generator).
+// Pure: no I/O, no runtime state; the runtime only shares the helper names (./helpers.ts).
+import luaparse from "luaparse";
+import type * as L from "luaparse";
+import type * as ES from "estree";
+import { generate } from "astring";
+import sourceMap from "source-map";
+import * as f from "./factories.js";
+import { HELPERS, RT_PARAM, ENV_VAR, VARARG_VAR } from "./helpers.js";
+import { Lowerer } from "./lower/context.js";
+import { visitors } from "./lower/index.js";
+import { CompileError, fromLuaparse } from "./diagnostics.js";
+
+export { CompileError } from "./diagnostics.js";
+export { HELPERS } from "./helpers.js";
+
+export interface CompileOptions {
+  /** Lua's chunk name as it appears in messages ("user_script", "test.lua") */
+  chunkName: string;
+  /** also produce a source map (v3 JSON) */
+  sourceMap?: boolean;
+  /** file name recorded in the source map for the Lua source */
+  sourceFile?: string;
+  /** emit generator twins for coroutines: "auto" = only if the source mentions coroutine */
+  coroutines?: boolean | "auto";
+}
+
+export interface CompileResult {
+  /** a JS expression: (function ($rt) { …; return function ($env) { return main; } }) */
+  js: string;
+  /** JS line → column/Lua-line table, for mapping stack frames back to Lua lines */
+  lines: LineTable;
+  /** source map v3 JSON, when asked for */
+  map?: string;
+  /** JS function names → Lua function names */
+  functionNames: Map<string, string>;
+}
+
+/** Sorted mappings from generated JS positions to Lua lines. */
+export class LineTable {
+  private readonly jsLine: number[] = [];
+  private readonly jsCol: number[] = [];
+  private readonly luaLine: number[] = [];
+
+  add(jsLine: number, jsCol: number, luaLine: number): void {
+    this.jsLine.push(jsLine);
+    this.jsCol.push(jsCol);
+    this.luaLine.push(luaLine);
+  }
+
+  /** The Lua line of the last mapping at or before a JS position (1-based line and column). */
+  lookup(line: number, column: number): number {
+    const col0 = column - 1;
+    let lo = 0;
+    let hi = this.jsLine.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const l = this.jsLine[mid];
+      if (l < line || (l === line && this.jsCol[mid] <= col0)) {
+        best = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return best < 0 ? 0 : this.luaLine[best];
+  }
+}
+
+function parse(source: string): L.Chunk {
+  try {
+    return luaparse.parse(source, {
+      locations: true,
+      ranges: true,
+      luaVersion: "5.1",
+      encodingMode: "pseudo-latin1",
+      comments: false,
+      scope: false,
+    });
+  } catch (e) {
+    if (e instanceof SyntaxError || (e as { line?: number }).line !== undefined) {
+      throw fromLuaparse(e as { message: string; line?: number });
+    }
+    throw e;
+  }
+}
+
+/** Skips a first line starting with '#' (a shebang), as lua.c's loader does. */
+function skipShebang(source: string): string {
+  if (source.charCodeAt(0) !== 35) return source;
+  const nl = source.indexOf("\n");
+  return nl < 0 ? "" : "--" + source.slice(nl);
+}
+
+export function compile(source: string, options: CompileOptions): CompileResult {
+  const src = skipShebang(source);
+  const chunk = parse(src);
+  const coroutines =
+    options.coroutines === "auto" || options.coroutines === undefined
+      ? /\bcoroutine\b/.test(src)
+      : options.coroutines;
+  const cx = new Lowerer(visitors, { coroutines, source: src });
+
+  // the main chunk: a vararg function with no parameters
+  const mainScope = cx.scopes.enterFunction(true, false);
+  const body = cx.block(chunk.body);
+  cx.scopes.leave();
+  const loc = chunk.loc;
+  const mainBody: ES.Statement[] = [];
+  if (mainScope.temps > 0) {
+    const temps: [string, null][] = [];
+    for (let i = 1; i <= mainScope.temps; i++) temps.push([`$${i}`, null]);
+    mainBody.push(f.varDecl("let", temps, loc));
+  }
+  mainBody.push(cx.tick(loc), ...body, f.returnStmt(f.id(HELPERS.EMPTY, loc), loc));
+  const main = f.fn("main$chunk", [], VARARG_VAR, mainBody, false, loc);
+
+  const helperNames = Object.values(HELPERS);
+  const destructure: ES.VariableDeclaration = {
+    type: "VariableDeclaration",
+    kind: "const",
+    declarations: [
+      {
+        type: "VariableDeclarator",
+        id: {
+          type: "ObjectPattern",
+          properties: helperNames.map((name) => ({
+            type: "Property",
+            key: f.id(name),
+            value: f.id(name),
+            kind: "init",
+            method: false,
+            shorthand: true,
+            computed: false,
+          })),
+        },
+        init: f.id(RT_PARAM),
+      },
+    ],
+  };
+  const factory = f.fn(
+    null,
+    [RT_PARAM],
+    null,
+    [
+      f.exprStmt({ type: "Literal", value: "use strict", raw: '"use strict"' }),
+      destructure,
+      f.returnStmt(f.fn(null, [ENV_VAR], null, [f.returnStmt(main)], false)),
+    ],
+    false,
+  );
+  const program = f.program([f.exprStmt(factory)]);
+
+  const lines = new LineTable();
+  const generator = options.sourceMap
+    ? new sourceMap.SourceMapGenerator({ file: options.chunkName + ".js" })
+    : undefined;
+  const sourceFile = options.sourceFile ?? options.chunkName;
+  const collector = {
+    file: sourceFile,
+    addMapping(m: {
+      generated: { line: number; column: number };
+      original: { line: number; column: number } | null;
+      name?: string;
+    }) {
+      if (m.original === null) return;
+      lines.add(m.generated.line, m.generated.column, m.original.line);
+      generator?.addMapping({
+        generated: { line: m.generated.line, column: m.generated.column },
+        original: { line: m.original.line, column: m.original.column },
+        source: sourceFile,
+        name: m.name,
+      });
+    },
+  };
+  const js = generate(program, { sourceMap: collector as never, indent: "  " });
+  if (generator) generator.setSourceContent(sourceFile, source);
+  return { js, lines, map: generator?.toString(), functionNames: cx.functionNames };
+}
+
+export function isCompileError(e: unknown): e is CompileError {
+  return e instanceof CompileError;
+}

@@ -1,0 +1,76 @@
+// Visitors for Lua's value expressions: literals, names (local/upvalue/global), indexing
+// and `...`. Names resolve through compiler/scope.ts; globals and indexing go through
+// runtime helpers so metatables (and Redis's protected globals) apply.
+import type * as L from "luaparse";
+import * as f from "../factories.js";
+import { VARARG_VAR } from "../helpers.js";
+import { CompileError } from "../diagnostics.js";
+import type { Lowerer, Lowered } from "./context.js";
+
+export function identifier(cx: Lowerer, node: L.Identifier): Lowered {
+  const loc = node.loc;
+  const r = cx.scopes.resolve(node.name);
+  if (r.kind === "global") {
+    return {
+      js: cx.callHelper("gget", [cx.env(loc), f.str(node.name, loc)], loc),
+      desc: `global '${node.name}'`,
+    };
+  }
+  return { js: f.id(r.v.jsName, loc), simple: true, desc: `${r.kind} '${node.name}'` };
+}
+
+export const stringLiteral = (_cx: Lowerer, node: L.StringLiteral): Lowered => ({
+  js: f.str(node.value, node.loc),
+  simple: true,
+});
+
+export const numericLiteral = (_cx: Lowerer, node: L.NumericLiteral): Lowered => ({
+  js: f.num(node.value, node.loc),
+  simple: true,
+  number: true,
+});
+
+export const booleanLiteral = (_cx: Lowerer, node: L.BooleanLiteral): Lowered => ({
+  js: f.bool(node.value, node.loc),
+  simple: true,
+  bool: true,
+});
+
+export const nilLiteral = (_cx: Lowerer, node: L.NilLiteral): Lowered => ({
+  js: f.undef(node.loc),
+  simple: true,
+});
+
+export function varargLiteral(cx: Lowerer, node: L.VarargLiteral): Lowered {
+  if (!cx.fn.isVararg) throw CompileError.varargOutside(node.loc?.start.line ?? 0);
+  return { js: f.element(f.id(VARARG_VAR, node.loc), f.num(0, node.loc), node.loc) };
+}
+
+export function varargMulti(cx: Lowerer, node: L.VarargLiteral) {
+  if (!cx.fn.isVararg) throw CompileError.varargOutside(node.loc?.start.line ?? 0);
+  return f.id(VARARG_VAR, node.loc);
+}
+
+/** `t.name` */
+export function memberExpression(cx: Lowerer, node: L.MemberExpression): Lowered {
+  const loc = node.loc;
+  const base = cx.expr(node.base);
+  return {
+    js: cx.callHelper(
+      "index",
+      [base.js, f.str(node.identifier.name, loc), cx.descOrNull(base.desc, loc)],
+      loc,
+    ),
+    desc: `field '${node.identifier.name}'`,
+  };
+}
+
+/** `t[k]` */
+export function indexExpression(cx: Lowerer, node: L.IndexExpression): Lowered {
+  const loc = node.loc;
+  const base = cx.expr(node.base);
+  const key = cx.expr(node.index);
+  // 5.1's getobjname names only constant string keys; any other key is "field '?'"
+  const desc = node.index.type === "StringLiteral" ? `field '${node.index.value}'` : "field '?'";
+  return { js: cx.callHelper("index", [base.js, key.js, cx.descOrNull(base.desc, loc)], loc), desc };
+}

@@ -1,0 +1,119 @@
+// Visitors for Lua's loops: while, repeat-until, numeric for and generic for. Each loop
+// gets an interrupt check at its back-edge (the top of every iteration), and loop
+// variables are fresh JS `let` bindings per iteration, so closures capture each one.
+import type * as L from "luaparse";
+import type * as ES from "estree";
+import * as f from "../factories.js";
+import type { Lowerer, Lowered, Loc } from "./context.js";
+import { condition } from "./operators.js";
+import { adjust } from "./statements.js";
+
+function loopBody(cx: Lowerer, body: L.Statement[], prefix: ES.Statement[], loc: Loc): ES.Statement[] {
+  cx.loopDepth++;
+  const out = [cx.tick(loc), ...prefix, ...cx.block(body)];
+  cx.loopDepth--;
+  return out;
+}
+
+export function whileStatement(cx: Lowerer, node: L.WhileStatement): ES.Statement[] {
+  const test = condition(cx, node.condition);
+  cx.scopes.enterBlock();
+  const body = loopBody(cx, node.body, [], node.loc);
+  cx.scopes.leave();
+  return [f.whileStmt(test, f.block(body, node.loc), node.loc)];
+}
+
+export function repeatStatement(cx: Lowerer, node: L.RepeatStatement): ES.Statement[] {
+  // the condition sees the body's locals, so it lives inside the body's block
+  cx.scopes.enterBlock();
+  const body = loopBody(cx, node.body, [], node.loc);
+  body.push(
+    f.ifStmt(condition(cx, node.condition), f.breakStmt(node.condition.loc), null, node.condition.loc),
+  );
+  cx.scopes.leave();
+  return [f.forStmt(null, null, null, f.block(body, node.loc), node.loc)];
+}
+
+/** A for-loop control value converted to a number, with 5.1's error if it isn't one. */
+function forValue(cx: Lowerer, v: Lowered, what: string, loc: Loc): ES.Expression {
+  if (v.number) return v.js;
+  return cx.callHelper("forNum", [v.js, f.str(what, loc)], loc);
+}
+
+export function forNumericStatement(cx: Lowerer, node: L.ForNumericStatement): ES.Statement[] {
+  const loc = node.loc;
+  const start = forValue(cx, cx.expr(node.start), "initial", node.start.loc);
+  const limit = forValue(cx, cx.expr(node.end), "limit", node.end.loc);
+  const stepNode = node.step;
+  const stepL: Lowered = stepNode ? cx.expr(stepNode) : { js: f.num(1, loc), number: true, simple: true };
+  const step = forValue(cx, stepL, "step", stepNode?.loc ?? loc);
+  const v = cx.scopes.fresh("v");
+  const l = cx.scopes.fresh("l");
+  const s = cx.scopes.fresh("s");
+  // a literal step fixes the direction at compile time
+  const stepConst =
+    stepNode === null
+      ? 1
+      : stepNode.type === "NumericLiteral"
+        ? stepNode.value
+        : stepNode.type === "UnaryExpression" &&
+            stepNode.operator === "-" &&
+            stepNode.argument.type === "NumericLiteral"
+          ? -stepNode.argument.value
+          : null;
+  const up = f.binary("<=", f.id(v, loc), f.id(l, loc), loc);
+  const down = f.binary(">=", f.id(v, loc), f.id(l, loc), loc);
+  const test =
+    stepConst === null
+      ? f.cond(f.binary(">", f.id(s, loc), f.num(0, loc), loc), up, down, loc)
+      : stepConst > 0
+        ? up
+        : down;
+  cx.scopes.enterBlock();
+  const variable = cx.scopes.declare(node.variable.name);
+  const body = loopBody(
+    cx,
+    node.body,
+    [f.varDecl("let", [[variable.jsName, f.id(v, loc)]], node.variable.loc)],
+    loc,
+  );
+  cx.scopes.leave();
+  const init = f.varDecl(
+    "let",
+    [
+      [v, start],
+      [l, limit],
+      [s, step],
+    ],
+    loc,
+  );
+  const inc = f.assign(f.id(v, loc), f.id(s, loc), loc, "+=");
+  return [f.forStmt(init, test, inc, f.block(body, loc), loc)];
+}
+
+export function forGenericStatement(cx: Lowerer, node: L.ForGenericStatement): ES.Statement[] {
+  const loc = node.loc;
+  const { pre, values } = adjust(cx, node.iterators, 3, loc);
+  const it = cx.scopes.fresh("it");
+  const init = f.varDecl("let", [[it, cx.callHelper("iter", values, loc)]], loc);
+  cx.scopes.enterBlock();
+  const vars = node.variables.map((id) => cx.scopes.declare(id.name));
+  const itRef = f.id(it, loc);
+  // step: call the iterator (a generator-mode call inside coroutines), stop on nil
+  const step: ES.Expression = cx.fn.gen
+    ? f.yieldExpr(f.call(f.member(itRef, "gstep", loc), [], loc), true, loc)
+    : f.call(f.member(itRef, "step", loc), [], loc);
+  const prefix: ES.Statement[] = [f.ifStmt(f.unary("!", step, loc), f.breakStmt(loc), null, loc)];
+  const decls: [string, ES.Expression][] = vars.map((v, i) => [
+    v.jsName,
+    i === 0
+      ? f.member(itRef, "k", loc)
+      : i === 1
+        ? f.member(itRef, "v", loc)
+        : f.element(f.member(itRef, "rest", loc), f.num(i - 2, loc), loc),
+  ]);
+  prefix.push(f.varDecl("let", decls, loc));
+  const body = loopBody(cx, node.body, prefix, loc);
+  cx.scopes.leave();
+  return [f.block([...pre, f.forStmt(init, null, null, f.block(body, loc), loc)], loc)];
+}

@@ -1,0 +1,226 @@
+// The helpers object handed to every compiled chunk: exactly the names listed in
+// compiler/helpers.ts, implemented over runtime/ops.ts and runtime/table.ts. Also owns
+// the interrupt counter and hook, the generic-for iterator, and generator-mode calls.
+import { HELPERS } from "../compiler/helpers.js";
+import { LuaTable } from "./table.js";
+import { LuaError } from "./errors.js";
+import * as ops from "./ops.js";
+import { EMPTY, type LuaFunction, type LuaResult, type LuaValue } from "./value.js";
+import { coroutineYield } from "./coroutine.js";
+import { luaNext, ipairsAux } from "./lib/iterators.js";
+
+/** How many interrupt checks pass between calls into the hook. */
+export const TICKS = 10000;
+
+export interface Interrupts {
+  /** the counter emitted code decrements */
+  counter: { n: number };
+  /** called when the counter runs out; may throw a LuaInterrupt */
+  check: () => void;
+}
+
+export function makeInterrupts(): Interrupts {
+  const it: Interrupts = {
+    counter: { n: TICKS },
+    check: () => {},
+  };
+  return it;
+}
+
+function first(r: LuaResult): LuaValue {
+  return Array.isArray(r) ? r[0] : r;
+}
+
+function all(r: LuaResult): LuaValue[] {
+  return Array.isArray(r) ? r : [r];
+}
+
+/** Something callable for a value that is not a function: __call, or a deferred error. */
+function callable(f: LuaValue, desc: string | undefined): LuaFunction {
+  const h = ops.metamethod(f, "__call");
+  if (h !== undefined) return (...args: LuaValue[]) => ops.call(h, f, ...args);
+  // the error is raised at call time, after the arguments were evaluated, as in Lua
+  return () => {
+    throw ops.typeError(f, "call", desc);
+  };
+}
+
+/** Reads a global: the environment's raw field, or through its metatable. */
+function gget(env: LuaTable, name: string): LuaValue {
+  const v = env.getStr(name);
+  if (v !== undefined || env.metatable === undefined) return v;
+  return ops.index(env, name);
+}
+
+function gset(env: LuaTable, name: string, value: LuaValue): void {
+  if (env.metatable === undefined) env.setStr(name, value);
+  else ops.setindex(env, name, value);
+}
+
+function index(t: LuaValue, k: LuaValue, desc?: string): LuaValue {
+  if (t instanceof LuaTable) {
+    const v = typeof k === "string" ? t.getStr(k) : t.get(k);
+    if (v !== undefined || t.metatable === undefined) return v;
+  }
+  return ops.index(t, k, desc);
+}
+
+function setindex(t: LuaValue, k: LuaValue, v: LuaValue, desc?: string): void {
+  if (t instanceof LuaTable && t.metatable === undefined) {
+    if (typeof k === "number") t.setNum(k, v);
+    else t.set(k, v);
+    return;
+  }
+  ops.setindex(t, k, v, desc);
+}
+
+/** 'for' initial value/limit/step: a number, or a string that converts, else 5.1's error. */
+function fornum(v: LuaValue, what: string): number {
+  if (typeof v === "number") return v;
+  const n = ops.tonumber(v);
+  if (n === undefined) throw new LuaError(`'for' ${what} value must be a number`, 1);
+  return n;
+}
+
+/** Table constructor: positional values, keyed [k, v, …] pairs, then a trailing multi-value. */
+function table(positional?: LuaValue[], keyed?: LuaValue[], multi?: LuaResult): LuaTable {
+  if (positional === undefined) return new LuaTable();
+  const arr = multi === undefined ? positional : positional.concat(all(multi));
+  if (keyed === undefined) return new LuaTable(arr);
+  const t = new LuaTable();
+  {
+    for (let i = 0; i < keyed.length; i += 2) {
+      const k = keyed[i];
+      if (k === undefined) throw new LuaError("table index is nil", 1);
+      t.set(k, keyed[i + 1]);
+    }
+  }
+  // positional items are stored after keyed ones overlapping them, as OP_SETLIST does
+  for (let i = 0; i < arr.length; i++) {
+    if (arr[i] !== undefined || t.getNum(i + 1) !== undefined) t.setNum(i + 1, arr[i]);
+  }
+  return t;
+}
+
+/** The generic-for iterator: calls f(s, c) each step; fast path for next over tables. */
+export class ForIter {
+  k: LuaValue = undefined;
+  v: LuaValue = undefined;
+  rest: LuaValue[] = EMPTY;
+  constructor(
+    readonly f: LuaValue,
+    readonly s: LuaValue,
+    private c: LuaValue,
+  ) {}
+
+  step(): boolean {
+    const f = this.f;
+    let r: LuaResult;
+    if (f === luaNext && this.s instanceof LuaTable) {
+      const kv = this.s.next(this.c);
+      if (kv === undefined) return false;
+      this.c = this.k = kv[0];
+      this.v = kv[1];
+      return true;
+    }
+    if (f === ipairsAux && this.s instanceof LuaTable) {
+      const n = (this.c as number) + 1;
+      const v = this.s.getNum(n);
+      if (v === undefined) return false;
+      this.c = this.k = n;
+      this.v = v;
+      return true;
+    }
+    if (typeof f === "function") r = f(this.s, this.c);
+    else r = ops.callMeta(f, undefined, [this.s, this.c]);
+    return this.take(r);
+  }
+
+  *gstep(): Generator<LuaValue[], boolean, LuaValue[]> {
+    const r = yield* gcall(this.f, undefined, [this.s, this.c]);
+    return this.take(r);
+  }
+
+  private take(r: LuaResult): boolean {
+    if (Array.isArray(r)) {
+      const k = r[0];
+      if (k === undefined) return false;
+      this.c = this.k = k;
+      this.v = r[1];
+      if (r.length > 2) this.rest = r.slice(2);
+      return true;
+    }
+    if (r === undefined) return false;
+    this.c = this.k = r;
+    this.v = undefined;
+    return true;
+  }
+}
+
+function iter(f: LuaValue, s: LuaValue, c: LuaValue): ForIter {
+  return new ForIter(f, s, c);
+}
+
+/** The generator twin of a compiled function, used when it runs inside a coroutine. */
+type GenFn = (...args: LuaValue[]) => Generator<LuaValue[], LuaResult, LuaValue[]>;
+
+function gen(normal: LuaFunction, generator: GenFn): LuaFunction {
+  (normal as LuaFunction & { $g?: GenFn }).$g = generator;
+  return normal;
+}
+
+/** A call from generator-mode code: Lua functions run as generators, yield suspends. */
+export function* gcall(
+  f: LuaValue,
+  desc: string | undefined,
+  args: LuaValue[],
+): Generator<LuaValue[], LuaResult, LuaValue[]> {
+  if (typeof f === "function") {
+    const g = (f as LuaFunction & { $g?: GenFn }).$g;
+    if (g !== undefined) return yield* g(...args);
+    if (f === coroutineYield) return yield args;
+    return f(...args);
+  }
+  const h = ops.metamethod(f, "__call");
+  if (h === undefined) throw ops.typeError(f, "call", desc);
+  return yield* gcall(h, undefined, [f, ...args]);
+}
+
+/** Builds the object a compiled chunk destructures its helpers from. */
+export function makeHelpers(interrupts: Interrupts): Record<string, unknown> {
+  const impl: Record<keyof typeof HELPERS, unknown> = {
+    EMPTY,
+    counter: interrupts.counter,
+    hook: () => {
+      interrupts.counter.n = TICKS;
+      interrupts.check();
+    },
+    first,
+    all,
+    callable,
+    index,
+    gget,
+    gset,
+    setindex,
+    add: ops.arith.bind(null, "__add"),
+    sub: ops.arith.bind(null, "__sub"),
+    mul: ops.arith.bind(null, "__mul"),
+    div: ops.arith.bind(null, "__div"),
+    mod: ops.arith.bind(null, "__mod"),
+    pow: ops.arith.bind(null, "__pow"),
+    unm: ops.unm,
+    concat: ops.concat,
+    len: ops.len,
+    eq: ops.eq,
+    lt: ops.lt,
+    le: ops.le,
+    table,
+    forNum: fornum,
+    iter,
+    gen,
+    gcall,
+  };
+  const out: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(HELPERS) as (keyof typeof HELPERS)[]) out[HELPERS[key]] = impl[key];
+  return out;
+}

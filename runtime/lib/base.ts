@@ -1,0 +1,257 @@
+// Lua 5.1's base library (lbaselib.c) over the runtime's values: assert, error, pcall,
+// xpcall, type conversions, raw access, metatables, iteration, select/unpack, load and
+// loadstring, getfenv/setfenv, collectgarbage/gcinfo. Installed into a globals table.
+import { LuaTable } from "../table.js";
+import { LuaError, catchable } from "../errors.js";
+import * as ops from "../ops.js";
+import { str2number, parseIntBase } from "../number.js";
+import {
+  argError,
+  checkAny,
+  checkInt,
+  checkNumber,
+  checkString,
+  checkTable,
+  optInt,
+  typeArgError,
+} from "./args.js";
+import { luaNext, ipairsAux } from "./iterators.js";
+import { EMPTY, LuaUserdata, type LuaResult, type LuaValue } from "../value.js";
+import type { LuaFunction } from "../value.js";
+
+/** What the base library needs from the engine that installs it. */
+export interface BaseHost {
+  /** compiles a chunk bound to the engine's globals; throws LuaError with Lua's message */
+  load(source: string, chunkName: string): LuaFunction;
+  /** the table getfenv(0) returns */
+  globals(): LuaTable;
+}
+
+/** luaO_chunkid for a `[string "..."]` source name (LUA_IDSIZE 60). */
+export function chunkId(source: string): string {
+  if (source.startsWith("=")) return source.slice(1, 60);
+  if (source.startsWith("@")) {
+    const s = source.slice(1);
+    const max = 60 - 8;
+    return s.length > max ? "..." + s.slice(s.length - max) : s;
+  }
+  const max = 60 - 17;
+  let l = Math.min(source.length, max);
+  const nl = source.indexOf("\n");
+  if (nl >= 0 && nl < l) l = nl;
+  return `[string "${source.slice(0, l)}${l < source.length ? "..." : ""}"]`;
+}
+
+const MAX_UNPACK = 8000; // lua_checkstack's limit (LUAI_MAXCSTACK) as lua5.1 hits it
+
+export function installBase(G: LuaTable, host: BaseHost): void {
+  const def = (name: string, fn: LuaFunction) => G.setStr(name, fn);
+
+  def("assert", function assert(v: LuaValue, msg?: LuaValue, ...rest: LuaValue[]): LuaResult {
+    if (v === undefined || v === false) {
+      if (arguments.length === 0) throw typeArgError(1, "assert", "value", undefined, true);
+      throw new LuaError(msg === undefined ? "assertion failed!" : checkString(msg, 2, "assert"), 1);
+    }
+    return arguments.length <= 1 ? v : [v, msg, ...rest];
+  });
+
+  def("error", function error(v: LuaValue, level?: LuaValue): LuaResult {
+    const lv = optInt(level, 2, "error", 1);
+    throw new LuaError(v, typeof v === "string" ? lv : 0);
+  });
+
+  def("pcall", function pcall(f: LuaValue, ...args: LuaValue[]): LuaResult {
+    if (arguments.length === 0) throw typeArgError(1, "pcall", "value", undefined, true);
+    try {
+      const r = typeof f === "function" ? f(...args) : ops.call(f, ...args);
+      return Array.isArray(r) ? [true, ...r] : [true, r];
+    } catch (e) {
+      const le = catchable(e);
+      if (le === undefined) throw e;
+      return [false, le.value];
+    }
+  });
+
+  def("xpcall", function xpcall(f: LuaValue, handler: LuaValue): LuaResult {
+    try {
+      const r = ops.call(f);
+      return Array.isArray(r) ? [true, ...r] : [true, r];
+    } catch (e) {
+      const le = catchable(e);
+      if (le === undefined) throw e;
+      return [false, ops.call1(handler, le.value)];
+    }
+  });
+
+  def("type", function type(v: LuaValue): LuaResult {
+    if (arguments.length === 0) throw argError(1, "type", "value expected");
+    return ops.type(v);
+  });
+
+  def("tostring", function tostring(v: LuaValue): LuaResult {
+    checkAny(arguments.length === 0, 1, "tostring");
+    return ops.tostring(v);
+  });
+
+  def("tonumber", function tonumber(v: LuaValue, base?: LuaValue): LuaResult {
+    const b = optInt(base, 2, "tonumber", 10);
+    if (b === 10) {
+      checkAny(arguments.length === 0, 1, "tonumber");
+      if (typeof v === "number") return v;
+      if (typeof v === "string") return str2number(v);
+      return undefined;
+    }
+    const s = checkString(v, 1, "tonumber");
+    if (b < 2 || b > 36) throw argError(2, "tonumber", "base out of range");
+    return parseIntBase(s, b);
+  });
+
+  def("rawget", function rawget(t: LuaValue, k: LuaValue): LuaResult {
+    const tt = checkTable(t, 1, "rawget", arguments.length);
+    checkAny(arguments.length < 2, 2, "rawget");
+    return tt.get(k);
+  });
+
+  def("rawset", function rawset(t: LuaValue, k: LuaValue, v: LuaValue): LuaResult {
+    const tt = checkTable(t, 1, "rawset", arguments.length);
+    checkAny(arguments.length < 2, 2, "rawset");
+    checkAny(arguments.length < 3, 3, "rawset");
+    tt.set(k, v);
+    return tt;
+  });
+
+  def("rawequal", function rawequal(a: LuaValue, b: LuaValue): LuaResult {
+    checkAny(arguments.length < 1, 1, "rawequal");
+    checkAny(arguments.length < 2, 2, "rawequal");
+    return a === b;
+  });
+
+  def("setmetatable", function setmetatable(t: LuaValue, mt: LuaValue): LuaResult {
+    const tt = checkTable(t, 1, "setmetatable", arguments.length);
+    if (mt !== undefined && !(mt instanceof LuaTable))
+      throw argError(2, "setmetatable", "nil or table expected");
+    if (tt.metatable !== undefined && tt.metatable.getStr("__metatable") !== undefined) {
+      throw new LuaError("cannot change a protected metatable", 1);
+    }
+    tt.metatable = mt;
+    return tt;
+  });
+
+  def("getmetatable", function getmetatable(v: LuaValue): LuaResult {
+    checkAny(arguments.length === 0, 1, "getmetatable");
+    const mt = ops.getmetatable(v);
+    if (mt === undefined) return undefined;
+    const protectedMt = mt.getStr("__metatable");
+    return protectedMt !== undefined ? protectedMt : mt;
+  });
+
+  def("next", luaNext);
+
+  const pairsResult = (t: LuaTable): LuaValue[] => [luaNext, t, undefined];
+  def("pairs", function pairs(t: LuaValue): LuaResult {
+    return pairsResult(checkTable(t, 1, "pairs", arguments.length));
+  });
+
+  def("ipairs", function ipairs(t: LuaValue): LuaResult {
+    return [ipairsAux, checkTable(t, 1, "ipairs", arguments.length), 0];
+  });
+
+  def("select", function select(n: LuaValue, ...rest: LuaValue[]): LuaResult {
+    if (n === "#") return rest.length;
+    const top = rest.length + 1;
+    let i = checkInt(n, 1, "select", arguments.length);
+    if (i < 0) i = top + i;
+    else if (i > top) i = top;
+    if (i < 1) throw argError(1, "select", "index out of range");
+    return i === 1 ? rest : rest.slice(i - 1);
+  });
+
+  def("unpack", function unpack(t: LuaValue, i?: LuaValue, j?: LuaValue): LuaResult {
+    const tt = checkTable(t, 1, "unpack", arguments.length);
+    const from = optInt(i, 2, "unpack", 1);
+    const to = j === undefined ? tt.length() : checkInt(j, 3, "unpack");
+    if (from > to) return EMPTY;
+    const n = to - from + 1;
+    if (n >= MAX_UNPACK || !Number.isFinite(n)) throw new LuaError("too many results to unpack", 1);
+    const out = new Array<LuaValue>(n);
+    for (let k = 0; k < n; k++) out[k] = tt.getNum(from + k);
+    return out;
+  });
+
+  def("loadstring", function loadstring(s: LuaValue, name?: LuaValue): LuaResult {
+    const src = checkString(s, 1, "loadstring");
+    const chunkName = name === undefined ? src : checkString(name, 2, "loadstring");
+    try {
+      return host.load(src, chunkId(chunkName));
+    } catch (e) {
+      if (e instanceof LuaError) return [undefined, e.value];
+      throw e;
+    }
+  });
+
+  def("load", function load(fn: LuaValue, name?: LuaValue): LuaResult {
+    const chunkName = name === undefined ? "=(load)" : checkString(name, 2, "load");
+    let src = "";
+    if (typeof fn !== "function") throw typeArgError(1, "load", "function", fn);
+    for (;;) {
+      const piece = ops.call1(fn);
+      if (piece === undefined || piece === "") break;
+      if (typeof piece !== "string") return [undefined, "reader function must return a string"];
+      src += piece;
+    }
+    try {
+      return host.load(src, chunkId(chunkName));
+    } catch (e) {
+      if (e instanceof LuaError) return [undefined, e.value];
+      throw e;
+    }
+  });
+
+  def("getfenv", function getfenv(f?: LuaValue): LuaResult {
+    if (f !== undefined && typeof f !== "function") {
+      const level = checkNumber(f, 1, "getfenv");
+      if (level < 0) throw argError(1, "getfenv", "level must be non-negative");
+    }
+    return host.globals();
+  });
+
+  def("setfenv", function setfenv(f: LuaValue, t: LuaValue): LuaResult {
+    checkTable(t, 2, "setfenv", arguments.length);
+    if (typeof f === "number" && f === 0) return undefined;
+    throw new LuaError("'setfenv' cannot change environment of given object", 1);
+  });
+
+  def("gcinfo", function gcinfo(): LuaResult {
+    return Math.floor(process.memoryUsage().heapUsed / 1024);
+  });
+
+  def("collectgarbage", function collectgarbage(opt?: LuaValue, _arg?: LuaValue): LuaResult {
+    const o = opt === undefined ? "collect" : checkString(opt, 1, "collectgarbage");
+    switch (o) {
+      case "count":
+        return process.memoryUsage().heapUsed / 1024;
+      case "collect":
+      case "stop":
+      case "restart":
+        return 0;
+      case "step":
+        return false;
+      case "setpause":
+        return 200;
+      case "setstepmul":
+        return 200;
+    }
+    throw argError(1, "collectgarbage", `invalid option '${o}'`);
+  });
+
+  def("newproxy", function newproxy(arg?: LuaValue): LuaResult {
+    const u = new LuaUserdata("proxy");
+    if (arg === true) u.metatable = new LuaTable();
+    else if (arg instanceof LuaUserdata) u.metatable = arg.metatable;
+    else if (arg !== undefined && arg !== false) throw argError(1, "newproxy", "boolean or proxy expected");
+    return u;
+  });
+
+  G.setStr("_G", G);
+  G.setStr("_VERSION", "Lua 5.1");
+}

@@ -1,0 +1,60 @@
+// Which libraries each profile gets, and the globals that go with them: "cli" is what
+// the standalone lua5.1 gives a script; "redis" is what Redis 7.0 gives EVAL scripts
+// (the server adds the `redis` table and global protection on top).
+import { LuaTable } from "../table.js";
+import * as ops from "../ops.js";
+import { LuaError } from "../errors.js";
+import { makeStringLib } from "./string.js";
+import { makeCoroutineLib } from "./coroutine.js";
+import { makeOsLib, makeIoLib, makeDebugLib } from "./os.js";
+import { makeBitLib } from "./bit.js";
+import { makeCmsgpackLib } from "./cmsgpack.js";
+import { makeStructLib } from "./struct.js";
+import type { LuaResult, LuaValue } from "../value.js";
+
+export type Profile = "cli" | "redis";
+
+interface Host {
+  readonly globals: LuaTable;
+  readonly stringMeta: LuaTable;
+  readonly stdout: (s: string) => void;
+}
+
+export function installLibraries(
+  host: Host,
+  options: { profile?: Profile; argv?: string[]; scriptName?: string },
+): void {
+  const G = host.globals;
+  const string = makeStringLib();
+  G.setStr("string", string);
+  host.stringMeta.setStr("__index", string);
+  G.setStr("coroutine", makeCoroutineLib());
+  G.setStr("debug", makeDebugLib());
+  if ((options.profile ?? "cli") === "cli") {
+    G.setStr("os", makeOsLib());
+    G.setStr("io", makeIoLib(host.stdout));
+    G.setStr("print", function print(...args: LuaValue[]): LuaResult {
+      // print calls the global tostring, as lbaselib.c does
+      const tostring = G.getStr("tostring");
+      const parts = args.map((a) => {
+        const s = ops.call1(tostring, a);
+        if (typeof s !== "string") {
+          if (typeof s === "number") return ops.tostring(s);
+          throw new LuaError("'tostring' must return a string to 'print'", 1);
+        }
+        return s;
+      });
+      host.stdout(parts.join("\t") + "\n");
+      return undefined;
+    });
+    const arg = new LuaTable();
+    arg.setNum(-1, "lua5.1");
+    arg.setNum(0, options.scriptName ?? "?");
+    (options.argv ?? []).forEach((a, i) => arg.setNum(i + 1, a));
+    G.setStr("arg", arg);
+  } else {
+    G.setStr("bit", makeBitLib());
+    G.setStr("cmsgpack", makeCmsgpackLib());
+    G.setStr("struct", makeStructLib());
+  }
+}
