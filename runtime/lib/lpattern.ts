@@ -1,0 +1,628 @@
+// Lua 5.1's pattern matcher (lstrlib.c's match machine), over JS strings of bytes.
+// A pattern is compiled once (and cached) into a linear item list; the matcher then walks
+// it exactly as lstrlib's `match` walks the pattern text, with the same backtracking and
+// the same recursion (captures, `?`, `*`, `+`, `-`), so results, errors and complexity agree.
+// Uses errors.ts for LuaError; string.ts builds find/match/gmatch/gsub on top of this.
+import { LuaError } from "../errors.js";
+import type { LuaValue } from "../value.js";
+
+/** LUA_MAXCAPTURES in luaconf.h */
+export const MAXCAPTURES = 32;
+export const CAP_UNFINISHED = -1;
+export const CAP_POSITION = -2;
+
+// item kinds
+const K_SINGLE = 0; // one char from a set (literal, '.', %class, [set]), with a quantifier
+const K_OPEN = 1; // '(' start capture
+const K_POSCAP = 2; // '()' position capture
+const K_CLOSE = 3; // ')' end capture; arg = capture index it closes
+const K_BALANCE = 4; // %bxy; arg = x, arg2 = y
+const K_FRONTIER = 5; // %f[set]; arg = set offset
+const K_BACKREF = 6; // %1-%9; arg = capture index
+const K_EOS = 7; // '$' at the end of the pattern
+const K_END = 8; // end of pattern: match succeeded
+const K_ERROR = 9; // a malformed spot: raising arg's message when the matcher reaches it
+
+// quantifiers of K_SINGLE
+const Q_ONE = 0;
+const Q_OPT = 1; // ?
+const Q_STAR = 2; // *
+const Q_PLUS = 3; // +
+const Q_MIN = 4; // -
+
+/** A compiled pattern: parallel arrays of items, plus 256-byte membership tables. */
+export class Pattern {
+  /** true when the pattern began with '^' and anchors (find, match, gsub) */
+  anchor = false;
+  /** no special char before the first NUL: find and gsub may search for the text itself */
+  plain = false;
+  kind: Uint8Array;
+  quant: Uint8Array;
+  /** K_SINGLE/K_FRONTIER: set offset; K_CLOSE/K_BACKREF: capture index; K_BALANCE: open char */
+  arg: Int32Array;
+  /** K_SINGLE: the literal char code, -2 for '.', else -1; K_BALANCE: close char */
+  arg2: Int32Array;
+  sets: Uint8Array;
+  errors: string[] = [];
+  /** Offset of the set the first char of any match must belong to, or -1 if none. */
+  firstSet = -1;
+  /** The literal char every match starts with, or -1. */
+  firstChar = -1;
+
+  constructor(n: number, nsets: number) {
+    this.kind = new Uint8Array(n);
+    this.quant = new Uint8Array(n);
+    this.arg = new Int32Array(n);
+    this.arg2 = new Int32Array(n);
+    this.sets = new Uint8Array(nsets * 256);
+  }
+}
+
+// ---- character classes ("C" locale ctype) ------------------------------------------
+
+function isalpha(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function isdigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function islower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+function isupper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+function isspace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+function iscntrl(c: number): boolean {
+  return c < 32 || c === 127;
+}
+function ispunct(c: number): boolean {
+  return c > 32 && c < 127 && !isalpha(c) && !isdigit(c);
+}
+function isxdigit(c: number): boolean {
+  return isdigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+/** lstrlib's match_class: does char c belong to class %cl? */
+function matchClass(c: number, cl: number): boolean {
+  let res: boolean;
+  switch (cl | 0x20) {
+    case 97: // a
+      res = isalpha(c);
+      break;
+    case 99: // c
+      res = iscntrl(c);
+      break;
+    case 100: // d
+      res = isdigit(c);
+      break;
+    case 108: // l
+      res = islower(c);
+      break;
+    case 112: // p
+      res = ispunct(c);
+      break;
+    case 115: // s
+      res = isspace(c);
+      break;
+    case 117: // u
+      res = isupper(c);
+      break;
+    case 119: // w
+      res = isalpha(c) || isdigit(c);
+      break;
+    case 120: // x
+      res = isxdigit(c);
+      break;
+    case 122: // z
+      res = c === 0;
+      break;
+    default:
+      return cl === c;
+  }
+  // (cl | 0x20) only equals a class letter when cl is a letter, so islower tells case
+  return islower(cl) ? res : !res;
+}
+
+// ---- compiling ------------------------------------------------------------------------
+
+const SPECIALS = "^$*+?.([%-";
+
+/** strpbrk(p, SPECIALS) == NULL: no special char before the pattern's first NUL. */
+export function isPlainPattern(p: string): boolean {
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    if (c === 0) return true;
+    if (SPECIALS.indexOf(p[i]) >= 0) return false;
+  }
+  return true;
+}
+
+interface Item {
+  kind: number;
+  quant: number;
+  arg: number;
+  arg2: number;
+  /** set membership for K_SINGLE/K_FRONTIER (256 entries) */
+  set?: Uint8Array;
+}
+
+/** Builds the membership table of one single-char class p[i..ep) (lstrlib's singlematch). */
+function classTable(p: string, i: number, ep: number): Uint8Array {
+  const t = new Uint8Array(256);
+  const c0 = p.charCodeAt(i);
+  if (c0 === 46 /* . */) {
+    t.fill(1);
+  } else if (c0 === 37 /* % */) {
+    const cl = p.charCodeAt(i + 1);
+    for (let c = 0; c < 256; c++) if (matchClass(c, cl)) t[c] = 1;
+  } else if (c0 === 91 /* [ */) {
+    bracketTable(p, i, ep - 1, t);
+  } else {
+    t[c0] = 1;
+  }
+  return t;
+}
+
+/** matchbracketclass for every char at once: p[i] is '[', p[ec] is the closing ']'. */
+function bracketTable(p: string, i: number, ec: number, t: Uint8Array): void {
+  let sig = 1;
+  if (p.charCodeAt(i + 1) === 94 /* ^ */) {
+    sig = 0;
+    i++;
+  }
+  const member = new Uint8Array(256);
+  while (++i < ec) {
+    const c = p.charCodeAt(i);
+    if (c === 37 /* % */) {
+      i++;
+      const cl = p.charCodeAt(i);
+      for (let k = 0; k < 256; k++) if (matchClass(k, cl)) member[k] = 1;
+    } else if (p.charCodeAt(i + 1) === 45 /* - */ && i + 2 < ec) {
+      i += 2;
+      const hi = p.charCodeAt(i);
+      for (let k = c; k <= hi; k++) member[k] = 1;
+    } else {
+      member[c] = 1;
+    }
+  }
+  for (let k = 0; k < 256; k++) t[k] = member[k] ? sig : 1 - sig;
+}
+
+/**
+ * lstrlib's classend: index just past the single-char class at p[i], or an error
+ * message. `end` is where the pattern's text stops (its first NUL, or its length).
+ */
+function classEnd(p: string, i: number, end: number): number | string {
+  const c = p.charCodeAt(i++);
+  if (c === 37 /* % */) {
+    if (i >= end) return "malformed pattern (ends with '%')";
+    return i + 1;
+  }
+  if (c === 91 /* [ */) {
+    if (i < end && p.charCodeAt(i) === 94 /* ^ */) i++;
+    do {
+      // look for a ']'
+      if (i >= end) return "malformed pattern (missing ']')";
+      const cc = p.charCodeAt(i++);
+      if (cc === 37 /* % */ && i < end) i++; // skip escapes (e.g. '%]')
+    } while (i >= end || p.charCodeAt(i) !== 93 /* ] */);
+    return i + 1;
+  }
+  return i;
+}
+
+/**
+ * Compiles a pattern. Never throws: a malformed spot becomes a K_ERROR item, raised only
+ * if the matcher gets there, as lstrlib raises it only when `match` reaches it. The
+ * pattern text ends at its first NUL, as lstrlib reads it as a C string.
+ */
+export function compile(p: string, allowAnchor: boolean): Pattern {
+  let end = p.indexOf("\0");
+  if (end < 0) end = p.length;
+  const items: Item[] = [];
+  const errors: string[] = [];
+  let i = 0;
+  let anchor = false;
+  if (allowAnchor && end > 0 && p.charCodeAt(0) === 94 /* ^ */) {
+    anchor = true;
+    i = 1;
+  }
+  // capture states as the matcher will see them at each point: level and which are open
+  const open: boolean[] = [];
+  const fail = (msg: string): void => {
+    errors.push(msg);
+    items.push({ kind: K_ERROR, quant: 0, arg: errors.length - 1, arg2: 0 });
+  };
+  for (;;) {
+    if (i >= end) {
+      items.push({ kind: K_END, quant: 0, arg: 0, arg2: 0 });
+      break;
+    }
+    const c = p.charCodeAt(i);
+    if (c === 40 /* ( */) {
+      if (open.length >= MAXCAPTURES) {
+        fail("too many captures");
+        break;
+      }
+      if (i + 1 < end && p.charCodeAt(i + 1) === 41 /* ) */) {
+        items.push({ kind: K_POSCAP, quant: 0, arg: open.length, arg2: 0 });
+        open.push(false);
+        i += 2;
+      } else {
+        items.push({ kind: K_OPEN, quant: 0, arg: open.length, arg2: 0 });
+        open.push(true);
+        i += 1;
+      }
+      continue;
+    }
+    if (c === 41 /* ) */) {
+      let l = open.length - 1;
+      while (l >= 0 && !open[l]) l--;
+      if (l < 0) {
+        fail("invalid pattern capture");
+        break;
+      }
+      open[l] = false;
+      items.push({ kind: K_CLOSE, quant: 0, arg: l, arg2: 0 });
+      i++;
+      continue;
+    }
+    if (c === 36 /* $ */ && i + 1 === end) {
+      items.push({ kind: K_EOS, quant: 0, arg: 0, arg2: 0 });
+      i++;
+      continue;
+    }
+    if (c === 37 /* % */ && i + 1 < end) {
+      const d = p.charCodeAt(i + 1);
+      if (d === 98 /* b */) {
+        if (i + 3 >= end) {
+          fail("unbalanced pattern");
+          break;
+        }
+        items.push({ kind: K_BALANCE, quant: 0, arg: p.charCodeAt(i + 2), arg2: p.charCodeAt(i + 3) });
+        i += 4;
+        continue;
+      }
+      if (d === 102 /* f */) {
+        i += 2;
+        if (i >= end || p.charCodeAt(i) !== 91 /* [ */) {
+          fail("missing '[' after '%f' in pattern");
+          break;
+        }
+        const ep = classEnd(p, i, end);
+        if (typeof ep === "string") {
+          fail(ep);
+          break;
+        }
+        const set = new Uint8Array(256);
+        bracketTable(p, i, ep - 1, set);
+        items.push({ kind: K_FRONTIER, quant: 0, arg: 0, arg2: 0, set });
+        i = ep;
+        continue;
+      }
+      if (isdigit(d)) {
+        const l = d - 49; // '1'
+        if (l < 0 || l >= open.length || open[l]) {
+          fail("invalid capture index");
+          break;
+        }
+        items.push({ kind: K_BACKREF, quant: 0, arg: l, arg2: 0 });
+        i += 2;
+        continue;
+      }
+    }
+    // a single-char class, maybe followed by a quantifier
+    const ep = classEnd(p, i, end);
+    if (typeof ep === "string") {
+      fail(ep);
+      break;
+    }
+    let quant = Q_ONE;
+    let next = ep;
+    if (ep < end) {
+      const q = p.charCodeAt(ep);
+      if (q === 63 /* ? */) quant = Q_OPT;
+      else if (q === 42 /* * */) quant = Q_STAR;
+      else if (q === 43 /* + */) quant = Q_PLUS;
+      else if (q === 45 /* - */) quant = Q_MIN;
+      if (quant !== Q_ONE) next = ep + 1;
+    }
+    // arg2: the literal char, -2 for '.', -1 for other classes
+    const lit = c === 46 ? -2 : c !== 37 && c !== 91 ? c : -1;
+    items.push({ kind: K_SINGLE, quant, arg: 0, arg2: lit, set: classTable(p, i, ep) });
+    i = next;
+  }
+  const pat = build(items, errors, anchor);
+  pat.plain = isPlainPattern(p);
+  return pat;
+}
+
+function build(items: Item[], errors: string[], anchor: boolean): Pattern {
+  // share identical membership tables
+  const tables: Uint8Array[] = [];
+  const keys = new Map<string, number>();
+  const offsets: number[] = [];
+  for (const it of items) {
+    if (it.set === undefined) {
+      offsets.push(-1);
+      continue;
+    }
+    const key = String.fromCharCode.apply(null, Array.from(it.set));
+    let idx = keys.get(key);
+    if (idx === undefined) {
+      idx = tables.length;
+      tables.push(it.set);
+      keys.set(key, idx);
+    }
+    offsets.push(idx * 256);
+  }
+  const pat = new Pattern(items.length, tables.length);
+  for (let t = 0; t < tables.length; t++) pat.sets.set(tables[t], t * 256);
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    pat.kind[k] = it.kind;
+    pat.quant[k] = it.quant;
+    pat.arg[k] = it.set !== undefined ? offsets[k] : it.arg;
+    pat.arg2[k] = it.arg2;
+  }
+  pat.errors = errors;
+  pat.anchor = anchor;
+  const first = items[0];
+  if (first.kind === K_SINGLE && (first.quant === Q_ONE || first.quant === Q_PLUS)) {
+    pat.firstSet = pat.arg[0];
+    pat.firstChar = first.arg2 >= 0 ? first.arg2 : -1;
+  }
+  return pat;
+}
+
+// compiled patterns, by text; gmatch (no anchors) has its own cache
+const cacheAnchored = new Map<string, Pattern>();
+const cacheFree = new Map<string, Pattern>();
+const CACHE_MAX = 1000;
+
+/** The compiled form of p, from the cache when possible. */
+export function getPattern(p: string, allowAnchor: boolean): Pattern {
+  const cache = allowAnchor ? cacheAnchored : cacheFree;
+  let pat = cache.get(p);
+  if (pat === undefined) {
+    pat = compile(p, allowAnchor);
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(p, pat);
+  }
+  return pat;
+}
+
+// ---- matching -------------------------------------------------------------------------
+
+/**
+ * lstrlib's MatchState plus the match machine. One instance can serve any number of
+ * matches in turn (call `reset` before each); captures stay readable until the next one.
+ */
+export class MatchState {
+  src = "";
+  end = 0;
+  level = 0;
+  readonly capInit = new Int32Array(MAXCAPTURES);
+  readonly capLen = new Int32Array(MAXCAPTURES);
+  pat: Pattern = EMPTY_PATTERN;
+  private kind: Uint8Array = EMPTY_PATTERN.kind;
+  private quant: Uint8Array = EMPTY_PATTERN.quant;
+  private arg: Int32Array = EMPTY_PATTERN.arg;
+  private arg2: Int32Array = EMPTY_PATTERN.arg2;
+  private sets: Uint8Array = EMPTY_PATTERN.sets;
+
+  reset(src: string, pat: Pattern): void {
+    this.src = src;
+    this.end = src.length;
+    this.pat = pat;
+    this.kind = pat.kind;
+    this.quant = pat.quant;
+    this.arg = pat.arg;
+    this.arg2 = pat.arg2;
+    this.sets = pat.sets;
+  }
+
+  /** Tries the whole pattern at s; returns the end of the match or -1. */
+  matchAt(s: number): number {
+    this.level = 0;
+    return this.match(s, 0);
+  }
+
+  /**
+   * The next start position >= s where a match could begin, judging by the pattern's
+   * first item (positions skipped could only fail at that item, raising nothing).
+   */
+  nextStart(s: number): number {
+    const pat = this.pat;
+    if (pat.firstSet < 0) return s;
+    const src = this.src;
+    const end = this.end;
+    if (pat.firstChar >= 0) {
+      const k = src.indexOf(String.fromCharCode(pat.firstChar), s);
+      return k < 0 ? end : k;
+    }
+    const sets = this.sets;
+    const off = pat.firstSet;
+    while (s < end && sets[off + src.charCodeAt(s)] === 0) s++;
+    return s;
+  }
+
+  /** lstrlib's match: s is a position in src, pi an item index. */
+  private match(s: number, pi: number): number {
+    const src = this.src;
+    const end = this.end;
+    const kind = this.kind;
+    const sets = this.sets;
+    const arg = this.arg;
+    for (;;) {
+      switch (kind[pi]) {
+        case K_SINGLE: {
+          const off = arg[pi];
+          switch (this.quant[pi]) {
+            case Q_ONE:
+              if (s < end && sets[off + src.charCodeAt(s)] !== 0) {
+                s++;
+                pi++;
+                continue;
+              }
+              return -1;
+            case Q_OPT:
+              if (s < end && sets[off + src.charCodeAt(s)] !== 0) {
+                const r = this.match(s + 1, pi + 1);
+                if (r !== -1) return r;
+              }
+              pi++;
+              continue;
+            case Q_STAR:
+              return this.maxExpand(s, pi);
+            case Q_PLUS:
+              return s < end && sets[off + src.charCodeAt(s)] !== 0 ? this.maxExpand(s + 1, pi) : -1;
+            default:
+              return this.minExpand(s, pi);
+          }
+        }
+        case K_END:
+          return s;
+        case K_OPEN:
+        case K_POSCAP: {
+          const l = this.level;
+          this.capInit[l] = s;
+          this.capLen[l] = kind[pi] === K_OPEN ? CAP_UNFINISHED : CAP_POSITION;
+          this.level = l + 1;
+          const r = this.match(s, pi + 1);
+          if (r === -1) this.level--; // undo capture
+          return r;
+        }
+        case K_CLOSE: {
+          const l = arg[pi];
+          this.capLen[l] = s - this.capInit[l];
+          const r = this.match(s, pi + 1);
+          if (r === -1) this.capLen[l] = CAP_UNFINISHED; // undo capture
+          return r;
+        }
+        case K_EOS:
+          return s === end ? s : -1;
+        case K_BALANCE: {
+          if (s >= end || src.charCodeAt(s) !== arg[pi]) return -1;
+          const b = arg[pi];
+          const e = this.arg2[pi];
+          let cont = 1;
+          let found = -1;
+          while (++s < end) {
+            const c = src.charCodeAt(s);
+            if (c === e) {
+              if (--cont === 0) {
+                found = s + 1;
+                break;
+              }
+            } else if (c === b) cont++;
+          }
+          if (found < 0) return -1;
+          s = found;
+          pi++;
+          continue;
+        }
+        case K_FRONTIER: {
+          const off = arg[pi];
+          const prev = s === 0 ? 0 : src.charCodeAt(s - 1);
+          const cur = s < end ? src.charCodeAt(s) : 0;
+          if (sets[off + prev] !== 0 || sets[off + cur] === 0) return -1;
+          pi++;
+          continue;
+        }
+        case K_BACKREF: {
+          const l = arg[pi];
+          const len = this.capLen[l];
+          // a position capture has length CAP_POSITION, which as size_t never fits
+          if (len < 0 || end - s < len) return -1;
+          const init = this.capInit[l];
+          for (let k = 0; k < len; k++) {
+            if (src.charCodeAt(init + k) !== src.charCodeAt(s + k)) return -1;
+          }
+          s += len;
+          pi++;
+          continue;
+        }
+        default:
+          throw new LuaError(this.pat.errors[arg[pi]], 1);
+      }
+    }
+  }
+
+  /** lstrlib's max_expand: the longest run of item pi from s, then back off. */
+  private maxExpand(s: number, pi: number): number {
+    const src = this.src;
+    const end = this.end;
+    const sets = this.sets;
+    const off = this.arg[pi];
+    let i = 0;
+    if (this.arg2[pi] === -2) i = end - s;
+    else while (s + i < end && sets[off + src.charCodeAt(s + i)] !== 0) i++;
+    const np = pi + 1;
+    const nk = this.kind[np];
+    if (nk === K_END) return s + i;
+    if (nk === K_EOS) return s + i === end ? end : -1;
+    if (nk === K_SINGLE) {
+      const nq = this.quant[np];
+      if (nq === Q_ONE || nq === Q_PLUS) {
+        // the next item must match at s+i: skip the calls that would fail at once
+        const noff = this.arg[np];
+        for (; i >= 0; i--) {
+          const p = s + i;
+          if (p < end && sets[noff + src.charCodeAt(p)] !== 0) {
+            const r = this.match(p, np);
+            if (r !== -1) return r;
+          }
+        }
+        return -1;
+      }
+    }
+    for (; i >= 0; i--) {
+      const r = this.match(s + i, np);
+      if (r !== -1) return r;
+    }
+    return -1;
+  }
+
+  /** lstrlib's min_expand: the shortest run of item pi from s that lets the rest match. */
+  private minExpand(s: number, pi: number): number {
+    const src = this.src;
+    const end = this.end;
+    const sets = this.sets;
+    const off = this.arg[pi];
+    const np = pi + 1;
+    for (;;) {
+      const r = this.match(s, np);
+      if (r !== -1) return r;
+      if (s < end && sets[off + src.charCodeAt(s)] !== 0) s++;
+      else return -1;
+    }
+  }
+
+  /** push_onecapture: capture i of the last match (whole match s..e when there are none). */
+  capture(i: number, s: number, e: number): LuaValue {
+    if (i >= this.level) {
+      if (i === 0) return this.src.slice(s, e);
+      throw new LuaError("invalid capture index", 1);
+    }
+    const l = this.capLen[i];
+    if (l === CAP_UNFINISHED) throw new LuaError("unfinished capture", 1);
+    const init = this.capInit[i];
+    if (l === CAP_POSITION) return init + 1;
+    return this.src.slice(init, init + l);
+  }
+
+  /** push_captures as a result: one value, or an array of them (s < 0: only captures). */
+  captures(s: number, e: number): LuaValue | LuaValue[] {
+    const n = this.level === 0 && s >= 0 ? 1 : this.level;
+    if (n === 1) return this.capture(0, s, e);
+    const out: LuaValue[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = this.capture(i, s, e);
+    return out;
+  }
+}
+
+const EMPTY_PATTERN = new Pattern(1, 0);
