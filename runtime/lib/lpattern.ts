@@ -34,8 +34,10 @@ const Q_MIN = 4; // -
 export class Pattern {
   /** true when the pattern began with '^' and anchors (find, match, gsub) */
   anchor = false;
-  /** no special char before the first NUL: find and gsub may search for the text itself */
+  /** no special char before the first NUL: find searches for the text itself */
   plain = false;
+  /** every item is one literal char (so the pattern matches exactly its own text) */
+  literal = false;
   kind: Uint8Array;
   quant: Uint8Array;
   /** K_SINGLE/K_FRONTIER: set offset; K_CLOSE/K_BACKREF: capture index; K_BALANCE: open char */
@@ -370,6 +372,9 @@ function build(items: Item[], errors: string[], anchor: boolean): Pattern {
   }
   pat.errors = errors;
   pat.anchor = anchor;
+  pat.literal =
+    !anchor &&
+    items.every((it) => it.kind === K_END || (it.kind === K_SINGLE && it.quant === Q_ONE && it.arg2 >= 0));
   const first = items[0];
   if (first.kind === K_SINGLE && (first.quant === Q_ONE || first.quant === Q_PLUS)) {
     pat.firstSet = pat.arg[0];

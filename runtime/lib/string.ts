@@ -247,7 +247,7 @@ export function gsub(this: void, s: LuaValue, p: LuaValue, repl: LuaValue, n: Lu
   const rstr = tr === "string" ? (repl as string) : tr === "number" ? numberToString(repl as number) : "";
   const byString = tr === "string" || tr === "number";
   // a literal pattern replaced by a literal string: every occurrence, left to right
-  if (byString && pat.plain && pstr.length > 0 && rstr.indexOf("%") < 0 && pstr.indexOf("\0") < 0) {
+  if (byString && pat.literal && pstr.length > 0 && rstr.indexOf("%") < 0 && pstr.indexOf("\0") < 0) {
     const parts = src.split(pstr);
     const count = parts.length - 1;
     if (count <= maxS) {

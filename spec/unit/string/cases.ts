@@ -1,7 +1,9 @@
 // The calls the string unit tests make, by group. Their expected outcomes are recorded from
 // lua5.1 by record.ts into spec/unit/string/expected/<group>.json (never written by hand).
 // Groups are built from small lists crossed with each other to cover many combinations.
-import type { Arg, Call } from "./harness.js";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { repoRoot, type Arg, type Call } from "./harness.js";
 
 /** A table argument (one with bad replacement values, for gsub). */
 const T: Arg = { tbl: "bad" };
@@ -492,10 +494,17 @@ function formatGroup(): Call[] {
   return out;
 }
 
+/** Calls on which spec/fuzz/patterns.ts once found redlua and lua5.1 to differ. */
+function fuzzGroup(): Call[] {
+  const file = path.join(repoRoot(), "spec", "unit", "string", "fuzz-found.json");
+  return JSON.parse(readFileSync(file, "latin1")) as Call[];
+}
+
 export const GROUPS: Record<string, () => Call[]> = {
   patterns: patternGroup,
   init: initGroup,
   gsub: gsubGroup,
   basic: basicGroup,
   format: formatGroup,
+  fuzz: fuzzGroup,
 };
