@@ -19,7 +19,8 @@ export async function main(argv: string[]): Promise<number | void> {
     case "compile":
       return (await import("./compile.js")).compileCommand(rest);
     case "server": {
-      const mod = (await import("./server.js")) as {
+      const serverModule = "./server.js"; // built by the server package; resolved at run time
+      const mod = (await import(serverModule)) as {
         main(argv: string[]): Promise<number | void> | number | void;
       };
       return mod.main(rest);

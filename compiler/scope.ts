@@ -7,6 +7,8 @@ export interface LocalVar {
   jsName: string;
   /** the function scope that declared it */
   fn: FunctionScope;
+  /** always holds a number (a numeric for variable the body never assigns) */
+  number?: boolean;
 }
 
 export class FunctionScope {

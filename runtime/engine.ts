@@ -1,11 +1,10 @@
 // LuaEngine: one Lua "state" — a globals table with the standard library of a profile
-// ("cli": what lua5.1 gives a script; "redis": what Redis 7.0 gives one), a vm realm for
-// compiled code, the interrupt hook, and entry points to load and run chunks.
-import type vm from "node:vm";
+// ("cli": what lua5.1 gives a script; "redis": what Redis 7.0 gives one), the helpers
+// compiled code calls, the interrupt hook, and entry points to load and run chunks.
 import { LuaTable } from "./table.js";
 import { LuaError, LuaInterrupt, catchable, unregisterChunk } from "./errors.js";
 import { CompileError } from "../compiler/index.js";
-import { createRealm, loadChunk } from "./load.js";
+import { loadChunk } from "./load.js";
 import { makeHelpers, makeInterrupts, type Interrupts } from "./helpers.js";
 import * as ops from "./ops.js";
 import { installBase } from "./lib/base.js";
@@ -32,7 +31,6 @@ export class LuaEngine {
   readonly stringMeta = new LuaTable();
   readonly interrupts: Interrupts = makeInterrupts();
   readonly profile: Profile;
-  private readonly realm: vm.Context = createRealm();
   private readonly helpers: Record<string, unknown>;
   private readonly coroutines: boolean | "auto";
   readonly stdout: (s: string) => void;
@@ -62,7 +60,7 @@ export class LuaEngine {
   load(source: string, chunkName: string, env: LuaTable = this.globals): LuaFunction {
     let chunk;
     try {
-      chunk = loadChunk(this.realm, source, chunkName, { coroutines: this.coroutines });
+      chunk = loadChunk(source, chunkName, { coroutines: this.coroutines });
     } catch (e) {
       if (e instanceof CompileError) throw new LuaError(e.format(chunkName), 0);
       throw e;

@@ -82,23 +82,23 @@ function fornum(v: LuaValue, what: string): number {
   return n;
 }
 
-/** Table constructor: positional values, keyed [k, v, …] pairs, then a trailing multi-value. */
+/**
+ * Table constructor: positional values, keyed [k, v, …] pairs, then a trailing multi-value.
+ * Sized as OP_NEWTABLE's hints size it; record fields are stored as they come and list
+ * items afterwards (OP_SETLIST), so a list item wins over a record field with its index.
+ */
 function table(positional?: LuaValue[], keyed?: LuaValue[], multi?: LuaResult): LuaTable {
   if (positional === undefined) return new LuaTable();
-  const arr = multi === undefined ? positional : positional.concat(all(multi));
-  if (keyed === undefined) return new LuaTable(arr);
-  const t = new LuaTable();
-  {
+  const t = LuaTable.sized(positional.length, keyed === undefined ? 0 : keyed.length >> 1);
+  if (keyed !== undefined) {
     for (let i = 0; i < keyed.length; i += 2) {
       const k = keyed[i];
       if (k === undefined) throw new LuaError("table index is nil", 1);
       t.set(k, keyed[i + 1]);
     }
   }
-  // positional items are stored after keyed ones overlapping them, as OP_SETLIST does
-  for (let i = 0; i < arr.length; i++) {
-    if (arr[i] !== undefined || t.getNum(i + 1) !== undefined) t.setNum(i + 1, arr[i]);
-  }
+  if (positional.length > 0) t.setList(positional);
+  if (multi !== undefined) t.setList(all(multi), positional.length + 1);
   return t;
 }
 

@@ -71,6 +71,8 @@ export function forNumericStatement(cx: Lowerer, node: L.ForNumericStatement): E
         : down;
   cx.scopes.enterBlock();
   const variable = cx.scopes.declare(node.variable.name);
+  // a loop variable the body never assigns stays a number: skip its type checks
+  if (!assigns(node.body, node.variable.name)) variable.number = true;
   const body = loopBody(
     cx,
     node.body,
@@ -116,4 +118,24 @@ export function forGenericStatement(cx: Lowerer, node: L.ForGenericStatement): E
   const body = loopBody(cx, node.body, prefix, loc);
   cx.scopes.leave();
   return [f.block([...pre, f.forStmt(init, null, null, f.block(body, loc), loc)], loc)];
+}
+
+/** Whether any statement in a body (nested functions included) assigns to a name. */
+function assigns(body: L.Statement[], name: string): boolean {
+  let found = false;
+  const visit = (n: unknown): void => {
+    if (found || n === null || typeof n !== "object") return;
+    if (Array.isArray(n)) {
+      for (const x of n) visit(x);
+      return;
+    }
+    const node = n as { type?: string; variables?: L.Expression[] };
+    if (node.type === "AssignmentStatement") {
+      for (const v of node.variables ?? []) if (v.type === "Identifier" && v.name === name) found = true;
+    }
+    for (const key of Object.keys(node))
+      if (key !== "loc" && key !== "range") visit((node as Record<string, unknown>)[key]);
+  };
+  visit(body);
+  return found;
 }

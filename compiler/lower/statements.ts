@@ -18,6 +18,11 @@ export function adjust(cx: Lowerer, exprs: L.Expression[], n: number, loc: Loc) 
   const many = exprs.length > 1;
   exprs.forEach((e, i) => {
     const last = i === exprs.length - 1;
+    if (last && cx.isMulti(e) && values.length === n - 1) {
+      // exactly one value wanted from a call or `...`: no results array needed
+      values.push(e.type === "VarargLiteral" ? cx.expr(e).js : cx.callHelper("first", [cx.multi(e)], e.loc));
+      return;
+    }
     if (last && cx.isMulti(e) && values.length < n) {
       const m = cx.scopes.temp();
       pre.push(f.exprStmt(f.assign(f.id(m, loc), cx.callHelper("all", [cx.multi(e)], e.loc), e.loc), e.loc));
