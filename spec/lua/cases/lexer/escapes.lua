@@ -1,0 +1,25 @@
+local function bytes(s)
+  local t = {}
+  for i = 1, #s do t[#t + 1] = string.byte(s, i) end
+  return table.concat(t, " ")
+end
+print(bytes("\a\b\f\n\r\t\v"))
+print(bytes("\\\"\'"))
+print(bytes("\0"), #"\0")
+print(bytes("\65\066\0671"))
+print(bytes("\255\128\1\01\001"))
+print(bytes("\1234"))
+print(bytes("a\
+b"))
+print(#"a\0b\0c")
+print(bytes('\''), bytes("\""))
+print("\104\101\108\108\111")
+print(bytes("\q\w\!"))
+print(bytes("x\9y"))
+print("tab[\t]")
+print(bytes("\z"))
+print(#"\000\000\000")
+print("\"quoted\"", '\'single\'')
+print(bytes("\r\n"))
+print(string.format("%q", "a\0b\n\"c\\\r"))
+print(bytes("\0001"))

@@ -1,0 +1,94 @@
+// Runs every case of the Lua corpus (spec/lua/cases/<area>/<name>.lua) through redlua's engine
+// in-process, as `lua5.1 <name>.lua` would run it, and compares with what the real lua5.1
+// printed (spec/lua/expected/): stdout exactly, the exit status, and the first line of stderr.
+// Cases listed in spec/known-differences.json run too, reported as TODO while they differ.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { LuaEngine } from "../../runtime/engine.js";
+import { LuaInterrupt } from "../../runtime/errors.js";
+import { firstLine, listCases, readExpectation, type Expectation, type LuaCase } from "./corpus.js";
+import { knownDifferences } from "./known-differences.js";
+
+/** A case that loops forever must fail, not hang the suite. */
+const CASE_TIME_LIMIT_MS = 10_000;
+
+/** What redlua prints for a case, in the shape of a recorded expectation. */
+export function runCase(c: LuaCase): Expectation {
+  const out: string[] = [];
+  const engine = new LuaEngine({
+    profile: "cli",
+    stdout: (s: string) => out.push(s),
+    argv: c.args,
+    scriptName: `${c.name}.lua`,
+  });
+  const deadline = Date.now() + CASE_TIME_LIMIT_MS;
+  engine.interrupts.check = () => {
+    if (Date.now() > deadline) throw new LuaInterrupt(`case ran past ${CASE_TIME_LIMIT_MS} ms`, "timeout");
+  };
+  const source = readFileSync(c.file, "latin1");
+  const r = engine.runMain(source, `${c.name}.lua`, c.args);
+  return { stdout: out.join(""), stderr: r.stderr, status: r.status };
+}
+
+/** "line N: expected ... / actual ..." for the first line where two outputs differ. */
+export function firstDifference(actual: string, expected: string): string {
+  const a = actual.split("\n");
+  const e = expected.split("\n");
+  for (let i = 0; i < Math.max(a.length, e.length); i++) {
+    if (a[i] !== e[i]) {
+      const show = (s: string | undefined) => (s === undefined ? "(no line)" : JSON.stringify(s));
+      return `line ${i + 1}:\n  expected ${show(e[i])}\n  actual   ${show(a[i])}`;
+    }
+  }
+  return "(no difference)";
+}
+
+/** Throws an AssertionError naming the first way `actual` differs from `expected`. */
+function compare(actual: Expectation, expected: Expectation): void {
+  const err = actual.stderr === "" ? "" : `\nredlua's stderr: ${JSON.stringify(firstLine(actual.stderr))}`;
+  if (actual.stdout !== expected.stdout) {
+    assert.fail(`stdout differs at ${firstDifference(actual.stdout, expected.stdout)}${err}`);
+  }
+  assert.equal(firstLine(actual.stderr), firstLine(expected.stderr), "first line of stderr differs");
+  assert.equal(actual.status, expected.status, "exit status differs");
+}
+
+const cases = listCases();
+const known = knownDifferences("lua/");
+
+for (const c of cases) {
+  test(c.id, (t) => {
+    const expected = readExpectation(c);
+    if (expected === undefined) {
+      assert.fail(`${c.id} has no recorded expectation: run node dist/spec/lua/record.js`);
+    }
+    const reason = known.get(c.id);
+    let failure: unknown;
+    try {
+      compare(runCase(c), expected);
+    } catch (e) {
+      failure = e;
+    }
+    if (reason === undefined) {
+      if (failure !== undefined) throw failure;
+      return;
+    }
+    if (failure === undefined) {
+      assert.fail(`${c.id} now matches lua5.1: remove its entry from spec/known-differences.json`);
+    }
+    t.todo(`known difference: ${reason}`);
+    throw failure;
+  });
+}
+
+test("spec/known-differences.json: every lua/ entry names an existing case", () => {
+  const ids = new Set(cases.map((c) => c.id));
+  const missing = [...known.keys()].filter((id) => !ids.has(id));
+  assert.deepEqual(missing, [], "entries for cases that no longer exist");
+});
+
+test("spec/lua: the corpus is not empty", () => {
+  assert.ok(cases.length > 0, "no cases found under spec/lua/cases/");
+});
