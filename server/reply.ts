@@ -156,7 +156,8 @@ export class ReplyEncoder {
       const s = formatDouble(r.value);
       return this.put(p3 ? `,${s}\r\n` : `$${s.length}\r\n${s}\r\n`);
     }
-    if (r instanceof BoolReply) return this.put(p3 ? (r.value ? "#t\r\n" : "#f\r\n") : r.value ? ":1\r\n" : ":0\r\n");
+    if (r instanceof BoolReply)
+      return this.put(p3 ? (r.value ? "#t\r\n" : "#f\r\n") : r.value ? ":1\r\n" : ":0\r\n");
     if (r instanceof BigNumberReply) {
       return this.put(p3 ? `(${r.text}\r\n` : `$${r.text.length}\r\n${r.text}\r\n`);
     }

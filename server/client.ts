@@ -1,0 +1,79 @@
+// The state of one client as the executor sees it: selected db, protocol, auth, name, MULTI
+// queue and WATCHed keys, reply mode and the connection facts CLIENT LIST prints. Plain data:
+// the connection layer (server/net/) owns the socket and copies I/O figures in.
+
+import type { Command } from "./commands/table.js";
+import type { Db } from "./keyspace/db.js";
+
+export interface QueuedCommand {
+  cmd: Command;
+  argv: string[];
+}
+
+export interface WatchedKey {
+  db: Db;
+  key: string;
+  /** The key was already logically expired when WATCHed (isWatchedKeyExpired). */
+  expiredAtWatch: boolean;
+}
+
+export class ClientState {
+  db: Db;
+  resp: 2 | 3 = 2;
+  name = "";
+  user = "default";
+  authenticated: boolean;
+  // MULTI/EXEC
+  inMulti = false;
+  /** A command was rejected while queueing: EXEC answers EXECABORT. */
+  dirtyExec = false;
+  /** A WATCHed key changed: EXEC answers a null array. */
+  dirtyCas = false;
+  queue: QueuedCommand[] = [];
+  watched: WatchedKey[] = [];
+  /** Close the connection once the pending replies are written (QUIT, protocol errors). */
+  closeAfterReply = false;
+  /** Killed by CLIENT KILL: close now. */
+  killed = false;
+  /** CLIENT REPLY OFF. */
+  replyOff = false;
+  /** CLIENT REPLY SKIP was the last command: drop the next command's reply. */
+  replySkipNext = false;
+  /** Set while a command runs when its reply must not be sent (CLIENT REPLY OFF/SKIP). */
+  dropReply = false;
+  noEvict = false;
+  noTouch = false;
+  /** Kind of client for CLIENT LIST/KILL TYPE and flags ("normal", "pubsub", "master", "replica"). */
+  kind = "normal";
+  /** Internal clients (the Lua client) never get connection I/O. */
+  readonly fake: boolean;
+  // Connection facts (filled by the connection layer).
+  addr = "";
+  laddr = "";
+  fd = -1;
+  /** Creation time and last interaction (ms since epoch). */
+  ctime = Date.now();
+  lastInteraction = Date.now();
+  lastCmd = "NULL";
+  /** Bytes of the query buffer not yet parsed (CLIENT LIST qbuf). */
+  qbuf = 0;
+  /** Output bytes pending (CLIENT LIST omem/obl). */
+  obuf = 0;
+  /** Total commands this client ran. */
+  commands = 0;
+  /** Pub/sub subscription counts (pub/sub lives in another module). */
+  subs = 0;
+  psubs = 0;
+  ssubs = 0;
+
+  constructor(
+    readonly id: number,
+    db: Db,
+    authenticated: boolean,
+    fake = false,
+  ) {
+    this.db = db;
+    this.authenticated = authenticated;
+    this.fake = fake;
+  }
+}

@@ -1,0 +1,19 @@
+// Registers every command group in the command table. A new group (hashes, lists, sets, zsets,
+// scripting…) exports a CommandDef[] from its own file and adds one line here.
+
+import type { CommandTable } from "./table.js";
+import { stringCommands } from "./strings.js";
+import { keyCommands } from "./keys.js";
+import { connectionCommands } from "./connection.js";
+import { transactionCommands } from "./transactions.js";
+import { serverCommands } from "./server.js";
+import { commandCommands } from "./command.js";
+
+export function registerCoreCommands(table: CommandTable): void {
+  table.register(stringCommands);
+  table.register(keyCommands);
+  table.register(connectionCommands);
+  table.register(transactionCommands);
+  table.register(serverCommands);
+  table.register(commandCommands);
+}

@@ -1,0 +1,639 @@
+// Generic key commands (db.c, expire.c, object.c): DEL UNLINK EXISTS TYPE TOUCH EXPIRE PEXPIRE
+// EXPIREAT PEXPIREAT (NX XX GT LT) TTL PTTL EXPIRETIME PEXPIRETIME PERSIST RENAME RENAMENX KEYS
+// SCAN RANDOMKEY COPY MOVE OBJECT. Type-agnostic: typed values only need type/encoding/copy.
+
+import type { ClientState } from "../client.js";
+import { stringEncoding, typeOf, type Db, type Entry } from "../keyspace/db.js";
+import { err, ErrorReply, OK, StatusReply, type Reply } from "../reply.js";
+import { globMatch } from "../util/glob.js";
+import { parseLLBig, parseLLNum } from "../util/numbers.js";
+import { ERR_NO_SUCH_KEY, ERR_NOT_INT, ERR_SYNTAX } from "./helpers.js";
+import { expireTimeError } from "./strings.js";
+import type { CommandDef, KeySpec } from "./table.js";
+
+const LLONG_MAX = 9223372036854775807n;
+const LLONG_MIN = -9223372036854775808n;
+const ERR_SAME_OBJECT = err("ERR source and destination objects are the same");
+const ERR_DB_RANGE = err("ERR DB index is out of range");
+const INT_MAX = 2147483647;
+
+/** getIntFromObjectOrReply: a 32-bit int or the given error. */
+export function int32Arg(s: string, e: ErrorReply = ERR_NOT_INT): number | ErrorReply {
+  const v = parseLLNum(s);
+  if (v === undefined || v > INT_MAX || v < -INT_MAX - 1) return e;
+  return v;
+}
+
+function del(c: ClientState, argv: string[]): Reply {
+  const db = c.db;
+  let n = 0;
+  for (let i = 1; i < argv.length; i++) {
+    if (db.delete(argv[i])) {
+      db.modified(argv[i]);
+      n++;
+    }
+  }
+  return n;
+}
+
+function exists(c: ClientState, argv: string[]): Reply {
+  let n = 0;
+  for (let i = 1; i < argv.length; i++) if (c.db.find(argv[i]) !== undefined) n++;
+  return n;
+}
+
+function touch(c: ClientState, argv: string[]): Reply {
+  let n = 0;
+  for (let i = 1; i < argv.length; i++) if (c.db.lookupRead(argv[i], c.noTouch) !== undefined) n++;
+  return n;
+}
+
+const TYPE_REPLIES = new Map<string, StatusReply>();
+function typeCmd(c: ClientState, argv: string[]): Reply {
+  const e = c.db.find(argv[1]);
+  const t = e === undefined ? "none" : typeOf(e.v);
+  let r = TYPE_REPLIES.get(t);
+  if (r === undefined) TYPE_REPLIES.set(t, (r = new StatusReply(t)));
+  return r;
+}
+
+const EX_NX = 1;
+const EX_XX = 2;
+const EX_GT = 4;
+const EX_LT = 8;
+
+/** expireGenericCommand: `basetime` is now (relative forms) or 0; `seconds` for EXPIRE/EXPIREAT. */
+function expireGeneric(c: ClientState, argv: string[], relative: boolean, seconds: boolean): Reply {
+  let flags = 0;
+  for (let j = 3; j < argv.length; j++) {
+    const o = argv[j].toLowerCase();
+    if (o === "nx") flags |= EX_NX;
+    else if (o === "xx") flags |= EX_XX;
+    else if (o === "gt") flags |= EX_GT;
+    else if (o === "lt") flags |= EX_LT;
+    else return err(`ERR Unsupported option ${argv[j]}`);
+  }
+  if (flags & EX_NX && flags & (EX_XX | EX_GT | EX_LT)) {
+    return err("ERR NX and XX, GT or LT options at the same time are not compatible");
+  }
+  if (flags & EX_GT && flags & EX_LT) return err("ERR GT and LT options at the same time are not compatible");
+  const v = parseLLBig(argv[2]);
+  if (v === undefined) return ERR_NOT_INT;
+  let when = v;
+  const db = c.db;
+  const base = relative ? BigInt(db.now()) : 0n;
+  if (seconds) {
+    if (when > LLONG_MAX / 1000n || when < LLONG_MIN / 1000n) return expireTimeError(c);
+    when *= 1000n;
+  }
+  if (when > LLONG_MAX - base) return expireTimeError(c);
+  when += base;
+  const key = argv[1];
+  const e = db.lookupWrite(key);
+  if (e === undefined) return 0;
+  const w = Number(when);
+  if (flags) {
+    const cur = e.exp === 0 ? -1 : e.exp;
+    if (flags & EX_NX && cur !== -1) return 0;
+    if (flags & EX_XX && cur === -1) return 0;
+    if (flags & EX_GT && (w <= cur || cur === -1)) return 0;
+    if (flags & EX_LT && cur !== -1 && w >= cur) return 0;
+  }
+  if (w <= db.now()) {
+    db.delete(key);
+  } else {
+    db.setExpire(e, w);
+  }
+  db.modified(key);
+  return 1;
+}
+
+/** ttlGenericCommand. */
+function ttlGeneric(c: ClientState, key: string, ms: boolean, abs: boolean): Reply {
+  const e = c.db.find(key);
+  if (e === undefined) return -2;
+  if (e.exp === 0) return -1;
+  let ttl = abs ? e.exp : e.exp - c.db.now();
+  if (ttl < 0) ttl = 0;
+  return ms ? ttl : Math.floor((ttl + 500) / 1000);
+}
+
+function persist(c: ClientState, argv: string[]): Reply {
+  const e = c.db.lookupWrite(argv[1]);
+  if (e === undefined || e.exp === 0) return 0;
+  c.db.persist(e);
+  c.db.modified(argv[1]);
+  return 1;
+}
+
+function copyValue(e: Entry): Entry["v"] {
+  return typeof e.v === "string" ? e.v : e.v.copy();
+}
+
+function renameGeneric(c: ClientState, argv: string[], nx: boolean): Reply {
+  const db = c.db;
+  const [, src, dst] = argv;
+  const e = db.lookupWrite(src);
+  if (e === undefined) return ERR_NO_SUCH_KEY;
+  if (src === dst) return nx ? 0 : OK;
+  const exp = e.exp;
+  if (db.lookupWrite(dst) !== undefined) {
+    if (nx) return 0;
+    db.delete(dst);
+  }
+  const ne = db.add(dst, e.v);
+  ne.enc = e.enc;
+  ne.lru = e.lru;
+  if (exp !== 0) db.setExpire(ne, exp);
+  db.delete(src);
+  db.modified(src);
+  db.modified(dst);
+  return nx ? 1 : OK;
+}
+
+function dbByIndex(c: ClientState, id: number): Db | undefined {
+  const dbs = c.db.host as unknown as { dbs: Db[] };
+  return id >= 0 && id < dbs.dbs.length ? dbs.dbs[id] : undefined;
+}
+
+function move(c: ClientState, argv: string[]): Reply {
+  const src = c.db;
+  const id = int32Arg(argv[2]);
+  if (id instanceof ErrorReply) return id;
+  const dst = dbByIndex(c, id);
+  if (dst === undefined) return ERR_DB_RANGE;
+  if (dst === src) return ERR_SAME_OBJECT;
+  const key = argv[1];
+  const e = src.lookupWrite(key);
+  if (e === undefined) return 0;
+  if (dst.lookupWrite(key) !== undefined) return 0;
+  const ne = dst.add(key, e.v);
+  ne.enc = e.enc;
+  if (e.exp !== 0) dst.setExpire(ne, e.exp);
+  src.delete(key);
+  src.modified(key);
+  dst.modified(key);
+  return 1;
+}
+
+function copy(c: ClientState, argv: string[]): Reply {
+  const src = c.db;
+  let dst = src;
+  let replace = false;
+  for (let j = 3; j < argv.length; j++) {
+    const o = argv[j].toLowerCase();
+    if (o === "replace") replace = true;
+    else if (o === "db" && j + 1 < argv.length) {
+      const id = parseLLNum(argv[j + 1]);
+      if (id === undefined) return ERR_NOT_INT;
+      const d = dbByIndex(c, id);
+      if (d === undefined) return ERR_DB_RANGE;
+      dst = d;
+      j++;
+    } else return ERR_SYNTAX;
+  }
+  const [, key, newkey] = argv;
+  if (src === dst && key === newkey) return ERR_SAME_OBJECT;
+  const e = src.lookupRead(key, c.noTouch);
+  if (e === undefined) return 0;
+  let del = false;
+  if (dst.lookupWrite(newkey) !== undefined) {
+    if (!replace) return 0;
+    del = true;
+  }
+  const v = copyValue(e);
+  if (del) dst.delete(newkey);
+  const ne = dst.add(newkey, v);
+  ne.enc = e.enc;
+  if (e.exp !== 0) dst.setExpire(ne, e.exp);
+  dst.modified(newkey);
+  return 1;
+}
+
+function keys(c: ClientState, argv: string[]): Reply {
+  const pat = argv[1];
+  const all = pat === "*";
+  const out: string[] = [];
+  const db = c.db;
+  const now = db.now();
+  for (const e of db.dict.values()) {
+    if (e.exp !== 0 && e.exp <= now) continue;
+    if (all || globMatch(pat, e.key)) out.push(e.key);
+  }
+  return out;
+}
+
+/** parseScanCursorOrReply: strtoul semantics ("" is 0, "+5" is 5, overflow is an error). */
+export function parseScanCursor(s: string): number | ErrorReply {
+  if (s.length > 0 && /^[\s]/.test(s)) return err("ERR invalid cursor");
+  const m = /^([+-]?)(\d*)$/.exec(s);
+  if (!m) return err("ERR invalid cursor");
+  if (m[2] === "") return m[1] === "" ? 0 : err("ERR invalid cursor");
+  const v = BigInt(m[2]);
+  if (v > 18446744073709551615n) return err("ERR invalid cursor");
+  const u = m[1] === "-" && v !== 0n ? 18446744073709551616n - v : v;
+  return u > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(u);
+}
+
+export interface ScanOptions {
+  count: number;
+  pattern: string | undefined;
+  type: string | undefined;
+}
+
+/** The options of SCAN/HSCAN/SSCAN/ZSCAN (`allowType` only for SCAN). */
+export function parseScanOptions(argv: string[], from: number, allowType: boolean): ScanOptions | ErrorReply {
+  const o: ScanOptions = { count: 10, pattern: undefined, type: undefined };
+  for (let i = from; i < argv.length;) {
+    const left = argv.length - i;
+    const a = argv[i].toLowerCase();
+    if (a === "count" && left >= 2) {
+      const n = parseLLNum(argv[i + 1]);
+      if (n === undefined) return ERR_NOT_INT;
+      if (n < 1) return ERR_SYNTAX;
+      o.count = n;
+      i += 2;
+    } else if (a === "match" && left >= 2) {
+      o.pattern = argv[i + 1] === "*" ? undefined : argv[i + 1];
+      i += 2;
+    } else if (a === "type" && allowType && left >= 2) {
+      o.type = argv[i + 1];
+      i += 2;
+    } else return ERR_SYNTAX;
+  }
+  return o;
+}
+
+function scan(c: ClientState, argv: string[]): Reply {
+  const cursor = parseScanCursor(argv[1]);
+  if (cursor instanceof ErrorReply) return cursor;
+  const o = parseScanOptions(argv, 2, true);
+  if (o instanceof ErrorReply) return o;
+  const db = c.db;
+  const found: Entry[] = [];
+  const next = db.scan(cursor, o.count, (e) => found.push(e));
+  const out: string[] = [];
+  for (const e of found) {
+    if (o.pattern !== undefined && !globMatch(o.pattern, e.key)) continue;
+    if (o.type !== undefined && typeOf(e.v) !== o.type.toLowerCase()) continue;
+    if (db.find(e.key) === undefined) continue;
+    out.push(e.key);
+  }
+  return [String(next), out];
+}
+
+function randomkey(c: ClientState): Reply {
+  return c.db.randomKey() ?? null;
+}
+
+function objectEncoding(c: ClientState, argv: string[]): Reply {
+  const e = c.db.find(argv[2]);
+  if (e === undefined) return null;
+  return typeof e.v === "string" ? stringEncoding(e) : e.v.encoding();
+}
+
+function lfuPolicy(c: ClientState): boolean {
+  const ex = c.db.host as unknown as { config: { get(n: string): string | undefined } };
+  return (ex.config.get("maxmemory-policy") ?? "").endsWith("lfu");
+}
+
+function objectFreq(c: ClientState, argv: string[]): Reply {
+  const e = c.db.find(argv[2]);
+  if (e === undefined) return null;
+  if (!lfuPolicy(c)) {
+    return err(
+      "ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.",
+    );
+  }
+  return 0;
+}
+
+function objectIdletime(c: ClientState, argv: string[]): Reply {
+  const e = c.db.find(argv[2]);
+  if (e === undefined) return null;
+  if (lfuPolicy(c)) {
+    return err(
+      "ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.",
+    );
+  }
+  return Math.max(0, Math.floor((c.db.host.lruClock - e.lru) / 1000));
+}
+
+function objectRefcount(c: ClientState, argv: string[]): Reply {
+  const e = c.db.find(argv[2]);
+  if (e === undefined) return null;
+  if (typeof e.v === "string" && stringEncoding(e) === "int") {
+    const n = Number(e.v);
+    const ex = c.db.host as unknown as { config: { maxmemory: number; get(n: string): string | undefined } };
+    const policy = ex.config.get("maxmemory-policy") ?? "";
+    const shared = ex.config.maxmemory === 0 || !/lru|lfu/.test(policy);
+    if (shared && n >= 0 && n < 10000) return 2147483647;
+  }
+  return 1;
+}
+
+const OBJECT_HELP = [
+  "OBJECT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+  "ENCODING <key>",
+  "    Return the kind of internal representation used in order to store the value",
+  "    associated with a <key>.",
+  "FREQ <key>",
+  "    Return the access frequency index of the <key>. The returned integer is",
+  "    proportional to the logarithm of the recent access frequency of the key.",
+  "IDLETIME <key>",
+  "    Return the idle time of the <key>, that is the approximated number of",
+  "    seconds elapsed since the last access to the key.",
+  "REFCOUNT <key>",
+  "    Return the number of references of the value associated with the specified",
+  "    <key>.",
+  "HELP",
+  "    Print this help.",
+].map((s) => new StatusReply(s));
+
+const K1: [number, number, number] = [1, 1, 1];
+const range1 = { lastkey: 0, step: 1, limit: 0 };
+const spec = (flags: string, extra: Partial<KeySpec> = {}): KeySpec[] => [
+  { flags, begin: 1, find: range1, ...extra },
+];
+
+function expireDef(
+  name: string,
+  since: string,
+  summary: string,
+  relative: boolean,
+  seconds: boolean,
+): CommandDef {
+  return {
+    name,
+    arity: -3,
+    flags: ["write", "fast"],
+    keys: K1,
+    acl: ["keyspace"],
+    keySpecs: spec("RW update"),
+    group: "generic",
+    since,
+    summary,
+    complexity: "O(1)",
+    handler: (c, a) => expireGeneric(c, a, relative, seconds),
+  };
+}
+
+function ttlDef(name: string, since: string, summary: string, ms: boolean, abs: boolean): CommandDef {
+  return {
+    name,
+    arity: 2,
+    flags: ["readonly", "fast"],
+    keys: K1,
+    acl: ["keyspace"],
+    keySpecs: spec("RO access"),
+    group: "generic",
+    since,
+    summary,
+    complexity: "O(1)",
+    handler: (c, a) => ttlGeneric(c, a[1], ms, abs),
+  };
+}
+
+function objectSub(name: string, summary: string, handler: CommandDef["handler"]): CommandDef {
+  return {
+    name,
+    arity: 3,
+    flags: ["readonly"],
+    keys: [2, 2, 1],
+    acl: ["keyspace"],
+    tips: ["nondeterministic_output"],
+    keySpecs: [{ flags: "RO", begin: 2, find: range1 }],
+    group: "generic",
+    since: name === "freq" ? "4.0.0" : "2.2.3",
+    summary,
+    complexity: "O(1)",
+    handler,
+  };
+}
+
+export const keyCommands: CommandDef[] = [
+  {
+    name: "del",
+    arity: -2,
+    flags: ["write"],
+    keys: [1, -1, 1],
+    acl: ["keyspace"],
+    tips: ["request_policy:multi_shard", "response_policy:agg_sum"],
+    keySpecs: [{ flags: "RM delete", begin: 1, find: { lastkey: -1, step: 1, limit: 0 } }],
+    group: "generic",
+    since: "1.0.0",
+    summary: "Delete a key",
+    complexity:
+      "O(N) where N is the number of keys that will be removed. When a key to remove holds a value other than a string, the individual complexity for this key is O(M) where M is the number of elements in the list, set, sorted set or hash. Removing a single key that holds a string value is O(1).",
+    handler: del,
+  },
+  {
+    name: "unlink",
+    arity: -2,
+    flags: ["write", "fast"],
+    keys: [1, -1, 1],
+    acl: ["keyspace"],
+    tips: ["request_policy:multi_shard", "response_policy:agg_sum"],
+    keySpecs: [{ flags: "RM delete", begin: 1, find: { lastkey: -1, step: 1, limit: 0 } }],
+    group: "generic",
+    since: "4.0.0",
+    summary: "Delete a key asynchronously in another thread. Otherwise it is just as DEL, but non blocking.",
+    complexity:
+      "O(1) for each key removed regardless of its size. Then the command does O(N) work in a different thread in order to reclaim memory, where N is the number of allocations the deleted objects where composed of.",
+    handler: del,
+  },
+  {
+    name: "exists",
+    arity: -2,
+    flags: ["readonly", "fast"],
+    keys: [1, -1, 1],
+    acl: ["keyspace"],
+    tips: ["request_policy:multi_shard", "response_policy:agg_sum"],
+    keySpecs: [{ flags: "RO", begin: 1, find: { lastkey: -1, step: 1, limit: 0 } }],
+    group: "generic",
+    since: "1.0.0",
+    summary: "Determine if a key exists",
+    complexity: "O(N) where N is the number of keys to check.",
+    handler: exists,
+  },
+  {
+    name: "touch",
+    arity: -2,
+    flags: ["readonly", "fast"],
+    keys: [1, -1, 1],
+    acl: ["keyspace"],
+    tips: ["request_policy:multi_shard", "response_policy:agg_sum"],
+    keySpecs: [{ flags: "RO", begin: 1, find: { lastkey: -1, step: 1, limit: 0 } }],
+    group: "generic",
+    since: "3.2.1",
+    summary: "Alters the last access time of a key(s). Returns the number of existing keys specified.",
+    complexity: "O(N) where N is the number of keys that will be touched.",
+    handler: touch,
+  },
+  {
+    name: "type",
+    arity: 2,
+    flags: ["readonly", "fast"],
+    keys: K1,
+    acl: ["keyspace"],
+    keySpecs: spec("RO"),
+    group: "generic",
+    since: "1.0.0",
+    summary: "Determine the type stored at key",
+    complexity: "O(1)",
+    handler: typeCmd,
+  },
+  expireDef("expire", "1.0.0", "Set a key's time to live in seconds", true, true),
+  expireDef("pexpire", "2.6.0", "Set a key's time to live in milliseconds", true, false),
+  expireDef("expireat", "1.2.0", "Set the expiration for a key as a UNIX timestamp", false, true),
+  expireDef(
+    "pexpireat",
+    "2.6.0",
+    "Set the expiration for a key as a UNIX timestamp specified in milliseconds",
+    false,
+    false,
+  ),
+  ttlDef("ttl", "1.0.0", "Get the time to live for a key in seconds", false, false),
+  ttlDef("pttl", "2.6.0", "Get the time to live for a key in milliseconds", true, false),
+  ttlDef("expiretime", "7.0.0", "Get the expiration Unix timestamp for a key", false, true),
+  ttlDef("pexpiretime", "7.0.0", "Get the expiration Unix timestamp for a key in milliseconds", true, true),
+  {
+    name: "persist",
+    arity: 2,
+    flags: ["write", "fast"],
+    keys: K1,
+    acl: ["keyspace"],
+    keySpecs: spec("RW update"),
+    group: "generic",
+    since: "2.2.0",
+    summary: "Remove the expiration from a key",
+    complexity: "O(1)",
+    handler: persist,
+  },
+  {
+    name: "rename",
+    arity: 3,
+    flags: ["write"],
+    keys: [1, 2, 1],
+    acl: ["keyspace"],
+    keySpecs: [
+      { flags: "RW access delete", begin: 1, find: range1 },
+      { flags: "OW update", begin: 2, find: range1 },
+    ],
+    group: "generic",
+    since: "1.0.0",
+    summary: "Rename a key",
+    complexity: "O(1)",
+    handler: (c, a) => renameGeneric(c, a, false),
+  },
+  {
+    name: "renamenx",
+    arity: 3,
+    flags: ["write", "fast"],
+    keys: [1, 2, 1],
+    acl: ["keyspace"],
+    keySpecs: [
+      { flags: "RW access delete", begin: 1, find: range1 },
+      { flags: "OW insert", begin: 2, find: range1 },
+    ],
+    group: "generic",
+    since: "1.0.0",
+    summary: "Rename a key, only if the new key does not exist",
+    complexity: "O(1)",
+    handler: (c, a) => renameGeneric(c, a, true),
+  },
+  {
+    name: "move",
+    arity: 3,
+    flags: ["write", "fast"],
+    keys: K1,
+    acl: ["keyspace"],
+    keySpecs: spec("RW access update"),
+    group: "generic",
+    since: "1.0.0",
+    summary: "Move a key to another database",
+    complexity: "O(1)",
+    handler: move,
+  },
+  {
+    name: "copy",
+    arity: -3,
+    flags: ["write", "denyoom"],
+    keys: [1, 2, 1],
+    acl: ["keyspace"],
+    keySpecs: [
+      { flags: "RO access", begin: 1, find: range1 },
+      { flags: "OW update", begin: 2, find: range1 },
+    ],
+    group: "generic",
+    since: "6.2.0",
+    summary: "Copy a key",
+    complexity:
+      "O(N) worst case for collections, where N is the number of nested items. O(1) for string values.",
+    handler: copy,
+  },
+  {
+    name: "keys",
+    arity: 2,
+    flags: ["readonly"],
+    acl: ["keyspace", "dangerous"],
+    tips: ["request_policy:all_shards", "nondeterministic_output_order"],
+    group: "generic",
+    since: "1.0.0",
+    summary: "Find all keys matching the given pattern",
+    complexity:
+      "O(N) with N being the number of keys in the database, under the assumption that the key names in the database and the given pattern have limited length.",
+    handler: keys,
+  },
+  {
+    name: "scan",
+    arity: -2,
+    flags: ["readonly"],
+    acl: ["keyspace"],
+    tips: ["nondeterministic_output", "request_policy:special"],
+    group: "generic",
+    since: "2.8.0",
+    summary: "Incrementally iterate the keys space",
+    complexity:
+      "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection.",
+    handler: scan,
+  },
+  {
+    name: "randomkey",
+    arity: 1,
+    flags: ["readonly"],
+    acl: ["keyspace"],
+    tips: ["request_policy:all_shards", "nondeterministic_output"],
+    group: "generic",
+    since: "1.0.0",
+    summary: "Return a random key from the keyspace",
+    complexity: "O(1)",
+    handler: randomkey,
+  },
+  {
+    name: "object",
+    arity: -2,
+    flags: [],
+    group: "generic",
+    since: "2.2.3",
+    summary: "A container for object introspection commands",
+    complexity: "Depends on subcommand.",
+    subcommands: [
+      objectSub("encoding", "Inspect the internal encoding of a Redis object", objectEncoding),
+      objectSub("freq", "Get the logarithmic access frequency counter of a Redis object", objectFreq),
+      objectSub("idletime", "Get the time since a Redis object was last accessed", objectIdletime),
+      objectSub("refcount", "Get the number of references to the value of the key", objectRefcount),
+      {
+        name: "help",
+        arity: 2,
+        flags: ["loading", "stale"],
+        acl: ["keyspace"],
+        group: "generic",
+        since: "6.2.0",
+        summary: "Show helpful text about the different subcommands",
+        complexity: "O(1)",
+        handler: () => OBJECT_HELP,
+      },
+    ],
+  },
+];

@@ -1,0 +1,284 @@
+// Server commands: DBSIZE FLUSHDB FLUSHALL SWAPDB INFO TIME CONFIG (GET SET RESETSTAT REWRITE)
+// SHUTDOWN WAIT LASTSAVE. Server-wide state lives on the executor; INFO text in server/info.ts.
+
+import type { ClientState } from "../client.js";
+import { infoText } from "../info.js";
+import { err, ErrorReply, MapReply, OK, VerbatimReply, type Reply } from "../reply.js";
+import { parseLLNum } from "../util/numbers.js";
+import { executorOf } from "./connection.js";
+import { ERR_NOT_INT, ERR_SYNTAX } from "./helpers.js";
+import { int32Arg } from "./keys.js";
+import type { CommandDef } from "./table.js";
+
+/** Set by the CLI: the config file path INFO and CONFIG REWRITE report. */
+export const serverFacts = { configFile: "" };
+
+function flushFlags(argv: string[]): ErrorReply | undefined {
+  if (argv.length > 2) return ERR_SYNTAX;
+  if (argv.length === 2) {
+    const a = argv[1].toLowerCase();
+    if (a !== "sync" && a !== "async") return ERR_SYNTAX;
+  }
+  return undefined;
+}
+
+function flushdb(c: ClientState, argv: string[]): Reply {
+  const e = flushFlags(argv);
+  if (e) return e;
+  c.db.touchAllWatched();
+  const n = c.db.clear();
+  executorOf(c).dirty += n;
+  return OK;
+}
+
+function flushall(c: ClientState, argv: string[]): Reply {
+  const e = flushFlags(argv);
+  if (e) return e;
+  const ex = executorOf(c);
+  ex.dirty += ex.flushAll() + 1;
+  return OK;
+}
+
+function swapdb(c: ClientState, argv: string[]): Reply {
+  const a = int32Arg(argv[1], err("ERR invalid first DB index"));
+  if (a instanceof ErrorReply) return a;
+  const b = int32Arg(argv[2], err("ERR invalid second DB index"));
+  if (b instanceof ErrorReply) return b;
+  const ex = executorOf(c);
+  if (a < 0 || b < 0 || a >= ex.dbs.length || b >= ex.dbs.length) return err("ERR DB index is out of range");
+  if (a === b) return OK;
+  const da = ex.dbs[a];
+  const db = ex.dbs[b];
+  da.touchAllWatched(db);
+  db.touchAllWatched(da);
+  da.swapWith(db);
+  ex.dirty++;
+  return OK;
+}
+
+function info(c: ClientState, argv: string[]): Reply {
+  return new VerbatimReply("txt", infoText(executorOf(c), argv.slice(1), serverFacts.configFile));
+}
+
+function time(): Reply {
+  const us = BigInt(Date.now()) * 1000n + BigInt(Math.floor((performance.now() % 1) * 1000));
+  return [String(us / 1000000n), String(us % 1000000n)];
+}
+
+function configGet(c: ClientState, argv: string[]): Reply {
+  return new MapReply(executorOf(c).config.getMatching(argv.slice(2)));
+}
+
+function configSet(c: ClientState, argv: string[]): Reply {
+  if (argv.length % 2 !== 0) return err("ERR wrong number of arguments for 'config|set' command");
+  const pairs: [string, string][] = [];
+  for (let i = 2; i < argv.length; i += 2) pairs.push([argv[i], argv[i + 1]]);
+  const e = executorOf(c).config.setMany(pairs);
+  return e === undefined ? OK : err(`ERR ${e}`);
+}
+
+function configResetstat(c: ClientState): Reply {
+  const ex = executorOf(c);
+  const s = ex.stats;
+  s.totalCommands = 0;
+  s.totalConnections = 0;
+  s.rejectedConnections = 0;
+  s.expiredKeys = 0;
+  s.keyspaceHits = 0;
+  s.keyspaceMisses = 0;
+  s.netInputBytes = 0;
+  s.netOutputBytes = 0;
+  s.evictedKeys = 0;
+  s.totalErrorReplies = 0;
+  s.unexpectedErrorReplies = 0;
+  s.errors.clear();
+  for (const cmd of ex.table.commands.values()) {
+    for (const x of cmd.sub ? [cmd, ...cmd.sub.values()] : [cmd]) {
+      x.calls = 0;
+      x.usec = 0;
+      x.rejectedCalls = 0;
+      x.failedCalls = 0;
+    }
+  }
+  return OK;
+}
+
+function configRewrite(): Reply {
+  if (serverFacts.configFile === "") return err("ERR The server is running without a config file");
+  return err("ERR Rewriting config file: not supported by this server");
+}
+
+function shutdown(c: ClientState, argv: string[]): Reply {
+  let nosave = false;
+  let save = false;
+  let now = false;
+  let force = false;
+  let abort = false;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i].toLowerCase();
+    if (a === "nosave") nosave = true;
+    else if (a === "save") save = true;
+    else if (a === "now") now = true;
+    else if (a === "force") force = true;
+    else if (a === "abort") abort = true;
+    else return ERR_SYNTAX;
+  }
+  if ((abort && (nosave || save || now || force)) || (nosave && save)) return ERR_SYNTAX;
+  if (abort) return err("ERR No shutdown in progress.");
+  if (!now && (c.inMulti || c.fake))
+    return err("ERR SHUTDOWN without NOW or ABORT isn't allowed for DENY BLOCKING client");
+  const ex = executorOf(c);
+  c.dropReply = true;
+  ex.host?.shutdown();
+  return null;
+}
+
+function wait(_c: ClientState, argv: string[]): Reply {
+  const n = parseLLNum(argv[1]);
+  if (n === undefined) return ERR_NOT_INT;
+  const t = parseLLNum(argv[2]);
+  if (t === undefined) return err("ERR timeout is not an integer or out of range");
+  if (t < 0) return err("ERR timeout is negative");
+  // No replicas: nothing can acknowledge.
+  return 0;
+}
+
+const srv = (
+  name: string,
+  arity: number,
+  flags: CommandDef["flags"],
+  summary: string,
+  since: string,
+  handler: CommandDef["handler"],
+  extra: Partial<CommandDef> = {},
+): CommandDef => ({
+  name,
+  arity,
+  flags,
+  group: "server",
+  since,
+  summary,
+  complexity: "O(1)",
+  handler,
+  ...extra,
+});
+
+const configSub = (
+  name: string,
+  arity: number,
+  summary: string,
+  handler: CommandDef["handler"],
+  extra: Partial<CommandDef> = {},
+): CommandDef => ({
+  name,
+  arity,
+  flags: ["admin", "noscript", "loading", "stale"],
+  group: "server",
+  since: name === "get" || name === "set" || name === "resetstat" ? "2.0.0" : "2.8.0",
+  summary,
+  complexity: "O(1)",
+  handler,
+  ...extra,
+});
+
+export const serverCommands: CommandDef[] = [
+  srv(
+    "dbsize",
+    1,
+    ["readonly", "fast"],
+    "Return the number of keys in the selected database",
+    "1.0.0",
+    (c) => c.db.size,
+    {
+      acl: ["keyspace"],
+      tips: ["request_policy:all_shards", "response_policy:agg_sum"],
+    },
+  ),
+  srv("flushdb", -1, ["write"], "Remove all keys from the current database", "1.0.0", flushdb, {
+    acl: ["keyspace", "dangerous"],
+    tips: ["request_policy:all_shards", "response_policy:all_succeeded"],
+    complexity: "O(N) where N is the number of keys in the selected database",
+  }),
+  srv("flushall", -1, ["write"], "Remove all keys from all databases", "1.0.0", flushall, {
+    acl: ["keyspace", "dangerous"],
+    tips: ["request_policy:all_shards", "response_policy:all_succeeded"],
+    complexity: "O(N) where N is the total number of keys in all databases",
+  }),
+  srv("swapdb", 3, ["write", "fast"], "Swaps two Redis databases", "4.0.0", swapdb, {
+    acl: ["keyspace", "dangerous"],
+    complexity: "O(N) where N is the count of clients watching or blocking on keys from both databases.",
+  }),
+  srv("info", -1, ["loading", "stale"], "Get information and statistics about the server", "1.0.0", info, {
+    acl: ["dangerous"],
+    tips: ["nondeterministic_output", "request_policy:all_shards", "response_policy:special"],
+  }),
+  srv("time", 1, ["loading", "stale", "fast"], "Return the current server time", "2.6.0", time, {
+    tips: ["nondeterministic_output"],
+  }),
+  srv(
+    "lastsave",
+    1,
+    ["loading", "stale", "fast"],
+    "Get the UNIX time stamp of the last successful save to disk",
+    "1.0.0",
+    (c) => executorOf(c).lastSave,
+    {
+      acl: ["admin", "dangerous"],
+      tips: ["nondeterministic_output"],
+    },
+  ),
+  srv(
+    "shutdown",
+    -1,
+    ["admin", "noscript", "loading", "stale", "no_multi", "allow_busy"],
+    "Synchronously save the dataset to disk and then shut down the server",
+    "1.0.0",
+    shutdown,
+    {
+      complexity:
+        "O(N) when saving, where N is the total number of keys in all databases when saving data, otherwise O(1)",
+    },
+  ),
+  srv(
+    "wait",
+    3,
+    ["noscript"],
+    "Wait for the synchronous replication of all the write commands sent in the context of the current connection",
+    "3.0.0",
+    wait,
+    {
+      acl: ["connection"],
+      tips: ["request_policy:all_shards", "response_policy:agg_min"],
+    },
+  ),
+  {
+    name: "config",
+    arity: -2,
+    flags: [],
+    group: "server",
+    since: "2.0.0",
+    summary: "A container for server configuration commands",
+    complexity: "Depends on subcommand.",
+    subcommands: [
+      configSub("get", -3, "Get the values of configuration parameters", configGet, {
+        complexity: "O(N) when N is the number of configuration parameters provided",
+      }),
+      configSub("set", -4, "Set configuration parameters to the given values", configSet, {
+        tips: ["request_policy:all_nodes", "response_policy:all_succeeded"],
+        complexity: "O(N) when N is the number of configuration parameters provided",
+      }),
+      configSub("resetstat", 2, "Reset the stats returned by INFO", configResetstat, {
+        tips: ["request_policy:all_nodes", "response_policy:all_succeeded"],
+      }),
+      configSub(
+        "rewrite",
+        2,
+        "Rewrite the configuration file with the in memory configuration",
+        configRewrite,
+        {
+          tips: ["request_policy:all_nodes", "response_policy:all_succeeded"],
+        },
+      ),
+    ],
+  },
+];

@@ -1,0 +1,309 @@
+// The executor: keyspace (16 dbs) + command table + server-wide state (config, clients, stats),
+// and `execute(client, argv)` — processCommand's checks (unknown command, arity, auth, MULTI
+// queueing, OOM) then the handler. No sockets here: connection I/O goes through ExecutorHost.
+
+import { ClientState } from "./client.js";
+import { CommandTable, F, type Command } from "./commands/table.js";
+import { Config } from "./config.js";
+import { registerCoreCommands } from "./commands/index.js";
+import { Db, type DbHost } from "./keyspace/db.js";
+import { err, ErrorReply, NIL_ARRAY, OK, QUEUED, type Reply } from "./reply.js";
+
+/** What the executor asks of whoever owns the connections. */
+export interface ExecutorHost {
+  /** Close a client's connection (CLIENT KILL); the reply to the killer is sent first. */
+  killClient(c: ClientState): void;
+  /** SHUTDOWN: stop serving and exit. */
+  shutdown(): void;
+  /** The TCP port and bind address (INFO, CONFIG). */
+  readonly port: number;
+}
+
+export interface ServerStats {
+  totalCommands: number;
+  totalConnections: number;
+  rejectedConnections: number;
+  expiredKeys: number;
+  keyspaceHits: number;
+  keyspaceMisses: number;
+  netInputBytes: number;
+  netOutputBytes: number;
+  evictedKeys: number;
+  unexpectedErrorReplies: number;
+  totalErrorReplies: number;
+  /** Error replies by prefix (INFO errorstats). */
+  errors: Map<string, number>;
+}
+
+const NOAUTH = err("NOAUTH Authentication required.");
+const EXECABORT_ERR = err("EXECABORT Transaction discarded because of previous errors.");
+const OOM_ERR = err("OOM command not allowed when used memory > 'maxmemory'.");
+
+/** Commands that run at once inside MULTI instead of being queued. */
+const MULTI_IMMEDIATE = new Set(["exec", "discard", "multi", "watch", "quit", "reset"]);
+
+/** The C string view of a byte string: Redis's %s stops at the first NUL. */
+export function cstr(s: string): string {
+  const i = s.indexOf("\0");
+  return i < 0 ? s : s.slice(0, i);
+}
+
+/** addReplyErrorFormat's sanitizing: newlines would break the protocol. */
+function sanitize(s: string): string {
+  return s.replace(/[\r\n]/g, " ");
+}
+
+/** "ERR unknown command 'foo', with args beginning with: 'a' 'b' " */
+export function unknownCommandError(argv: readonly string[]): Reply {
+  let args = "";
+  for (let i = 1; i < argv.length && args.length < 128; i++) {
+    args += `'${cstr(argv[i]).slice(0, 128 - args.length)}' `;
+  }
+  return err(
+    sanitize(`ERR unknown command '${cstr(argv[0]).slice(0, 128)}', with args beginning with: ${args}`),
+  );
+}
+
+export function wrongArityError(cmd: Command): Reply {
+  return err(`ERR wrong number of arguments for '${cmd.fullname}' command`);
+}
+
+export class Executor implements DbHost {
+  readonly table = new CommandTable();
+  readonly config: Config;
+  readonly dbs: Db[] = [];
+  readonly clients = new Map<number, ClientState>();
+  private nextClientId = 1;
+  readonly startTime = Date.now();
+  host: ExecutorHost | undefined;
+  // DbHost
+  lruClock = Date.now();
+  dirty = 0;
+  frozenTime = 0;
+  readonly stats: ServerStats = {
+    totalCommands: 0,
+    totalConnections: 0,
+    rejectedConnections: 0,
+    expiredKeys: 0,
+    keyspaceHits: 0,
+    keyspaceMisses: 0,
+    netInputBytes: 0,
+    netOutputBytes: 0,
+    evictedKeys: 0,
+    unexpectedErrorReplies: 0,
+    totalErrorReplies: 0,
+    errors: new Map(),
+  };
+  get protoMaxBulkLen(): number {
+    return this.config.protoMaxBulkLen;
+  }
+  /** Estimate of used memory for maxmemory checks and INFO (process heap). */
+  usedMemory = 0;
+  lastSave = Math.floor(Date.now() / 1000);
+  /** Hook for scripting: replies -BUSY while a script runs past the threshold. */
+  busyCheck: ((c: ClientState, cmd: Command) => Reply | undefined) | undefined;
+
+  constructor(config = new Config()) {
+    this.config = config;
+    const n = Number(config.get("databases") ?? 16);
+    for (let i = 0; i < n; i++) this.dbs.push(new Db(i, this));
+    registerCoreCommands(this.table);
+  }
+
+  /** A new client in the registry, on db 0. */
+  newClient(fake = false): ClientState {
+    const c = new ClientState(this.nextClientId++, this.dbs[0], this.config.requirepass === "", fake);
+    if (!fake) {
+      this.clients.set(c.id, c);
+      this.stats.totalConnections++;
+    }
+    return c;
+  }
+
+  /** Forget a client whose connection closed. */
+  removeClient(c: ClientState): void {
+    this.unwatchAll(c);
+    c.queue = [];
+    c.inMulti = false;
+    this.clients.delete(c.id);
+  }
+
+  /** processCommand + call: the single entry point for a parsed command from a client. */
+  execute(c: ClientState, argv: string[]): Reply {
+    c.dropReply = c.replyOff || c.replySkipNext;
+    c.replySkipNext = false;
+    return this.process(c, argv);
+  }
+
+  private reject(c: ClientState, cmd: Command | undefined, r: Reply): Reply {
+    if (c.inMulti) c.dirtyExec = true;
+    if (cmd !== undefined) cmd.rejectedCalls++;
+    this.countError(r);
+    return r;
+  }
+
+  countError(r: Reply): void {
+    if (r instanceof ErrorReply) {
+      const text = r.text;
+      const sp = text.indexOf(" ");
+      const code = sp < 0 ? text : text.slice(0, sp);
+      this.stats.totalErrorReplies++;
+      this.stats.errors.set(code, (this.stats.errors.get(code) ?? 0) + 1);
+    }
+  }
+
+  private process(c: ClientState, argv: string[]): Reply {
+    const name = argv[0];
+    // QUIT is answered before anything else in 7.0 (any arguments, even unauthenticated).
+    if (name.length === 4 && name.toLowerCase() === "quit") {
+      c.closeAfterReply = true;
+      return OK;
+    }
+    const base = this.table.lookupBase(name);
+    let cmd = base;
+    if (base !== undefined && base.sub !== undefined && argv.length > 1) {
+      cmd = base.sub.get(argv[1].toLowerCase());
+      if (cmd === undefined) {
+        return this.reject(
+          c,
+          undefined,
+          err(
+            sanitize(
+              `ERR unknown subcommand '${cstr(argv[1]).slice(0, 128)}'. Try ${cstr(name).toUpperCase()} HELP.`,
+            ),
+          ),
+        );
+      }
+    }
+    if (cmd === undefined) return this.reject(c, undefined, unknownCommandError(argv));
+    const arity = cmd.arity;
+    if ((arity > 0 && arity !== argv.length) || argv.length < -arity) {
+      return this.reject(c, cmd, wrongArityError(cmd));
+    }
+    const flags = cmd.flags;
+    if (!c.authenticated && (flags & F.no_auth) === 0) {
+      if (this.config.requirepass !== "") return this.reject(c, cmd, NOAUTH);
+      c.authenticated = true;
+    }
+    if (this.config.maxmemory !== 0 && (flags & F.denyoom) !== 0 && this.overMaxmemory()) {
+      return this.reject(c, cmd, OOM_ERR);
+    }
+    if (this.busyCheck !== undefined) {
+      const busy = this.busyCheck(c, cmd);
+      if (busy !== undefined) return this.reject(c, cmd, busy);
+    }
+    if (c.inMulti && !MULTI_IMMEDIATE.has(cmd.parent ? cmd.parent.name : cmd.name)) {
+      if ((flags & F.no_multi) !== 0) {
+        return this.reject(c, cmd, err("ERR Command not allowed inside a transaction"));
+      }
+      if (!c.dirtyExec && !c.dirtyCas) c.queue.push({ cmd, argv });
+      return QUEUED;
+    }
+    return this.call(c, cmd, argv);
+  }
+
+  /** call(): runs a looked-up, checked command and keeps the stats. */
+  call(c: ClientState, cmd: Command, argv: string[]): Reply {
+    cmd.calls++;
+    this.stats.totalCommands++;
+    c.commands++;
+    c.lastCmd = cmd.fullname;
+    const r = cmd.handler(c, argv);
+    if (r instanceof ErrorReply) {
+      cmd.failedCalls++;
+      this.countError(r);
+    }
+    return r;
+  }
+
+  // ---- MULTI/EXEC/WATCH helpers used by commands/transactions.ts ----
+
+  watch(c: ClientState, key: string): void {
+    const db = c.db;
+    for (const w of c.watched) if (w.db === db && w.key === key) return;
+    let we = db.watched.get(key);
+    if (we === undefined) {
+      we = { clients: new Set() };
+      db.watched.set(key, we);
+    }
+    we.clients.add(c);
+    const e = db.peek(key);
+    c.watched.push({ db, key, expiredAtWatch: e !== undefined && db.isExpired(e) });
+  }
+
+  unwatchAll(c: ClientState): void {
+    for (const w of c.watched) {
+      const we = w.db.watched.get(w.key);
+      if (we === undefined) continue;
+      we.clients.delete(c);
+      if (we.clients.size === 0) w.db.watched.delete(w.key);
+    }
+    c.watched = [];
+    c.dirtyCas = false;
+  }
+
+  /** isWatchedKeyExpired: a watched key that was alive at WATCH time has since expired. */
+  watchedKeyExpired(c: ClientState): boolean {
+    for (const w of c.watched) {
+      if (w.expiredAtWatch) continue;
+      const e = w.db.peek(w.key);
+      if (e !== undefined && w.db.isExpired(e)) return true;
+    }
+    return false;
+  }
+
+  discard(c: ClientState): void {
+    c.queue = [];
+    c.inMulti = false;
+    c.dirtyExec = false;
+    this.unwatchAll(c);
+  }
+
+  /** EXEC: runs the queue, or aborts (EXECABORT / null array). */
+  exec(c: ClientState): Reply {
+    if (this.watchedKeyExpired(c)) c.dirtyCas = true;
+    if (c.dirtyExec || c.dirtyCas) {
+      const r = c.dirtyExec ? EXECABORT_ERR : null;
+      this.discard(c);
+      return r === null ? NIL_ARRAY : r;
+    }
+    const queue = c.queue;
+    this.unwatchAll(c);
+    c.queue = [];
+    c.inMulti = false;
+    const out: Reply[] = new Array(queue.length);
+    for (let i = 0; i < queue.length; i++) out[i] = this.call(c, queue[i].cmd, queue[i].argv);
+    return out;
+  }
+
+  overMaxmemory(): boolean {
+    return this.usedMemory > this.config.maxmemory;
+  }
+
+  /** serverCron: LRU clock, active expiry (bounded to ~25% of one cron period), memory estimate. */
+  cron(): void {
+    const now = Date.now();
+    this.lruClock = now;
+    const budget = 1000 / this.config.hz / 4;
+    const start = performance.now();
+    for (const db of this.dbs) {
+      if (db.expires.size === 0) continue;
+      for (;;) {
+        const [looked, expired] = db.activeExpire(20, now);
+        // Repeat while more than 10% of the sample was stale, as activeExpireCycle does.
+        if (looked === 0 || expired <= looked / 10) break;
+        if (performance.now() - start > budget) return;
+      }
+    }
+  }
+
+  /** Flushes all dbs (FLUSHALL), returning the number of keys removed. */
+  flushAll(): number {
+    let n = 0;
+    for (const db of this.dbs) {
+      db.touchAllWatched();
+      n += db.clear();
+    }
+    return n;
+  }
+}

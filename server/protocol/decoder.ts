@@ -1,0 +1,185 @@
+// RESP request decoding as Redis's processInputBuffer does it: a request starting with '*' is a
+// multibulk, anything else an inline command (split by sdssplitargs). Two steps per request: is
+// a whole frame buffered? then slice its arguments (latin1 strings). Protocol errors carry
+// Redis's exact text; the connection replies with it and closes.
+
+import { splitArgs } from "./splitargs.js";
+
+/** PROTO_INLINE_MAX_SIZE: longest inline request / bulk header Redis buffers without a newline. */
+export const INLINE_MAX_SIZE = 64 * 1024;
+const INT_MAX = 2147483647;
+const EMPTY = Buffer.alloc(0);
+
+export interface DecoderLimits {
+  /** proto-max-bulk-len */
+  maxBulkLen: number;
+  /** True while the client must still authenticate (tighter limits apply). */
+  authRequired: boolean;
+}
+
+/**
+ * string2ll over buf[start, end) for a length field: the value, or NaN when the bytes are not a
+ * strictly formatted int64 (so "-0", "+1", "01", "" and overlong numbers are all NaN).
+ */
+function parseLen(buf: Buffer, start: number, end: number): number {
+  const n = end - start;
+  if (n <= 0 || n > 20) return NaN;
+  let i = start;
+  let neg = false;
+  if (buf[i] === 45) {
+    if (n === 1) return NaN;
+    neg = true;
+    i++;
+  }
+  if (buf[i] === 48) return end - i === 1 && !neg ? 0 : NaN;
+  let v = 0;
+  for (; i < end; i++) {
+    const c = buf[i] - 48;
+    if (c < 0 || c > 9) return NaN;
+    v = v * 10 + c;
+  }
+  // Beyond int64 string2ll fails; such values are rejected by every caller's range check anyway,
+  // except negatives, where only the sign matters.
+  if (v > 9.223372036854776e18) return NaN;
+  return neg ? -v : v;
+}
+
+/** Index of the first '\r' at or after `from`, or -1; like strchr, a NUL byte ends the search. */
+function findCR(buf: Buffer, from: number): number {
+  const len = buf.length;
+  for (let i = from; i < len; i++) {
+    const c = buf[i];
+    if (c === 13) return i;
+    if (c === 0) return -1;
+  }
+  return -1;
+}
+
+export class RequestDecoder {
+  private buf: Buffer = EMPTY;
+  private pos = 0;
+  /** Chunks held back while a large bulk is still arriving (no concat until it can complete). */
+  private held: Buffer[] = [];
+  private heldLen = 0;
+  /** Bytes (from `pos`) needed before parsing can make progress; 0 = unknown. */
+  private need = 0;
+  /** Set once a protocol error was found: the text after "-". */
+  error: string | undefined;
+
+  constructor(readonly limits: DecoderLimits) {}
+
+  /** Bytes buffered and not yet consumed (CLIENT LIST qbuf, query buffer limit). */
+  get buffered(): number {
+    return this.buf.length - this.pos + this.heldLen;
+  }
+
+  push(chunk: Buffer): void {
+    const avail = this.buf.length - this.pos;
+    if (avail === 0 && this.heldLen === 0) {
+      this.buf = chunk;
+      this.pos = 0;
+      return;
+    }
+    if (this.need > 0 && avail + this.heldLen + chunk.length < this.need) {
+      this.held.push(chunk);
+      this.heldLen += chunk.length;
+      return;
+    }
+    const parts = [this.buf.subarray(this.pos), ...this.held, chunk];
+    this.buf = Buffer.concat(parts, avail + this.heldLen + chunk.length);
+    this.pos = 0;
+    this.held = [];
+    this.heldLen = 0;
+  }
+
+  /**
+   * The next whole request's arguments, or undefined when more bytes are needed or a protocol
+   * error was found (then `error` is set and nothing more will be decoded).
+   */
+  next(): string[] | undefined {
+    for (;;) {
+      if (this.error !== undefined || this.heldLen > 0) return undefined;
+      const buf = this.buf;
+      if (this.pos >= buf.length) {
+        if (buf !== EMPTY) {
+          this.buf = EMPTY;
+          this.pos = 0;
+        }
+        return undefined;
+      }
+      if (this.need > 0 && buf.length - this.pos < this.need) return undefined;
+      this.need = 0;
+      const r = buf[this.pos] === 42 /* * */ ? this.multibulk(buf) : this.inline(buf);
+      if (r === undefined || r.length > 0) return r;
+      // An empty request (*0, *-1, a blank line): skip it.
+    }
+  }
+
+  private fail(msg: string): undefined {
+    this.error = `ERR Protocol error: ${msg}`;
+    return undefined;
+  }
+
+  private inline(buf: Buffer): string[] | undefined {
+    const start = this.pos;
+    let nl = buf.indexOf(10, start);
+    // strchr semantics: a NUL before the newline hides it.
+    if (nl >= 0) {
+      const z = buf.indexOf(0, start);
+      if (z >= 0 && z < nl) nl = -1;
+    }
+    if (nl < 0) {
+      if (buf.length - start > INLINE_MAX_SIZE) return this.fail("too big inline request");
+      return undefined;
+    }
+    let end = nl;
+    if (end !== start && buf[end - 1] === 13) end--;
+    const args = splitArgs(buf.toString("latin1", start, end));
+    if (args === undefined) return this.fail("unbalanced quotes in request");
+    this.pos = nl + 1;
+    return args;
+  }
+
+  private multibulk(buf: Buffer): string[] | undefined {
+    const len = buf.length;
+    let p = this.pos;
+    let cr = findCR(buf, p + 1);
+    if (cr < 0) {
+      if (len - p > INLINE_MAX_SIZE) return this.fail("too big mbulk count string");
+      return undefined;
+    }
+    if (cr + 1 >= len) return undefined; // the '\n' has not arrived
+    const count = parseLen(buf, p + 1, cr);
+    if (!(count <= INT_MAX)) return this.fail("invalid multibulk length");
+    if (count > 10 && this.limits.authRequired) return this.fail("unauthenticated multibulk length");
+    p = cr + 2;
+    if (count <= 0) {
+      this.pos = p;
+      return [];
+    }
+    const maxBulk = this.limits.maxBulkLen;
+    const argv: string[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      cr = findCR(buf, p);
+      if (cr < 0) {
+        if (len - p > INLINE_MAX_SIZE) return this.fail("too big bulk count string");
+        return undefined;
+      }
+      if (cr + 1 >= len) return undefined;
+      if (buf[p] !== 36 /* $ */) return this.fail(`expected '$', got '${String.fromCharCode(buf[p])}'`);
+      const blen = parseLen(buf, p + 1, cr);
+      if (!(blen >= 0) || blen > maxBulk) return this.fail("invalid bulk length");
+      if (blen > 16384 && this.limits.authRequired) return this.fail("unauthenticated bulk length");
+      const data = cr + 2;
+      // Redis skips the two bytes after the data without looking at them.
+      if (len - data < blen + 2) {
+        this.need = data + blen + 2 - this.pos;
+        return undefined;
+      }
+      argv[i] = buf.toString("latin1", data, data + blen);
+      p = data + blen + 2;
+    }
+    this.pos = p;
+    return argv;
+  }
+}
