@@ -10,11 +10,14 @@ import { makeOsLib, makeIoLib, makeDebugLib } from "./os.js";
 import { makeBitLib } from "./bit.js";
 import { makeCmsgpackLib } from "./cmsgpack.js";
 import { makeStructLib } from "./struct.js";
-import type { LuaResult, LuaValue } from "../value.js";
+import type { LuaFunction, LuaResult, LuaValue } from "../value.js";
+import { readFileSync } from "node:fs";
+import { checkString } from "./args.js";
 
 export type Profile = "cli" | "redis";
 
 interface Host {
+  load(source: string, chunkName: string): LuaFunction;
   readonly globals: LuaTable;
   readonly stringMeta: LuaTable;
   readonly stdout: (s: string) => void;
@@ -46,6 +49,27 @@ export function installLibraries(
       });
       host.stdout(parts.join("\t") + "\n");
       return undefined;
+    });
+    const readChunk = (name: LuaValue, fname: string): LuaFunction => {
+      const file = checkString(name, 1, fname);
+      let src: string;
+      try {
+        src = readFileSync(file, "latin1");
+      } catch {
+        throw new LuaError(`cannot open ${file}`, 0);
+      }
+      return host.load(src, file);
+    };
+    G.setStr("loadfile", function loadfile(name: LuaValue): LuaResult {
+      try {
+        return readChunk(name, "loadfile");
+      } catch (e) {
+        if (e instanceof LuaError) return [undefined, e.value];
+        throw e;
+      }
+    });
+    G.setStr("dofile", function dofile(name: LuaValue): LuaResult {
+      return readChunk(name, "dofile")();
     });
     const arg = new LuaTable();
     arg.setNum(-1, "lua5.1");
