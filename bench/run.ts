@@ -39,7 +39,7 @@ function which(bin: string): boolean {
 
 function engines(skipFengari: boolean): Engine[] {
   return [
-    { name: "redlua", cmd: ["node", REDLUA, "run"], available: true },
+    { name: "redlua", cmd: ["node", "--stack-size=3900", REDLUA, "run"], available: true },
     { name: "lua5.1", cmd: ["lua5.1"], available: which("lua5.1") },
     { name: "luajit", cmd: ["luajit"], available: which("luajit") },
     {
