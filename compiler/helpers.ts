@@ -5,6 +5,8 @@
 export const HELPERS = {
   /** shared empty result array */
   EMPTY: "$EMPTY",
+  /** NaN with the sign bit set, what x86 computes for 0/0 (JS source can't spell it) */
+  NAN: "$NAN",
   /** interrupt counter object { n } and the hook called when it runs out */
   counter: "$C",
   hook: "$hook",
@@ -36,6 +38,8 @@ export const HELPERS = {
   le: "$le",
   /** table constructors: (arrayValues, hashKeysAndValues?, lastMulti?) */
   table: "$table",
+  /** LUA_COMPAT_VARARG's `arg` table of a vararg function: ($va) → {..., n = #} */
+  vatable: "$vatable",
   /** numeric for prelude: converts and checks (value, what) */
   forNum: "$fornum",
   /** generic for: iterator state object */

@@ -8,6 +8,7 @@ import * as ops from "./ops.js";
 import { EMPTY, type LuaFunction, type LuaResult, type LuaValue } from "./value.js";
 import { coroutineYield } from "./coroutine.js";
 import { luaNext, ipairsAux } from "./lib/iterators.js";
+import { NEGATIVE_NAN } from "./number.js";
 
 /** How many interrupt checks pass between calls into the hook. */
 export const TICKS = 10000;
@@ -102,6 +103,14 @@ function table(positional?: LuaValue[], keyed?: LuaValue[], multi?: LuaResult): 
   return t;
 }
 
+/** The `arg` table a 5.1 vararg function gets when its body never uses `...`. */
+function vatable(va: LuaValue[]): LuaTable {
+  const t = LuaTable.sized(va.length, 1);
+  t.setList(va);
+  t.setStr("n", va.length);
+  return t;
+}
+
 /** The generic-for iterator: calls f(s, c) each step; fast path for next over tables. */
 export class ForIter {
   k: LuaValue = undefined;
@@ -190,6 +199,7 @@ export function* gcall(
 export function makeHelpers(interrupts: Interrupts): Record<string, unknown> {
   const impl: Record<keyof typeof HELPERS, unknown> = {
     EMPTY,
+    NAN: NEGATIVE_NAN,
     counter: interrupts.counter,
     hook: () => {
       interrupts.counter.n = TICKS;
@@ -216,6 +226,7 @@ export function makeHelpers(interrupts: Interrupts): Record<string, unknown> {
     le: ops.le,
     table,
     forNum: fornum,
+    vatable,
     iter,
     gen,
     gcall,

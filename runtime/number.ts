@@ -147,18 +147,34 @@ function stripZeros(s: string): string {
   return s.slice(0, end);
 }
 
-/** How glibc's printf spells infinities and NaN (x86 NaNs from 0/0 are negative). */
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+
+/** The sign bit of a double (NaNs keep theirs through V8's arithmetic, as on x86). */
+export function signBit(n: number): boolean {
+  f64[0] = n;
+  return u32[1] >>> 31 === 1;
+}
+
+/** A NaN with the sign bit set: what x86 computes for 0/0, inf-inf, sqrt(-1)… */
+export const NEGATIVE_NAN: number = (() => {
+  u32[0] = 0;
+  u32[1] = 0xfff80000;
+  return f64[0];
+})();
+
+/** How glibc's printf spells infinities and NaN ("-nan" when the sign bit is set). */
 export function nonFinite(n: number, upper = false): string {
   let s: string;
   if (n === Infinity) s = "inf";
   else if (n === -Infinity) s = "-inf";
-  else s = "-nan";
+  else s = signBit(n) ? "-nan" : "nan";
   return upper ? s.toUpperCase() : s;
 }
 
 /** lua_Number → string as tostring, print and `..` do it: "%.14g". */
 export function numberToString(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e15) {
+  if (Number.isInteger(n) && Math.abs(n) < 1e14) {
     return n === 0 && Object.is(n, -0) ? "-0" : String(n);
   }
   return formatG(n, 14);

@@ -20,6 +20,8 @@ export interface Lowered {
   bool?: boolean;
   /** the JS value is certainly a number */
   number?: boolean;
+  /** the value is this numeric constant (a literal, or folded from literals) */
+  constant?: number;
   /** evaluating it twice is free and has no effects (identifiers, literals) */
   simple?: boolean;
   /** description for error messages: "local 'x'", "global 'f'", "field 'y'" … */

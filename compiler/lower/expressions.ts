@@ -28,6 +28,7 @@ export const numericLiteral = (_cx: Lowerer, node: L.NumericLiteral): Lowered =>
   js: f.num(node.value, node.loc),
   simple: true,
   number: true,
+  constant: node.value,
 });
 
 export const booleanLiteral = (_cx: Lowerer, node: L.BooleanLiteral): Lowered => ({

@@ -25,22 +25,53 @@ function buildFunction(
   for (const p of node.parameters) {
     if (p.type === "Identifier") params.push(cx.scopes.declare(p.name).jsName);
   }
+  const prologue: ES.Statement[] = [];
+  if (isVararg) {
+    // LUA_COMPAT_VARARG: a local `arg`, holding the varargs only if the body never uses `...`
+    const arg = cx.scopes.declare("arg").jsName;
+    const init = usesVararg(node.body) ? null : cx.callHelper("vatable", [f.id(VARARG_VAR, loc)], loc);
+    prologue.push(f.varDecl("let", [[arg, init]], loc));
+  }
   const savedLoop = cx.loopDepth;
   cx.loopDepth = 0;
   const body = cx.block(node.body);
   cx.loopDepth = savedLoop;
   cx.scopes.leave();
-  const prologue: ES.Statement[] = [];
   if (fnScope.temps > 0) {
     const temps: [string, null][] = [];
     for (let i = 1; i <= fnScope.temps; i++) temps.push([`$${i}`, null]);
-    prologue.push(f.varDecl("let", temps, loc));
+    prologue.unshift(f.varDecl("let", temps, loc));
   }
   prologue.push(cx.tick(loc));
   const epilogue = endsWithReturn(node.body)
     ? []
     : [f.returnStmt(cx.helper("EMPTY", node.loc), lastLoc(node))];
   return f.fn(jsName, params, isVararg ? VARARG_VAR : null, [...prologue, ...body, ...epilogue], gen, loc);
+}
+
+/** Whether a function body uses `...` itself (nested functions have their own). */
+function usesVararg(body: L.Statement[]): boolean {
+  let found = false;
+  const visit = (n: unknown): void => {
+    if (found || n === null || typeof n !== "object") return;
+    if (Array.isArray(n)) {
+      for (const x of n) visit(x);
+      return;
+    }
+    const node = n as { type?: string };
+    if (node.type === "VarargLiteral") {
+      found = true;
+      return;
+    }
+    if (node.type === "FunctionDeclaration") {
+      const fd = n as L.FunctionDeclaration;
+      visit(fd.identifier);
+      return;
+    }
+    for (const [k, v] of Object.entries(node)) if (k !== "loc" && k !== "range") visit(v);
+  };
+  visit(body);
+  return found;
 }
 
 function endsWithReturn(body: L.Statement[]): boolean {

@@ -56,7 +56,36 @@ function rawArith(op: string, a: ES.Expression, b: ES.Expression, loc: Loc): ES.
   return f.binary("-", a, f.binary("*", mathCall("floor", [f.binary("/", a, b, loc)]), b, loc), loc);
 }
 
+/** Lua's value of `a op b` for numbers, as x86 computes it (used for constant folding). */
+function evalArith(op: string, a: number, b: number): number {
+  switch (op) {
+    case "+":
+      return a + b;
+    case "-":
+      return a - b;
+    case "*":
+      return a * b;
+    case "/":
+      return a / b;
+    case "%":
+      return a - Math.floor(a / b) * b;
+    default:
+      return Math.pow(a, b);
+  }
+}
+
+/** A numeric constant as emitted code: NaN needs the helper (JS source can't spell -nan). */
+export function constantJs(cx: Lowerer, value: number, loc: Loc): Lowered {
+  if (value !== value) return { js: cx.helper("NAN", loc), number: true, simple: true, constant: value };
+  return { js: f.num(value, loc), number: true, simple: true, constant: value };
+}
+
 function arith(cx: Lowerer, op: string, left: Lowered, right: Lowered, loc: Loc): Lowered {
+  if (left.constant !== undefined && right.constant !== undefined) {
+    // lcode.c folds constants (except division/modulo by zero and NaN results, which it
+    // leaves to run time — where x86 makes them negative NaNs, as constantJs emits)
+    return constantJs(cx, evalArith(op, left.constant, right.constant), loc);
+  }
   const { pre, a, b } = holdBoth(cx, left, right, loc);
   const fast = rawArith(op, a.js, b.js, loc);
   const test = numberTest(cx, a, b, loc);
@@ -133,10 +162,8 @@ export function binaryExpression(cx: Lowerer, node: L.BinaryExpression): Lowered
 export function unaryExpression(cx: Lowerer, node: L.UnaryExpression): Lowered {
   const loc = node.loc;
   if (node.operator === "not") return { js: f.unary("!", condition(cx, node.argument), loc), bool: true };
-  if (node.operator === "-" && node.argument.type === "NumericLiteral") {
-    return { js: f.num(-node.argument.value, loc), number: true, simple: true };
-  }
   const arg = cx.expr(node.argument);
+  if (node.operator === "-" && arg.constant !== undefined) return constantJs(cx, -arg.constant, loc);
   if (node.operator === "-") {
     if (arg.number) return { js: f.unary("-", arg.js, loc), number: true };
     const a = cx.hold(arg, loc);
