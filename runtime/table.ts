@@ -3,10 +3,12 @@
 // part of 2^k nodes with Lua's main positions, Brent-style collision moves and the `lastfree`
 // scan. Uses value.ts for the value types and errors.ts for "table index is nil"-style errors.
 //
-// Lookups never compute Lua's hashes: a JS Map from key to node index answers `get`; Lua's hash
-// of a key (luaS_hash, hashnum, ...) is computed once, when the key is inserted, and kept beside
-// the node so that moves and rehashes reuse it. A key whose value is set to nil keeps its node
-// (a "dead key") until the next rehash, as in ltable.c, so clearing fields during traversal works.
+// Lookups never compute Lua's hashes. Each key in the node part has an "entry" (key, value,
+// Lua hash, slot) at a stable entry id; the node slots hold entry ids and C's chain links. A big
+// node part has a JS Map from key to entry id, which survives rehashes since ids don't change;
+// a small one is scanned. Lua's hash of a key is computed once, when the key is inserted.
+// A key set to nil keeps its node (a "dead key") until the next rehash, as in ltable.c, so
+// clearing fields during traversal works.
 import type { LuaValue } from "./value.js";
 import { LuaError } from "./errors.js";
 
@@ -14,6 +16,9 @@ import { LuaError } from "./errors.js";
 const MAXBITS = 26;
 const MAXASIZE = 1 << MAXBITS;
 const MAX_INT = 2147483647;
+
+/** Node parts up to this size are searched by a scan instead of a Map. */
+const SCAN_LIMIT = 8;
 
 const NO_VALUES: LuaValue[] = [];
 const NO_NUMBERS: number[] = [];
@@ -106,18 +111,44 @@ export function fb2int(x: number): number {
 
 // ---- the table ------------------------------------------------------------------------------
 
+/** rehash's nums[]: scratch, as rehash never runs inside another rehash's counting. */
+const nums = new Int32Array(MAXBITS + 1);
+
+/** Copied to make small node parts: copying a packed array beats building one. */
+const slotTemplates: number[][] = [];
+
+/** 2^lsize slots all -1, as a packed array of small integers. */
+function freeSlots(lsize: number): number[] {
+  if (lsize <= 12) {
+    let t = slotTemplates[lsize];
+    if (t === undefined) t = slotTemplates[lsize] = freeSlotsSlow(1 << lsize);
+    return t.slice();
+  }
+  return freeSlotsSlow(1 << lsize);
+}
+
+function freeSlotsSlow(size: number): number[] {
+  return new Array<number>(size).fill(-1);
+}
+
 export class LuaTable {
   /** The array part: t[i] lives at arr[i - 1]; arr.length is Lua's sizearray (slots may be nil). */
   arr: LuaValue[];
-  /** Node part, nsize = 0 (Lua's dummynode) or 2^k nodes: key, value, chain link, Lua hash. */
-  private nkey: LuaValue[] = NO_VALUES;
-  private nval: LuaValue[] = NO_VALUES;
-  private nnext: number[] = NO_NUMBERS;
-  private nhash: number[] = NO_NUMBERS;
-  private nsize = 0;
-  /** Every node below this index may be in use; free nodes are searched downwards from here. */
+  // Entries, by entry id: one per key that has a node (live or dead); free ids have no key.
+  private ekey: LuaValue[] = NO_VALUES;
+  private evalue: LuaValue[] = NO_VALUES;
+  /** Lua's hash of the key (luaS_hash, hashnum's word sum, …), for mainposition */
+  private ehash: number[] = NO_NUMBERS;
+  /** the node slot holding the entry */
+  private eslot: number[] = NO_NUMBERS;
+  private efree: number[] = NO_NUMBERS;
+  // The node part: 0 slots (Lua's dummynode) or 2^k, each an entry id or -1 when free,
+  // and the chain link to the next slot (gnext), -1 at a chain's end.
+  private slots: number[] = NO_NUMBERS;
+  private snext: number[] = NO_NUMBERS;
+  /** Every slot at or above this index is in use; free slots are searched downwards from here. */
   private lastfree = 0;
-  /** key → node index for every key in the node part, dead keys included. */
+  /** key → entry id when the node part is bigger than SCAN_LIMIT, dead keys included. */
   private index: Map<LuaValue, number> | undefined = undefined;
   metatable: LuaTable | undefined = undefined;
 
@@ -136,7 +167,10 @@ export class LuaTable {
     const arr: LuaValue[] = [];
     for (let i = 0; i < narr; i++) arr.push(undefined);
     const t = new LuaTable(arr);
-    if (nrec > 0) t.setNodeVector(nrec);
+    if (nrec > 0) {
+      t.setNodeVector(nrec);
+      if (t.slots.length > SCAN_LIMIT) t.index = new Map();
+    }
     return t;
   }
 
@@ -155,33 +189,43 @@ export class LuaTable {
    */
   setList(values: readonly LuaValue[], start = 1): void {
     const last = start + values.length - 1;
-    if (last > this.arr.length) this.resize(last, this.nsize);
+    if (last > this.arr.length) this.resize(last, this.slots.length);
     const arr = this.arr;
     for (let i = 0; i < values.length; i++) arr[start - 1 + i] = values[i];
   }
 
   // ---- raw access -------------------------------------------------------------------------
 
+  /** The entry id of key (dead or alive) in the node part, or -1. Never called with nil. */
+  private findEntry(key: LuaValue): number {
+    const index = this.index;
+    if (index !== undefined) {
+      const id = index.get(key);
+      return id === undefined ? -1 : id;
+    }
+    const ekey = this.ekey;
+    for (let id = 0; id < ekey.length; id++) if (ekey[id] === key) return id;
+    return -1;
+  }
+
   get(key: LuaValue): LuaValue {
     if (typeof key === "number") return this.getNum(key);
-    if (this.index === undefined) return undefined;
-    const n = this.index.get(key);
-    return n === undefined ? undefined : this.nval[n];
+    if (key === undefined) return undefined;
+    const id = this.findEntry(key);
+    return id < 0 ? undefined : this.evalue[id];
   }
 
   getStr(key: string): LuaValue {
-    if (this.index === undefined) return undefined;
-    const n = this.index.get(key);
-    return n === undefined ? undefined : this.nval[n];
+    const id = this.findEntry(key);
+    return id < 0 ? undefined : this.evalue[id];
   }
 
   getNum(key: number): LuaValue {
     const arr = this.arr;
     const i = key - 1;
     if (i >= 0 && i < arr.length && (i | 0) === i) return arr[i];
-    if (this.index === undefined) return undefined;
-    const n = this.index.get(key);
-    return n === undefined ? undefined : this.nval[n];
+    const id = this.findEntry(key);
+    return id < 0 ? undefined : this.evalue[id];
   }
 
   /** luaH_set + store: creates the key's node even when value is nil, as Lua does. */
@@ -189,14 +233,14 @@ export class LuaTable {
     if (typeof key === "number") return this.setNum(key, value);
     if (typeof key === "string") return this.setStr(key, value);
     if (key === undefined) throw new LuaError("table index is nil", 1);
-    const n = this.index?.get(key);
-    if (n !== undefined) this.nval[n] = value;
+    const id = this.findEntry(key);
+    if (id >= 0) this.evalue[id] = value;
     else this.newKey(key, value, keyHash(key));
   }
 
   setStr(key: string, value: LuaValue): void {
-    const n = this.index?.get(key);
-    if (n !== undefined) this.nval[n] = value;
+    const id = this.findEntry(key);
+    if (id >= 0) this.evalue[id] = value;
     else this.newKey(key, value, luaStringHash(key));
   }
 
@@ -207,81 +251,114 @@ export class LuaTable {
       arr[i] = value;
       return;
     }
-    const n = this.index?.get(key);
-    if (n !== undefined) this.nval[n] = value;
+    const id = this.findEntry(key);
+    if (id >= 0) this.evalue[id] = value;
     else if (key !== key) throw new LuaError("table index is NaN", 1);
     else this.newKey(key, value, key === 0 ? 0 : luaNumberHash(key));
+  }
+
+  // ---- entries --------------------------------------------------------------------------------
+
+  /** A new entry for key, placed at slot. */
+  private addEntry(key: LuaValue, value: LuaValue, h: number, slot: number): void {
+    let id: number;
+    if (this.efree.length > 0) {
+      id = this.efree.pop()!;
+      this.ekey[id] = key;
+      this.evalue[id] = value;
+      this.ehash[id] = h;
+      this.eslot[id] = slot;
+    } else {
+      id = this.ekey.length;
+      this.ekey.push(key);
+      this.evalue.push(value);
+      this.ehash.push(h);
+      this.eslot.push(slot);
+    }
+    this.slots[slot] = id;
+    this.index?.set(key, id);
+  }
+
+  private freeEntry(id: number): void {
+    this.index?.delete(this.ekey[id]);
+    this.ekey[id] = undefined;
+    this.evalue[id] = undefined;
+    if (this.efree === NO_NUMBERS) this.efree = [];
+    this.efree.push(id);
   }
 
   // ---- ltable.c: insertion --------------------------------------------------------------
 
   /** mainposition: hashpow2 for strings and booleans, hashmod for numbers and objects. */
   private mainPosition(key: LuaValue, h: number): number {
+    const size = this.slots.length;
     const t = typeof key;
-    if (t === "string" || t === "boolean") return h & (this.nsize - 1);
+    if (t === "string" || t === "boolean") return h & (size - 1);
     if (key === 0) return 0; // hashnum: "avoid problems with -0"
-    return h % ((this.nsize - 1) | 1);
+    return h % ((size - 1) | 1);
   }
 
-  /** getfreepos: scan down from lastfree for a node whose key is nil. */
+  /** getfreepos: scan down from lastfree for a free slot. */
   private freePosition(): number {
-    const nkey = this.nkey;
+    const slots = this.slots;
     while (this.lastfree > 0) {
       this.lastfree--;
-      if (nkey[this.lastfree] === undefined) return this.lastfree;
+      if (slots[this.lastfree] < 0) return this.lastfree;
     }
     return -1;
   }
 
   /**
    * newkey: put a key that is in neither part into the node part. If its main position is
-   * taken, the newcomer goes to a free node, unless the node there is out of its own main
-   * position, in which case that node moves to the free node. With no free node, rehash.
+   * taken, the newcomer goes to a free slot, unless the node there is out of its own main
+   * position, in which case that node moves to the free slot. With no free slot, rehash.
    */
   private newKey(key: LuaValue, value: LuaValue, h: number): void {
-    if (this.nsize === 0) return this.rehashInsert(key, value, h);
-    const { nkey, nval, nnext, nhash } = this;
-    const index = this.index!;
-    let mp = this.mainPosition(key, h);
-    if (nval[mp] !== undefined) {
-      const free = this.freePosition();
-      if (free < 0) return this.rehashInsert(key, value, h);
-      let other = this.mainPosition(nkey[mp], nhash[mp]);
-      if (other !== mp) {
-        // the colliding node is out of its main position: move it to the free node
-        while (nnext[other] !== mp) other = nnext[other];
-        nnext[other] = free;
-        nkey[free] = nkey[mp];
-        nval[free] = nval[mp];
-        nnext[free] = nnext[mp];
-        nhash[free] = nhash[mp];
-        index.set(nkey[free], free);
-        nnext[mp] = -1;
-        nval[mp] = undefined;
-        nkey[mp] = undefined;
-      } else {
-        // the colliding node is in its main position: the new key goes to the free node
-        nnext[free] = nnext[mp];
-        nnext[mp] = free;
-        mp = free;
-      }
+    const slots = this.slots;
+    if (slots.length === 0) return this.rehashInsert(key, value, h);
+    const mp = this.mainPosition(key, h);
+    const mid = slots[mp];
+    if (mid < 0) return this.addEntry(key, value, h, mp);
+    if (this.evalue[mid] === undefined) {
+      // a dead key's node is reused in place, chain link and all
+      this.index?.delete(this.ekey[mid]);
+      this.ekey[mid] = key;
+      this.evalue[mid] = value;
+      this.ehash[mid] = h;
+      this.index?.set(key, mid);
+      return;
     }
-    const dead = nkey[mp];
-    if (dead !== undefined) index.delete(dead); // a dead key's node is reused
-    nkey[mp] = key;
-    nval[mp] = value;
-    nhash[mp] = h;
-    index.set(key, mp);
+    const free = this.freePosition();
+    if (free < 0) return this.rehashInsert(key, value, h);
+    this.collide(mp, mid, free);
+    this.addEntry(key, value, h, slots[mp] < 0 ? mp : free);
+  }
+
+  /**
+   * The collision step of newkey, for a taken main position mp (holding entry mid) and a free
+   * slot: if mid is out of its own main position it moves to the free slot, leaving mp free,
+   * else the free slot is chained after mp (the caller then fills whichever is free).
+   */
+  private collide(mp: number, mid: number, free: number): void {
+    const { slots, snext } = this;
+    let other = this.mainPosition(this.ekey[mid], this.ehash[mid]);
+    if (other !== mp) {
+      while (snext[other] !== mp) other = snext[other];
+      snext[other] = free;
+      slots[free] = mid;
+      snext[free] = snext[mp];
+      this.eslot[mid] = free;
+      slots[mp] = -1;
+      snext[mp] = -1;
+    } else {
+      snext[free] = snext[mp];
+      snext[mp] = free;
+    }
   }
 
   /** rehash, then luaH_set again: the key may now belong to the array part. */
   private rehashInsert(key: LuaValue, value: LuaValue, h: number): void {
     this.rehash(key);
-    this.insertFresh(key, value, h);
-  }
-
-  /** luaH_set for a key known to be absent from the node part. */
-  private insertFresh(key: LuaValue, value: LuaValue, h: number): void {
     if (typeof key === "number") {
       const i = key - 1;
       if (i >= 0 && i < this.arr.length && (i | 0) === i) {
@@ -292,19 +369,50 @@ export class LuaTable {
     this.newKey(key, value, h);
   }
 
+  /** Re-inserts a live entry kept from before a resize (luaH_set into a fresh node part). */
+  private reinsert(id: number): void {
+    const key = this.ekey[id];
+    if (typeof key === "number") {
+      const i = key - 1;
+      if (i >= 0 && i < this.arr.length && (i | 0) === i) {
+        this.arr[i] = this.evalue[id];
+        this.freeEntry(id);
+        return;
+      }
+    }
+    const slots = this.slots;
+    const mp = this.mainPosition(key, this.ehash[id]);
+    let slot = mp;
+    const mid = slots[mp];
+    if (mid >= 0) {
+      // a fresh node part has no dead keys, and a free slot for every key it was sized for
+      const free = this.freePosition();
+      if (free < 0) throw new Error("LuaTable: no free node while resizing");
+      this.collide(mp, mid, free);
+      if (slots[mp] >= 0) slot = free;
+    }
+    slots[slot] = id;
+    this.eslot[id] = slot;
+  }
+
   // ---- ltable.c: rehash ---------------------------------------------------------------------
 
   /** rehash: count integer keys by power-of-2 slices, then resize both parts. */
   private rehash(extraKey: LuaValue): void {
-    const nums = new Array<number>(MAXBITS + 1).fill(0);
-    let nasize = this.numUseArray(nums);
+    // nums[] is zeroed only once some key will be counted in it (tables of strings never are)
+    let zeroed = this.arr.length > 0;
+    if (zeroed) nums.fill(0);
+    let nasize = zeroed ? this.numUseArray() : 0;
     let totaluse = nasize;
     // numusehash
-    const { nkey, nval } = this;
-    for (let i = this.nsize - 1; i >= 0; i--) {
-      if (nval[i] !== undefined) {
-        const k = arrayCandidate(nkey[i]);
+    const { slots, ekey, evalue } = this;
+    for (let i = slots.length - 1; i >= 0; i--) {
+      const id = slots[i];
+      if (id >= 0 && evalue[id] !== undefined) {
+        const k = arrayCandidate(ekey[id]);
         if (k > 0) {
+          if (!zeroed) nums.fill(0);
+          zeroed = true;
           nums[ceilLog2(k)]++;
           nasize++;
         }
@@ -313,6 +421,7 @@ export class LuaTable {
     }
     const k = arrayCandidate(extraKey);
     if (k > 0) {
+      if (!zeroed) nums.fill(0);
       nums[ceilLog2(k)]++;
       nasize++;
     }
@@ -335,7 +444,7 @@ export class LuaTable {
   }
 
   /** numusearray: non-nil slots of the array part, per slice (2^(lg-1), 2^lg]. */
-  private numUseArray(nums: number[]): number {
+  private numUseArray(): number {
     const arr = this.arr;
     const size = arr.length;
     let ause = 0;
@@ -354,46 +463,33 @@ export class LuaTable {
     return ause;
   }
 
-  /** setnodevector: a fresh node part of 2^ceil(log2(size)) free nodes (or none). */
+  /** setnodevector: a node part of 2^ceil(log2(size)) free slots (none for size 0). */
   private setNodeVector(size: number): void {
     if (size === 0) {
-      this.nkey = NO_VALUES;
-      this.nval = NO_VALUES;
-      this.nnext = NO_NUMBERS;
-      this.nhash = NO_NUMBERS;
-      this.nsize = 0;
+      this.slots = NO_NUMBERS;
+      this.snext = NO_NUMBERS;
       this.lastfree = 0;
-      this.index = undefined;
       return;
     }
     const lsize = ceilLog2(size);
     if (lsize > MAXBITS) throw new LuaError("table overflow", 1);
     size = 1 << lsize;
-    const nkey: LuaValue[] = [];
-    const nval: LuaValue[] = [];
-    const nnext: number[] = [];
-    const nhash: number[] = [];
-    for (let i = 0; i < size; i++) {
-      nkey.push(undefined);
-      nval.push(undefined);
-      nnext.push(-1);
-      nhash.push(0);
-    }
-    this.nkey = nkey;
-    this.nval = nval;
-    this.nnext = nnext;
-    this.nhash = nhash;
-    this.nsize = size;
+    this.slots = freeSlots(lsize);
+    this.snext = freeSlots(lsize);
     this.lastfree = size;
-    this.index = new Map();
+    if (this.ekey === NO_VALUES) {
+      this.ekey = [];
+      this.evalue = [];
+      this.ehash = [];
+      this.eslot = [];
+    }
   }
 
   /** resize: new sizes for both parts, then re-insert what no longer fits where it was. */
   private resize(nasize: number, nhsize: number): void {
     const old = this.arr;
     const oldasize = old.length;
-    const { nkey, nval, nhash } = this;
-    const oldnsize = this.nsize;
+    const oldslots = this.slots;
     if (nasize > oldasize) {
       for (let i = oldasize; i < nasize; i++) old.push(undefined);
     }
@@ -406,10 +502,41 @@ export class LuaTable {
         if (v !== undefined) this.newKey(i + 1, v, luaNumberHash(i + 1));
       }
     }
-    // re-insert the old nodes, from the last one down
-    for (let i = oldnsize - 1; i >= 0; i--) {
-      const v = nval[i];
-      if (v !== undefined) this.insertFresh(nkey[i], v, nhash[i]);
+    // re-insert the old nodes, from the last one down; dead keys are dropped
+    for (let i = oldslots.length - 1; i >= 0; i--) {
+      const id = oldslots[i];
+      if (id < 0) continue;
+      if (this.evalue[id] !== undefined) this.reinsert(id);
+      else this.freeEntry(id);
+    }
+    if (this.slots.length > SCAN_LIMIT) {
+      if (this.index === undefined) {
+        const index = (this.index = new Map());
+        const ekey = this.ekey;
+        for (let id = 0; id < ekey.length; id++) if (ekey[id] !== undefined) index.set(ekey[id], id);
+      }
+    } else {
+      this.index = undefined;
+      if (this.efree.length > 0) this.compact();
+    }
+  }
+
+  /** Renumbers the entries densely, in slot order (for a small node part, which has no Map). */
+  private compact(): void {
+    const { slots, ekey, evalue, ehash } = this;
+    this.ekey = [];
+    this.evalue = [];
+    this.ehash = [];
+    this.eslot = [];
+    this.efree = NO_NUMBERS;
+    for (let s = 0; s < slots.length; s++) {
+      const id = slots[s];
+      if (id < 0) continue;
+      slots[s] = this.ekey.length;
+      this.ekey.push(ekey[id]);
+      this.evalue.push(evalue[id]);
+      this.ehash.push(ehash[id]);
+      this.eslot.push(s);
     }
   }
 
@@ -423,13 +550,13 @@ export class LuaTable {
       // there is a border in the array part: binary search for it
       let i = 0;
       while (j - i > 1) {
-        const m = Math.floor((i + j) / 2);
+        const m = (i + j) >>> 1;
         if (arr[m - 1] === undefined) j = m;
         else i = m;
       }
       return i;
     }
-    if (this.nsize === 0) return j;
+    if (this.slots.length === 0) return j;
     return this.unboundSearch(j);
   }
 
@@ -455,19 +582,31 @@ export class LuaTable {
     return i;
   }
 
-  /** findindex: the traversal position of key (-1 before the first), or throws. */
-  private findPosition(key: LuaValue): number {
+  /**
+   * findindex: the traversal position of key (-1 for nil, before the first), or throws
+   * "invalid key to 'next'". `hint`, a position the key had, is tried first: an iterator that
+   * remembers where it was skips the lookup, and still follows the key if a rehash moved it.
+   */
+  positionOf(key: LuaValue, hint = -1): number {
     if (key === undefined) return -1;
     const size = this.arr.length;
+    if (hint >= 0) {
+      if (hint < size) {
+        if (hint + 1 === key) return hint;
+      } else if (hint - size < this.slots.length) {
+        const id = this.slots[hint - size];
+        if (id >= 0 && this.ekey[id] === key) return hint;
+      }
+    }
     if (typeof key === "number" && key >= 1 && key <= size && (key | 0) === key) return key - 1;
-    const n = this.index?.get(key);
-    if (n === undefined) throw new LuaError("invalid key to 'next'", 0);
-    return size + n;
+    const id = this.findEntry(key);
+    if (id < 0) throw new LuaError("invalid key to 'next'", 0);
+    return size + this.eslot[id];
   }
 
   /**
    * Traversal by position, for loops that must not allocate: positions 0..sizearray-1 are
-   * the array part, then the nodes. Returns the position of the first non-nil entry after
+   * the array part, then the node slots. Returns the position of the first non-nil entry after
    * `pos` (-1 to start), or -1 at the end. Read it with keyAt/valueAt. Valid while no new key
    * is inserted (assigning existing fields, nil included, is fine).
    */
@@ -476,41 +615,44 @@ export class LuaTable {
     const size = arr.length;
     let i = pos + 1;
     for (; i < size; i++) if (arr[i] !== undefined) return i;
-    const nval = this.nval;
-    for (i -= size; i < this.nsize; i++) if (nval[i] !== undefined) return size + i;
+    const { slots, evalue } = this;
+    for (i -= size; i < slots.length; i++) {
+      const id = slots[i];
+      if (id >= 0 && evalue[id] !== undefined) return size + i;
+    }
     return -1;
   }
 
   keyAt(pos: number): LuaValue {
     const size = this.arr.length;
-    return pos < size ? pos + 1 : this.nkey[pos - size];
+    return pos < size ? pos + 1 : this.ekey[this.slots[pos - size]];
   }
 
   valueAt(pos: number): LuaValue {
     const size = this.arr.length;
-    return pos < size ? this.arr[pos] : this.nval[pos - size];
+    return pos < size ? this.arr[pos] : this.evalue[this.slots[pos - size]];
   }
 
   /**
    * `next(t, key)` (luaH_next): the key/value after `key` in traversal order (array part,
-   * then nodes in index order), or undefined at the end. Throws "invalid key to 'next'" for
+   * then node slots in order), or undefined at the end. Throws "invalid key to 'next'" for
    * a key that is not in the table (dead keys are still in it).
    */
   next(key: LuaValue): [LuaValue, LuaValue] | undefined {
-    const pos = this.nextPosition(this.findPosition(key));
+    const pos = this.nextPosition(this.positionOf(key));
     return pos < 0 ? undefined : [this.keyAt(pos), this.valueAt(pos)];
   }
 
   /** Number of non-nil entries in the node part. */
   hashCount(): number {
     let c = 0;
-    const nval = this.nval;
-    for (let i = 0; i < this.nsize; i++) if (nval[i] !== undefined) c++;
+    const evalue = this.evalue;
+    for (const id of this.slots) if (id >= 0 && evalue[id] !== undefined) c++;
     return c;
   }
 
-  /** Sizes Lua would report for this table (for tests): [sizearray, number of nodes]. */
+  /** Sizes Lua would report for this table (for tests): [sizearray, number of node slots]. */
   sizes(): [number, number] {
-    return [this.arr.length, this.nsize];
+    return [this.arr.length, this.slots.length];
   }
 }
