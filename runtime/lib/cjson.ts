@@ -1,0 +1,909 @@
+// The `cjson` library Redis ships (lua-cjson 2.1.0 with Redis's patches, deps/lua/src/lua_cjson.c,
+// strbuf.c, fpconv.c): encode, decode, null and the configuration functions, each module table
+// (cjson.new() makes more) with its own settings. Same bytes and error texts as the C library:
+// %.14g numbers, sparse-array rules, depth and Lua stack limits, strtod number syntax, \u escapes
+// to UTF-8. Hand-rolled over char codes (strings are latin1 byte strings); uses LuaTable's API.
+import { LuaTable } from "../table.js";
+import { LuaError } from "../errors.js";
+import { formatG } from "../number.js";
+import { type } from "../ops.js";
+import { LuaUserdata, type LuaValue } from "../value.js";
+import { argError, checkNumber, checkString, toInteger } from "./args.js";
+
+/** cjson.null: Redis pushes a NULL lightuserdata; every module table shares this one value. */
+export const JSON_NULL = new LuaUserdata("null");
+
+/** LUAI_MAXCSTACK: lua_checkstack fails past this many slots. */
+const MAXCSTACK = 8000;
+const INT_MAX = 2147483647;
+
+/** json_config_t */
+interface Config {
+  sparseConvert: number;
+  sparseRatio: number;
+  sparseSafe: number;
+  encodeMaxDepth: number;
+  decodeMaxDepth: number;
+  encodeInvalidNumbers: number; // 0 off, 1 on, 2 "null"
+  encodeNumberPrecision: number;
+  encodeKeepBuffer: number;
+  decodeInvalidNumbers: number;
+}
+
+function newConfig(): Config {
+  return {
+    sparseConvert: 0,
+    sparseRatio: 2,
+    sparseSafe: 10,
+    encodeMaxDepth: 1000,
+    decodeMaxDepth: 1000,
+    encodeInvalidNumbers: 0,
+    encodeNumberPrecision: 14,
+    encodeKeepBuffer: 1,
+    decodeInvalidNumbers: 1,
+  };
+}
+
+// ==== encoding ===============================================================================
+
+/** char2escape: what each byte becomes inside a JSON string (undefined: itself). */
+const ESCAPES: (string | undefined)[] = new Array(256).fill(undefined);
+for (let i = 0; i < 32; i++) ESCAPES[i] = "\\u00" + i.toString(16).padStart(2, "0");
+ESCAPES[8] = "\\b";
+ESCAPES[9] = "\\t";
+ESCAPES[10] = "\\n";
+ESCAPES[12] = "\\f";
+ESCAPES[13] = "\\r";
+ESCAPES[34] = '\\"';
+ESCAPES[47] = "\\/";
+ESCAPES[92] = "\\\\";
+ESCAPES[127] = "\\u007f";
+const NEEDS_ESCAPE = new Uint8Array(256);
+for (let i = 0; i < 256; i++) NEEDS_ESCAPE[i] = ESCAPES[i] === undefined ? 0 : 1;
+
+function encodeString(s: string): string {
+  const n = s.length;
+  let i = 0;
+  while (i < n && NEEDS_ESCAPE[s.charCodeAt(i)] === 0) i++;
+  if (i === n) return '"' + s + '"';
+  let out = '"' + s.slice(0, i);
+  let run = i;
+  for (; i < n; i++) {
+    const e = ESCAPES[s.charCodeAt(i)];
+    if (e !== undefined) {
+      if (run < i) out += s.slice(run, i);
+      out += e;
+      run = i + 1;
+    }
+  }
+  if (run < n) out += s.slice(run);
+  return out + '"';
+}
+
+/** The C error raised through luaL_error: "Cannot serialise <type>: <reason>". */
+function encodeError(v: LuaValue, reason: string): LuaError {
+  return new LuaError(`Cannot serialise ${type(v)}: ${reason}`, 1);
+}
+
+/** json_append_number: %.{precision}g, or the encode_invalid_numbers treatment of NaN and ±inf. */
+function encodeNumber(cfg: Config, num: number): string {
+  const prec = cfg.encodeNumberPrecision;
+  if (Number.isInteger(num) && num < 1e14 && num > -1e14 && (prec === 14 || Math.abs(num) < 10 ** prec)) {
+    return num === 0 && 1 / num < 0 ? "-0" : String(num);
+  }
+  if (num - num !== 0) {
+    // NaN or ±inf
+    if (cfg.encodeInvalidNumbers === 0) throw encodeError(num, "must not be NaN or Inf");
+    if (cfg.encodeInvalidNumbers === 1) {
+      if (num !== num) return "nan";
+    } else {
+      return "null";
+    }
+  }
+  return formatG(num, prec);
+}
+
+/** Encoder state for one cjson.encode call. */
+class Encoder {
+  out = "";
+  constructor(readonly cfg: Config) {}
+
+  /** json_append_data; `top` counts Lua stack slots in use with the value on top. */
+  value(v: LuaValue, depth: number, top: number): void {
+    switch (typeof v) {
+      case "string":
+        this.out += encodeString(v);
+        return;
+      case "number":
+        this.out += encodeNumber(this.cfg, v);
+        return;
+      case "boolean":
+        this.out += v ? "true" : "false";
+        return;
+      case "undefined":
+        this.out += "null";
+        return;
+    }
+    if (v instanceof LuaTable) {
+      depth++;
+      // json_check_encode_depth: the depth limit and lua_checkstack(l, 3)
+      if (depth > this.cfg.encodeMaxDepth || top + 3 > MAXCSTACK) {
+        throw new LuaError(`Cannot serialise, excessive nesting (${depth})`, 1);
+      }
+      const len = this.arrayLength(v);
+      if (len > 0) this.array(v, len, depth, top);
+      else this.object(v, depth, top);
+      return;
+    }
+    if (v === JSON_NULL) {
+      this.out += "null";
+      return;
+    }
+    throw encodeError(v, "type not supported");
+  }
+
+  /**
+   * lua_array_length: the largest key when every key is a number >= 1 with no fraction (-1 for an
+   * object), kept in a C int as the C code does (keys >= 2^31 become INT_MIN). Excessively sparse
+   * arrays raise or, with encode_sparse_array(true), become objects.
+   */
+  arrayLength(t: LuaTable): number {
+    let max = 0;
+    let items = 0;
+    for (let e = t.next(undefined); e !== undefined; e = t.next(e[0])) {
+      const k = e[0];
+      if (typeof k !== "number" || !(k >= 1) || Math.floor(k) !== k) return -1;
+      if (k > max) max = k >= 2147483648 ? -2147483648 : k;
+      items++;
+    }
+    const cfg = this.cfg;
+    if (cfg.sparseRatio > 0 && max > Math.imul(items, cfg.sparseRatio) && max > cfg.sparseSafe) {
+      if (!cfg.sparseConvert) throw encodeError(t, "excessively sparse array");
+      return -1;
+    }
+    return max;
+  }
+
+  array(t: LuaTable, len: number, depth: number, top: number): void {
+    this.out += "[";
+    for (let i = 1; i <= len; i++) {
+      if (i > 1) this.out += ",";
+      this.value(t.getNum(i), depth, top + 1);
+    }
+    this.out += "]";
+  }
+
+  object(t: LuaTable, depth: number, top: number): void {
+    this.out += "{";
+    let comma = false;
+    for (let e = t.next(undefined); e !== undefined; e = t.next(e[0])) {
+      if (comma) this.out += ",";
+      else comma = true;
+      const k = e[0];
+      if (typeof k === "string") this.out += encodeString(k) + ":";
+      else if (typeof k === "number") this.out += '"' + encodeNumber(this.cfg, k) + '":';
+      else throw encodeError(k, "table key must be a number or string");
+      this.value(e[1], depth, top + 2);
+    }
+    this.out += "}";
+  }
+}
+
+// ==== decoding ===============================================================================
+
+const T_OBJ_BEGIN: number = 0;
+const T_OBJ_END: number = 1;
+const T_ARR_BEGIN: number = 2;
+const T_ARR_END: number = 3;
+const T_STRING: number = 4;
+const T_NUMBER: number = 5;
+const T_BOOLEAN: number = 6;
+const T_NULL: number = 7;
+const T_COLON: number = 8;
+const T_COMMA: number = 9;
+const T_END: number = 10;
+const T_ERROR: number = 12;
+
+const TOKEN_NAMES = [
+  "T_OBJ_BEGIN",
+  "T_OBJ_END",
+  "T_ARR_BEGIN",
+  "T_ARR_END",
+  "T_STRING",
+  "T_NUMBER",
+  "T_BOOLEAN",
+  "T_NULL",
+  "T_COLON",
+  "T_COMMA",
+  "T_END",
+  "T_WHITESPACE",
+  "T_ERROR",
+  "T_UNKNOWN",
+];
+
+/** Exact powers of ten for the fast decimal path. */
+const POW10 = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+  1e20, 1e21, 1e22,
+];
+
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  c |= 0x20;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Case-insensitive match of an ASCII lower-case word at s[i]. */
+function matchWord(s: string, i: number, w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    if ((s.charCodeAt(i + k) | 0x20) !== w.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** One cjson.decode call: the scanner (json_next_token) and the parser state. */
+class Decoder {
+  i = 0;
+  // the current token
+  tok = T_END;
+  tokIndex = 0;
+  tokStr = "";
+  tokNum = 0;
+  tokBool = false;
+  tokErr = "";
+
+  constructor(
+    readonly s: string,
+    readonly cfg: Config,
+  ) {}
+
+  private setError(msg: string): void {
+    this.tok = T_ERROR;
+    this.tokIndex = this.i;
+    this.tokErr = msg;
+  }
+
+  next(): void {
+    const s = this.s;
+    let i = this.i;
+    let c = s.charCodeAt(i);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = s.charCodeAt(++i);
+    this.i = i;
+    this.tokIndex = i;
+    switch (c) {
+      case 34: // "
+        this.string();
+        return;
+      case 44:
+        this.i = i + 1;
+        this.tok = T_COMMA;
+        return;
+      case 58:
+        this.i = i + 1;
+        this.tok = T_COLON;
+        return;
+      case 91:
+        this.i = i + 1;
+        this.tok = T_ARR_BEGIN;
+        return;
+      case 93:
+        this.i = i + 1;
+        this.tok = T_ARR_END;
+        return;
+      case 123:
+        this.i = i + 1;
+        this.tok = T_OBJ_BEGIN;
+        return;
+      case 125:
+        this.i = i + 1;
+        this.tok = T_OBJ_END;
+        return;
+      case 0:
+        this.tok = T_END;
+        return;
+    }
+    if (c !== c) {
+      this.tok = T_END; // past the end: C sees the terminating NUL
+      return;
+    }
+    if (c === 45 || isDigit(c)) {
+      if (!this.cfg.decodeInvalidNumbers && this.isInvalidNumber()) {
+        this.setError("invalid number");
+        return;
+      }
+      this.number();
+      return;
+    }
+    // the other T_UNKNOWN starters: f i I n N t +
+    if (c === 102 || c === 105 || c === 73 || c === 110 || c === 78 || c === 116 || c === 43) {
+      if (s.startsWith("true", i)) {
+        this.tok = T_BOOLEAN;
+        this.tokBool = true;
+        this.i = i + 4;
+        return;
+      }
+      if (s.startsWith("false", i)) {
+        this.tok = T_BOOLEAN;
+        this.tokBool = false;
+        this.i = i + 5;
+        return;
+      }
+      if (s.startsWith("null", i)) {
+        this.tok = T_NULL;
+        this.i = i + 4;
+        return;
+      }
+      if (this.cfg.decodeInvalidNumbers && this.isInvalidNumber()) {
+        this.number();
+        return;
+      }
+    }
+    this.setError("invalid token");
+  }
+
+  /** json_is_invalid_number: what strict JSON forbids but strtod would read (+, hex, 0-prefix, inf, nan). */
+  private isInvalidNumber(): boolean {
+    const s = this.s;
+    let p = this.i;
+    let c = s.charCodeAt(p);
+    if (c === 43) return true;
+    if (c === 45) c = s.charCodeAt(++p);
+    if (c === 48) {
+      const c2 = s.charCodeAt(p + 1);
+      return (c2 | 0x20) === 120 || isDigit(c2);
+    }
+    if (c <= 57 || c !== c) return false;
+    return matchWord(s, p, "inf") || matchWord(s, p, "nan");
+  }
+
+  /** json_next_number_token: strtod from here (glibc: decimal, hex, inf, infinity, nan, nan(...)). */
+  private number(): void {
+    const s = this.s;
+    const start = this.i;
+    let p = start;
+    let neg = false;
+    let c = s.charCodeAt(p);
+    if (c === 43 || c === 45) {
+      neg = c === 45;
+      c = s.charCodeAt(++p);
+    }
+    let value: number;
+    let end: number;
+    if ((c | 0x20) === 105 && matchWord(s, p, "inf")) {
+      end = matchWord(s, p, "infinity") ? p + 8 : p + 3;
+      value = Infinity;
+    } else if ((c | 0x20) === 110 && matchWord(s, p, "nan")) {
+      end = p + 3;
+      if (s.charCodeAt(end) === 40) {
+        let k = end + 1;
+        for (;;) {
+          const d = s.charCodeAt(k);
+          if (isDigit(d) || ((d | 0x20) >= 97 && (d | 0x20) <= 122) || d === 95) k++;
+          else break;
+        }
+        if (s.charCodeAt(k) === 41) end = k + 1;
+      }
+      value = NaN;
+    } else if (c === 48 && (s.charCodeAt(p + 1) | 0x20) === 120) {
+      const r = this.hexNumber(p + 2);
+      if (r < 0) {
+        value = 0; // "0x" with no hex digits: strtod reads the "0"
+        end = p + 1;
+      } else {
+        value = this.tokNum;
+        end = r;
+      }
+    } else {
+      end = this.decimal(p);
+      if (end < 0) {
+        this.setError("invalid number");
+        return;
+      }
+      value = this.tokNum;
+    }
+    this.tok = T_NUMBER;
+    this.tokNum = neg ? -value : value;
+    this.i = end;
+  }
+
+  /** A decimal strtod subject at p (no sign); sets tokNum, returns the end, or -1 if none. */
+  private decimal(p: number): number {
+    const s = this.s;
+    const begin = p;
+    let mant = 0;
+    let digits = 0; // significant digits accumulated in mant
+    let c = s.charCodeAt(p);
+    while (c >= 48 && c <= 57) {
+      if (digits < 16) {
+        mant = mant * 10 + (c - 48);
+        if (mant !== 0) digits++;
+      } else digits++;
+      c = s.charCodeAt(++p);
+    }
+    const intDigits = p - begin;
+    let frac = 0;
+    if (c === 46) {
+      c = s.charCodeAt(++p);
+      while (c >= 48 && c <= 57) {
+        if (digits < 16) {
+          mant = mant * 10 + (c - 48);
+          if (mant !== 0) digits++;
+        } else digits++;
+        frac++;
+        c = s.charCodeAt(++p);
+      }
+    }
+    if (intDigits + frac === 0) return -1;
+    let exp = 0;
+    if ((c | 0x20) === 101) {
+      let k = p + 1;
+      let e = s.charCodeAt(k);
+      let eneg = false;
+      if (e === 43 || e === 45) {
+        eneg = e === 45;
+        e = s.charCodeAt(++k);
+      }
+      if (e >= 48 && e <= 57) {
+        while (e >= 48 && e <= 57) {
+          if (exp < 100000) exp = exp * 10 + (e - 48);
+          e = s.charCodeAt(++k);
+        }
+        if (eneg) exp = -exp;
+        p = k;
+      }
+    }
+    // Exact fast path: at most 15 significant digits and a power of ten that is a double.
+    if (digits <= 15) {
+      const e10 = exp - frac;
+      if (e10 === 0) this.tokNum = mant;
+      else if (e10 > 0 && e10 <= 22) this.tokNum = mant * POW10[e10];
+      else if (e10 < 0 && e10 >= -22) this.tokNum = mant / POW10[-e10];
+      else this.tokNum = Number(s.slice(begin, p));
+    } else {
+      this.tokNum = Number(s.slice(begin, p));
+    }
+    return p;
+  }
+
+  /** Hex digits after "0x" at p, with an optional fraction and binary exponent; -1 if no digit. */
+  private hexNumber(p: number): number {
+    const s = this.s;
+    let hex = "";
+    let fracDigits = 0;
+    let c = s.charCodeAt(p);
+    while (hexDigit(c) >= 0) {
+      hex += s[p];
+      c = s.charCodeAt(++p);
+    }
+    if (c === 46) {
+      let k = p + 1;
+      let f = "";
+      while (hexDigit(s.charCodeAt(k)) >= 0) f += s[k++];
+      if (hex.length > 0 || f.length > 0) {
+        hex += f;
+        fracDigits = f.length;
+        p = k;
+      }
+    }
+    if (hex.length === 0) return -1;
+    let exp2 = -4 * fracDigits;
+    if ((s.charCodeAt(p) | 0x20) === 112) {
+      let k = p + 1;
+      let e = s.charCodeAt(k);
+      let eneg = false;
+      if (e === 43 || e === 45) {
+        eneg = e === 45;
+        e = s.charCodeAt(++k);
+      }
+      if (isDigit(e)) {
+        let x = 0;
+        while (isDigit(e)) {
+          if (x < 100000) x = x * 10 + (e - 48);
+          e = s.charCodeAt(++k);
+        }
+        exp2 += eneg ? -x : x;
+        p = k;
+      }
+    }
+    const mant = BigInt("0x" + hex);
+    this.tokNum = mant === 0n ? 0 : scale2(mant, exp2);
+    return p;
+  }
+
+  /** json_next_string_token: a string token from the opening quote at this.i. */
+  private string(): void {
+    const s = this.s;
+    let i = this.i + 1;
+    const start = i;
+    let c = s.charCodeAt(i);
+    while (c !== 34 && c !== 92 && c > 0) c = s.charCodeAt(++i);
+    if (c === 34) {
+      this.tok = T_STRING;
+      this.tokStr = s.slice(start, i);
+      this.i = i + 1;
+      return;
+    }
+    let out = s.slice(start, i);
+    for (;;) {
+      c = s.charCodeAt(i);
+      if (c === 34) break;
+      if (!(c > 0)) {
+        this.i = i;
+        this.setError("unexpected end of string");
+        return;
+      }
+      if (c !== 92) {
+        const run = i;
+        while (c !== 34 && c !== 92 && c > 0) c = s.charCodeAt(++i);
+        out += s.slice(run, i);
+        continue;
+      }
+      const e = s.charCodeAt(i + 1);
+      let ch: string;
+      switch (e) {
+        case 34:
+          ch = '"';
+          break;
+        case 92:
+          ch = "\\";
+          break;
+        case 47:
+          ch = "/";
+          break;
+        case 98:
+          ch = "\b";
+          break;
+        case 116:
+          ch = "\t";
+          break;
+        case 110:
+          ch = "\n";
+          break;
+        case 102:
+          ch = "\f";
+          break;
+        case 114:
+          ch = "\r";
+          break;
+        case 117: {
+          const n = this.unicodeEscape(i);
+          if (n < 0) {
+            this.i = i;
+            this.setError("invalid unicode escape code");
+            return;
+          }
+          out += this.tokStr;
+          i += n;
+          continue;
+        }
+        default:
+          this.i = i;
+          this.setError("invalid escape code");
+          return;
+      }
+      out += ch;
+      i += 2;
+    }
+    this.tok = T_STRING;
+    this.tokStr = out;
+    this.i = i + 1;
+  }
+
+  /** json_append_unicode_escape at the backslash: the UTF-8 bytes in tokStr, the escape's length or -1. */
+  private unicodeEscape(i: number): number {
+    const s = this.s;
+    let cp = hex4(s, i + 2);
+    if (cp < 0) return -1;
+    let len = 6;
+    if ((cp & 0xf800) === 0xd800) {
+      if (cp & 0x400) return -1; // a low surrogate first
+      if (s.charCodeAt(i + 6) !== 92 || s.charCodeAt(i + 7) !== 117) return -1;
+      const low = hex4(s, i + 8);
+      if (low < 0 || (low & 0xfc00) !== 0xdc00) return -1;
+      cp = (((cp & 0x3ff) << 10) | (low & 0x3ff)) + 0x10000;
+      len = 12;
+    }
+    this.tokStr = utf8(cp);
+    return len;
+  }
+
+  /** "Expected <what> but found <token> at character <n>". */
+  private expected(what: string): LuaError {
+    const found = this.tok === T_ERROR ? this.tokErr : TOKEN_NAMES[this.tok];
+    return new LuaError(`Expected ${what} but found ${found} at character ${this.tokIndex + 1}`, 1);
+  }
+
+  /** json_decode_descend: the depth limit and lua_checkstack(l, slots). */
+  private descend(depth: number, top: number, slots: number): void {
+    if (depth <= this.cfg.decodeMaxDepth && top + slots <= MAXCSTACK) return;
+    throw new LuaError(`Found too many nested data structures (${depth}) at character ${this.i}`, 1);
+  }
+
+  /**
+   * The value grammar of json_process_value / json_parse_{object,array}_context, as a loop over an
+   * explicit stack of open containers so that deep documents cannot overflow the JS stack.
+   */
+  parse(): LuaValue {
+    // open containers: for arrays the element list, for objects the table and the pending key
+    const arrays: (LuaValue[] | undefined)[] = [];
+    const objects: (LuaTable | undefined)[] = [];
+    const keys: string[] = [];
+    const tops: number[] = [];
+    let depth = 0;
+    let top = 1; // Lua stack slots in use where the next value goes (the argument string)
+    let v: LuaValue;
+    this.next();
+    for (;;) {
+      // ---- a value is expected; the current token starts it
+      switch (this.tok) {
+        case T_STRING:
+          v = this.tokStr;
+          break;
+        case T_NUMBER:
+          v = this.tokNum;
+          break;
+        case T_BOOLEAN:
+          v = this.tokBool;
+          break;
+        case T_NULL:
+          v = JSON_NULL;
+          break;
+        case T_OBJ_BEGIN: {
+          depth++;
+          this.descend(depth, top, 3);
+          const t = new LuaTable();
+          this.next();
+          if (this.tok === T_OBJ_END) {
+            depth--;
+            v = t;
+            break;
+          }
+          if (this.tok !== T_STRING) throw this.expected("object key string");
+          arrays.push(undefined);
+          objects.push(t);
+          keys.push(this.tokStr);
+          tops.push(top);
+          top += 2;
+          this.next();
+          if (this.tok !== T_COLON) throw this.expected("colon");
+          this.next();
+          continue;
+        }
+        case T_ARR_BEGIN: {
+          depth++;
+          this.descend(depth, top, 2);
+          this.next();
+          if (this.tok === T_ARR_END) {
+            depth--;
+            v = new LuaTable();
+            break;
+          }
+          arrays.push([]);
+          objects.push(undefined);
+          keys.push("");
+          tops.push(top);
+          top += 1;
+          continue;
+        }
+        default:
+          throw this.expected("value");
+      }
+      // ---- a value is complete: store it in the innermost container, or finish
+      for (;;) {
+        const n = arrays.length;
+        if (n === 0) {
+          this.next();
+          if (this.tok !== T_END) throw this.expected("the end");
+          return v;
+        }
+        const arr = arrays[n - 1];
+        this.next();
+        if (arr !== undefined) {
+          arr.push(v);
+          if (this.tok === T_ARR_END) {
+            v = new LuaTable(arr);
+          } else if (this.tok === T_COMMA) {
+            this.next();
+            break;
+          } else {
+            throw this.expected("comma or array end");
+          }
+        } else {
+          const t = objects[n - 1]!;
+          t.setStr(keys[n - 1], v);
+          if (this.tok === T_OBJ_END) {
+            v = t;
+          } else if (this.tok === T_COMMA) {
+            this.next();
+            if (this.tok !== T_STRING) throw this.expected("object key string");
+            keys[n - 1] = this.tokStr;
+            this.next();
+            if (this.tok !== T_COLON) throw this.expected("colon");
+            this.next();
+            break;
+          } else {
+            throw this.expected("comma or object end");
+          }
+        }
+        // the container closed: it is the completed value one level up
+        arrays.pop();
+        objects.pop();
+        keys.pop();
+        top = tops.pop()!;
+        depth--;
+      }
+    }
+  }
+}
+
+/** decode_hex4: four hex digits at s[i], or -1. */
+function hex4(s: string, i: number): number {
+  const a = hexDigit(s.charCodeAt(i));
+  const b = hexDigit(s.charCodeAt(i + 1));
+  const c = hexDigit(s.charCodeAt(i + 2));
+  const d = hexDigit(s.charCodeAt(i + 3));
+  if (a < 0 || b < 0 || c < 0 || d < 0) return -1;
+  return (a << 12) | (b << 8) | (c << 4) | d;
+}
+
+/** codepoint_to_utf8, as a latin1 byte string. */
+function utf8(cp: number): string {
+  if (cp <= 0x7f) return String.fromCharCode(cp);
+  if (cp <= 0x7ff) return String.fromCharCode((cp >> 6) | 0xc0, (cp & 0x3f) | 0x80);
+  if (cp <= 0xffff) {
+    return String.fromCharCode((cp >> 12) | 0xe0, ((cp >> 6) & 0x3f) | 0x80, (cp & 0x3f) | 0x80);
+  }
+  return String.fromCharCode(
+    (cp >> 18) | 0xf0,
+    ((cp >> 12) & 0x3f) | 0x80,
+    ((cp >> 6) & 0x3f) | 0x80,
+    (cp & 0x3f) | 0x80,
+  );
+}
+
+/** mant · 2^exp2 rounded once to a double (mant > 0). */
+function scale2(mant: bigint, exp2: number): number {
+  const bits = mant.toString(2).length;
+  if (bits > 64) {
+    // keep 64 bits plus a sticky bit so that Number() rounds as a single rounding would
+    const drop = bits - 64;
+    const sticky = (mant & ((1n << BigInt(drop)) - 1n)) !== 0n ? 1n : 0n;
+    mant = (mant >> BigInt(drop)) | sticky;
+    exp2 += drop;
+  }
+  let v = Number(mant);
+  // apply the power of two in steps that stay exact until the final one
+  while (exp2 > 1000) {
+    v *= 2 ** 1000;
+    exp2 -= 1000;
+  }
+  while (exp2 < -1000) {
+    v *= 2 ** -1000;
+    exp2 += 1000;
+  }
+  return v * 2 ** exp2;
+}
+
+// ==== the module table ======================================================================
+
+/** json_arg_init: at most `max` arguments. */
+function argInit(nargs: number, max: number, fname: string): void {
+  if (nargs > max) throw argError(max + 1, fname, "found too many arguments");
+}
+
+/** json_integer_option: a new value (range-checked, reported as argument #1) and the current one. */
+function integerOption(
+  v: LuaValue,
+  n: number,
+  fname: string,
+  current: number,
+  min: number,
+  max: number,
+): number {
+  if (v === undefined) return current;
+  const value = toInteger(checkNumber(v, n, fname)) | 0;
+  if (!(min <= value && value <= max)) throw argError(1, fname, `expected integer between ${min} and ${max}`);
+  return value;
+}
+
+const BOOL_OPTIONS = ["off", "on"];
+
+/** json_enum_option's setting step: a boolean or one of the option names. */
+function enumSetting(v: LuaValue, n: number, fname: string, current: number, options: string[]): number {
+  if (v === undefined) return current;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  const name = checkString(v, n, fname);
+  const i = options.indexOf(name);
+  if (i < 0) throw argError(n, fname, `invalid option '${name}'`);
+  return i;
+}
+
+/** json_enum_option's result: a boolean for off/on, else the option name. */
+function enumResult(setting: number, options: string[]): LuaValue {
+  return setting === 0 || setting === 1 ? setting === 1 : options[setting];
+}
+
+/** A cjson module table with its own configuration (luaopen_cjson / cjson.new). */
+export function makeCjsonLib(): LuaTable {
+  const cfg = newConfig();
+  const t = new LuaTable();
+
+  t.setStr("encode", function encode(v: LuaValue): string {
+    if (arguments.length !== 1) throw argError(1, "encode", "expected 1 argument");
+    const e = new Encoder(cfg);
+    e.value(v, 0, 1);
+    return e.out;
+  });
+
+  t.setStr("decode", function decode(v: LuaValue): LuaValue {
+    if (arguments.length !== 1) throw argError(1, "decode", "expected 1 argument");
+    const s = checkString(v, 1, "decode");
+    if (s.length >= 2 && (s.charCodeAt(0) === 0 || s.charCodeAt(1) === 0)) {
+      throw new LuaError("JSON parser does not support UTF-16 or UTF-32", 1);
+    }
+    return new Decoder(s, cfg).parse();
+  });
+
+  t.setStr(
+    "encode_sparse_array",
+    function encode_sparse_array(convert: LuaValue, ratio: LuaValue, safe: LuaValue): LuaValue[] {
+      const fname = "encode_sparse_array";
+      argInit(arguments.length, 3, fname);
+      cfg.sparseConvert = enumSetting(convert, 1, fname, cfg.sparseConvert, BOOL_OPTIONS);
+      cfg.sparseRatio = integerOption(ratio, 2, fname, cfg.sparseRatio, 0, INT_MAX);
+      cfg.sparseSafe = integerOption(safe, 3, fname, cfg.sparseSafe, 0, INT_MAX);
+      return [cfg.sparseConvert === 1, cfg.sparseRatio, cfg.sparseSafe];
+    },
+  );
+
+  t.setStr("encode_max_depth", function encode_max_depth(d: LuaValue): number {
+    argInit(arguments.length, 1, "encode_max_depth");
+    cfg.encodeMaxDepth = integerOption(d, 1, "encode_max_depth", cfg.encodeMaxDepth, 1, INT_MAX);
+    return cfg.encodeMaxDepth;
+  });
+
+  t.setStr("decode_max_depth", function decode_max_depth(d: LuaValue): number {
+    argInit(arguments.length, 1, "decode_max_depth");
+    cfg.decodeMaxDepth = integerOption(d, 1, "decode_max_depth", cfg.decodeMaxDepth, 1, INT_MAX);
+    return cfg.decodeMaxDepth;
+  });
+
+  t.setStr("encode_number_precision", function encode_number_precision(p: LuaValue): number {
+    const fname = "encode_number_precision";
+    argInit(arguments.length, 1, fname);
+    cfg.encodeNumberPrecision = integerOption(p, 1, fname, cfg.encodeNumberPrecision, 1, 14);
+    return cfg.encodeNumberPrecision;
+  });
+
+  t.setStr("encode_keep_buffer", function encode_keep_buffer(v: LuaValue): LuaValue {
+    argInit(arguments.length, 1, "encode_keep_buffer");
+    cfg.encodeKeepBuffer = enumSetting(v, 1, "encode_keep_buffer", cfg.encodeKeepBuffer, BOOL_OPTIONS);
+    return enumResult(cfg.encodeKeepBuffer, BOOL_OPTIONS);
+  });
+
+  const invalidOptions = ["off", "on", "null"];
+  t.setStr("encode_invalid_numbers", function encode_invalid_numbers(v: LuaValue): LuaValue {
+    const fname = "encode_invalid_numbers";
+    argInit(arguments.length, 1, fname);
+    cfg.encodeInvalidNumbers = enumSetting(v, 1, fname, cfg.encodeInvalidNumbers, invalidOptions);
+    return enumResult(cfg.encodeInvalidNumbers, invalidOptions);
+  });
+
+  t.setStr("decode_invalid_numbers", function decode_invalid_numbers(v: LuaValue): LuaValue {
+    const fname = "decode_invalid_numbers";
+    argInit(arguments.length, 1, fname);
+    cfg.decodeInvalidNumbers = enumSetting(v, 1, fname, cfg.decodeInvalidNumbers, BOOL_OPTIONS);
+    return enumResult(cfg.decodeInvalidNumbers, BOOL_OPTIONS);
+  });
+
+  t.setStr("new", makeCjsonLib);
+  t.setStr("null", JSON_NULL);
+  t.setStr("_NAME", "cjson");
+  t.setStr("_VERSION", "2.1.0");
+  return t;
+}
