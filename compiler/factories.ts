@@ -21,7 +21,7 @@ export const id = (name: string, loc?: Loc | null): ES.Identifier => at({ type: 
 
 export function num(value: number, loc?: Loc | null): ES.Expression {
   if (value < 0 || Object.is(value, -0)) return unary("-", num(-value, loc), loc);
-  if (value === Infinity) return at({ type: "Literal", value: Infinity, raw: "Infinity" }, loc);
+  if (value === Infinity) return binary("/", num(1, loc), num(0, loc), loc);
   if (value !== value) return binary("/", num(0, loc), num(0, loc), loc);
   return at({ type: "Literal", value, raw: String(value) }, loc);
 }
