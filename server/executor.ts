@@ -208,7 +208,13 @@ export class Executor implements DbHost {
     this.stats.totalCommands++;
     c.commands++;
     c.lastCmd = cmd.fullname;
-    const r = cmd.handler(c, argv);
+    let r: Reply;
+    try {
+      r = cmd.handler(c, argv);
+    } catch (e) {
+      // A bug or a JS limit (e.g. V8's maximum string length) must not take the server down.
+      r = err(`ERR ${(e as Error).message.replace(/[\r\n]/g, " ")}`);
+    }
     if (r instanceof ErrorReply) {
       cmd.failedCalls++;
       this.countError(r);

@@ -14,6 +14,12 @@ const LLONG_MAX = 9223372036854775807n;
 const LLONG_MIN = -9223372036854775808n;
 const ERR_OVERFLOW = err("ERR increment or decrement would overflow");
 const ERR_MAXSIZE = err("ERR string exceeds maximum allowed size (proto-max-bulk-len)");
+/** V8's longest string (2^29 - 24 chars): a value can't grow past it whatever the config says. */
+const V8_MAX_STRING = 536870888;
+
+function maxStringLen(c: ClientState): number {
+  return Math.min(c.db.host.protoMaxBulkLen, V8_MAX_STRING);
+}
 
 export function expireTimeError(c: ClientState): ErrorReply {
   return err(`ERR invalid expire time in '${c.lastCmd}' command`);
@@ -264,7 +270,7 @@ function append(c: ClientState, argv: string[]): Reply {
     return argv[2].length;
   }
   if (typeof e.v !== "string") return WRONGTYPE;
-  if (e.v.length + argv[2].length > c.db.host.protoMaxBulkLen) return ERR_MAXSIZE;
+  if (e.v.length + argv[2].length > maxStringLen(c)) return ERR_MAXSIZE;
   e.v = e.v + argv[2];
   e.enc = ENC_RAW;
   db.modified(key);
@@ -304,7 +310,7 @@ function setrange(c: ClientState, argv: string[]): Reply {
   const key = argv[1];
   const val = argv[3];
   const e = db.lookupWrite(key);
-  const maxLen = db.host.protoMaxBulkLen;
+  const maxLen = maxStringLen(c);
   if (e === undefined) {
     if (val.length === 0) return 0;
     if (offset + val.length > maxLen) return ERR_MAXSIZE;

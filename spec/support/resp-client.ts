@@ -286,6 +286,13 @@ export class RespClient {
     return r;
   }
 
+  /** Takes every byte received and not yet read. */
+  takePending(): Buffer {
+    const r = this.buf;
+    this.buf = Buffer.alloc(0);
+    return r;
+  }
+
   /** Bytes received and not yet read. */
   pending(): Buffer {
     return this.buf;

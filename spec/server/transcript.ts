@@ -1,0 +1,164 @@
+// Transcripts: the format (one command per line, arguments quoted as Redis's inline protocol
+// quotes them, plus @directives), and running one against a server over real sockets, giving the
+// raw reply bytes per line. The recorder runs them against redis-server, the test against redlua.
+
+import fs from "node:fs";
+import { splitArgs } from "../../server/protocol/splitargs.js";
+import { RespClient, replyEnd } from "../support/resp-client.js";
+
+/**
+ * One line of a transcript.
+ * - `CMD arg "quoted \x00 arg"`: send, record the reply.
+ * - `@sort CMD…` / `@sortpairs CMD…`: reply compared as an unordered array (of pairs).
+ * - `@any CMD…`: reply compared only by its RESP type (nondeterministic values).
+ * - `@masknum CMD…`: integers in the reply are masked (ids that differ between runs).
+ * - `@noreply CMD…`: expect no reply (CLIENT REPLY OFF/SKIP); records what came within 150 ms.
+ * - `@raw "bytes"`: send raw bytes; records everything until the peer closes or 250 ms of quiet.
+ * - `@client NAME`: switch connection (opened on first use; "main" is the first).
+ * - `@sleep MS`: wait.
+ */
+export interface Step {
+  line: number;
+  text: string;
+  kind: "cmd" | "sort" | "sortpairs" | "any" | "masknum" | "noreply" | "raw" | "client" | "sleep";
+  args: string[];
+}
+
+export function parseTranscript(src: string): Step[] {
+  const steps: Step[] = [];
+  src.split("\n").forEach((raw, i) => {
+    const text = raw.replace(/\r$/, "");
+    if (text.trim() === "" || text.trimStart().startsWith("#")) return;
+    const line = i + 1;
+    let kind: Step["kind"] = "cmd";
+    let rest = text;
+    const m = /^@(\w+)\s*(.*)$/.exec(text);
+    if (m) {
+      kind = m[1] as Step["kind"];
+      if (!["sort", "sortpairs", "any", "masknum", "noreply", "raw", "client", "sleep"].includes(kind)) {
+        throw new Error(`line ${line}: unknown directive @${m[1]}`);
+      }
+      rest = m[2];
+    }
+    const args = splitArgs(rest);
+    if (args === undefined || (args.length === 0 && kind !== "client"))
+      throw new Error(`line ${line}: bad arguments`);
+    steps.push({ line, text, kind, args });
+  });
+  return steps;
+}
+
+export function loadTranscript(path: string): Step[] {
+  return parseTranscript(fs.readFileSync(path, "latin1"));
+}
+
+/** Whether a step produces a recorded reply. */
+export function recorded(s: Step): boolean {
+  return s.kind !== "client" && s.kind !== "sleep";
+}
+
+async function quietRead(c: RespClient, quietMs: number, maxMs: number): Promise<string> {
+  const start = Date.now();
+  let last = -1;
+  let lastChange = Date.now();
+  while (!c.isClosed && Date.now() - start < maxMs) {
+    const n = c.pending().length;
+    if (n !== last) {
+      last = n;
+      lastChange = Date.now();
+    } else if (Date.now() - lastChange >= quietMs) break;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  await new Promise((r) => setTimeout(r, 5));
+  const closed = c.isClosed;
+  const bytes = c.takePending().toString("latin1");
+  return bytes + (closed ? "<closed>" : "");
+}
+
+/** Runs a transcript against the server on `port`, returning one raw reply per recorded step. */
+export async function runTranscript(port: number, steps: Step[], proto: 2 | 3): Promise<string[]> {
+  const clients = new Map<string, RespClient>();
+  let current = "main";
+  const get = async (): Promise<RespClient> => {
+    let c = clients.get(current);
+    if (c === undefined || c.isClosed) {
+      c = await RespClient.connect(port);
+      if (proto === 3) {
+        const r = await c.command(["HELLO", "3"]);
+        if (r[0] !== 0x25 /* % */) throw new Error(`HELLO 3 failed: ${r.toString("latin1")}`);
+      }
+      clients.set(current, c);
+    }
+    return c;
+  };
+  const out: string[] = [];
+  try {
+    for (const s of steps) {
+      switch (s.kind) {
+        case "client":
+          current = s.args[0] ?? "main";
+          continue;
+        case "sleep":
+          await new Promise((r) => setTimeout(r, Number(s.args[0])));
+          continue;
+        case "raw": {
+          const c = await get();
+          c.sendRaw(s.args.join(" "));
+          out.push(await quietRead(c, 250, 3000));
+          continue;
+        }
+        case "noreply": {
+          const c = await get();
+          c.send(s.args);
+          out.push(await quietRead(c, 150, 1000));
+          continue;
+        }
+        default: {
+          const c = await get();
+          try {
+            out.push((await c.command(s.args, 5000)).toString("latin1"));
+          } catch (e) {
+            out.push(`<${(e as Error).message.slice(0, 60)}>`);
+          }
+        }
+      }
+    }
+  } finally {
+    for (const c of clients.values()) c.close();
+  }
+  return out;
+}
+
+/** The top-level elements of an aggregate reply, as byte strings (undefined if not an aggregate). */
+function elements(reply: string): { head: string; items: string[] } | undefined {
+  const buf = Buffer.from(reply, "latin1");
+  const t = reply[0];
+  if (!"*~%".includes(t)) return undefined;
+  const nl = reply.indexOf("\r\n");
+  const head = reply.slice(0, nl + 2);
+  const items: string[] = [];
+  let p = nl + 2;
+  while (p < buf.length) {
+    const e = replyEnd(buf, p);
+    if (e < 0) break;
+    items.push(reply.slice(p, e));
+    p = e;
+  }
+  return { head, items };
+}
+
+/** Canonical form of a reply for comparison under the step's rules. */
+export function normalize(s: Step, reply: string): string {
+  if (s.kind === "any") return reply.slice(0, 1);
+  if (s.kind === "masknum") return reply.replace(/(^|\r\n):-?\d+\r\n/g, "$1:#\r\n");
+  if (s.kind !== "sort" && s.kind !== "sortpairs") return reply;
+  const el = elements(reply);
+  if (el === undefined) return reply;
+  let groups: string[];
+  if (s.kind === "sortpairs") {
+    groups = [];
+    for (let i = 0; i < el.items.length; i += 2) groups.push(el.items[i] + (el.items[i + 1] ?? ""));
+  } else groups = el.items;
+  groups.sort();
+  return el.head + groups.join("");
+}
