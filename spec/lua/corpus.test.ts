@@ -11,6 +11,9 @@ import { LuaInterrupt } from "../../runtime/errors.js";
 import { firstLine, listCases, readExpectation, type Expectation, type LuaCase } from "./corpus.js";
 import { knownDifferences } from "./known-differences.js";
 
+// The reference was recorded with TZ=UTC (spec/lua/record.ts): os.date/os.time in local time must agree.
+process.env.TZ = "UTC";
+
 /** A case that loops forever must fail, not hang the suite. */
 const CASE_TIME_LIMIT_MS = 10_000;
 

@@ -34,7 +34,10 @@ export function runReference(c: LuaCase): Expectation {
     timeout: 20_000,
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (r.error) throw new Error(`${c.id}: cannot run ${LUA}: ${r.error.message}`);
+  if (r.error) {
+    const why = (r.error as NodeJS.ErrnoException).code === "ETIMEDOUT" ? "ran past 20 s" : r.error.message;
+    throw new Error(`${c.id}: cannot run ${LUA}: ${why}`);
+  }
   if (r.status === null) throw new Error(`${c.id}: ${LUA} was killed by ${r.signal ?? "a signal"}`);
   return { stdout: r.stdout.toString("latin1"), stderr: r.stderr.toString("latin1"), status: r.status };
 }
@@ -74,8 +77,15 @@ function main(argv: string[]): number {
   let unchanged = 0;
   const problems: string[] = [];
   for (const c of cases) {
-    const first = runReference(c);
-    const second = runReference(c);
+    let first: Expectation;
+    let second: Expectation;
+    try {
+      first = runReference(c);
+      second = runReference(c);
+    } catch (e) {
+      problems.push((e as Error).message);
+      continue;
+    }
     const text = formatExpectation(first);
     if (text !== formatExpectation(second)) {
       problems.push(`${c.id}: not deterministic (two runs of ${LUA} printed different output)`);

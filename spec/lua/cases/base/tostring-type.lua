@@ -1,0 +1,13 @@
+print(tostring(nil), tostring(false), tostring(true), tostring(0), tostring(-1.5), tostring("x"))
+print(type(nil), type(false), type(0), type(""), type({}), type(print), type(function() end), type(coroutine.create(function() end)))
+print(pcall(function() return type() end))
+print(type(type), type(type(1)))
+print(tostring(1e300 * 1e10), tostring(2^31), tostring(2^31 + 0.5))
+print((tostring({}):gsub("0x%x+", "ADDR"):gsub("%d+", "N")))
+print(tostring(print):match("^function") ~= nil, tostring(print) == tostring(print))
+local t = {}
+print(tostring(t) == tostring(t), tostring(t) ~= tostring({}))
+print(pcall(function() return tostring() end))
+print(tostring(12, "extra"))
+print(select('#', tostring(nil)))
+print(type(tostring(1)), #tostring(123))

@@ -1,0 +1,3 @@
+print("exit with no argument")
+os.exit()
+print("never")

@@ -1,0 +1,42 @@
+-- Lua 5.1 cannot yield across pcall (a C call boundary)
+local co = coroutine.create(function()
+  local ok, e = pcall(function() coroutine.yield("from pcall") end)
+  print("pcall returned", ok, e)
+  coroutine.yield("after")
+  return "end"
+end)
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+local co2 = coroutine.create(function()
+  local t = setmetatable({}, { __index = function(t, k) return coroutine.yield(k) end })
+  return t.x
+end)
+print(coroutine.resume(co2))
+local co3 = coroutine.create(function()
+  local r = {}
+  table.sort({ 3, 2, 1 }, function(a, b) coroutine.yield("in sort") return a < b end)
+end)
+print(coroutine.resume(co3))
+local co4 = coroutine.create(function()
+  return string.gsub("abc", "%w", function(c) coroutine.yield(c) end)
+end)
+print(coroutine.resume(co4))
+local co5 = coroutine.create(function()
+  local ok, e = xpcall(function() coroutine.yield(1) end, function(m) return "handled: " .. m end)
+  return ok, e
+end)
+print(coroutine.resume(co5))
+-- yielding outside pcall still works after a failed attempt
+local co6 = coroutine.create(function()
+  pcall(coroutine.yield, "direct")
+  coroutine.yield("fine")
+end)
+print(coroutine.resume(co6))
+print(coroutine.resume(co6))
+local co7 = coroutine.create(function()
+  for k, v in pairs({ a = 1 }) do coroutine.yield(k, v) end
+  return "done"
+end)
+print(coroutine.resume(co7))
+print(coroutine.resume(co7))

@@ -1,0 +1,4 @@
+print(1,
+  2,
+  3
+local y = 1

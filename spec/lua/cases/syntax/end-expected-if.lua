@@ -1,0 +1,5 @@
+if true then
+  print(1)
+else
+  print(2)
+

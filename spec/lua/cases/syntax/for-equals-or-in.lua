@@ -1,0 +1,1 @@
+for x, y = 1, 2 do end

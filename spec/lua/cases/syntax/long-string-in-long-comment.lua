@@ -1,0 +1,3 @@
+print("a")
+--[[ comment [[ nested ]]
+print("b")

@@ -1,0 +1,3 @@
+local s = [[
+never closed
+

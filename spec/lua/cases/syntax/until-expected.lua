@@ -1,0 +1,3 @@
+repeat
+  local x = 1
+

@@ -1,0 +1,2 @@
+local v = tonumber("abc")
+assert(v, "expected a number")

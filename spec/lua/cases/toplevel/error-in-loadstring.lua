@@ -1,0 +1,2 @@
+local f = loadstring("error(\"inside string chunk\")")
+f()

@@ -1,0 +1,3 @@
+print("before")
+error("top level failure")
+print("after")

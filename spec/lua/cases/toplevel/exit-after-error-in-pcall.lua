@@ -1,0 +1,3 @@
+print(pcall(error, "caught"))
+print("continues")
+error("then uncaught")
