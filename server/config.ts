@@ -198,7 +198,7 @@ function defaults(): Param[] {
     int("lfu-decay-time", 1, 0, I32),
     int("lfu-log-factor", 10, 0, I32),
     int("list-compress-depth", 0, 0, I32),
-    int("list-max-listpack-size", -2, -5, I32, { alias: "list-max-ziplist-size" }),
+    int("list-max-listpack-size", -2, -I32 - 1, I32, { alias: "list-max-ziplist-size" }),
     int("maxclients", 10000, 1, U32),
     mem("maxmemory", 0, 0, LMAX),
     mem("maxmemory-clients", 0, 0, LMAX),
@@ -333,9 +333,10 @@ export class Config {
     for (const pat of patterns) {
       const exact = this.params.get(pat.toLowerCase());
       if (!/[*?[]/.test(pat) && exact) {
+        // An exact name is echoed as given (CONFIG GET MAXMEMORY answers "MAXMEMORY").
         if (!seen.has(pat.toLowerCase())) {
           seen.add(pat.toLowerCase());
-          out.push(pat.toLowerCase(), exact.value);
+          out.push(pat, exact.value);
         }
         continue;
       }

@@ -54,7 +54,7 @@ function sanitize(s: string): string {
 }
 
 /** "ERR unknown command 'foo', with args beginning with: 'a' 'b' " */
-export function unknownCommandError(argv: readonly string[]): Reply {
+export function unknownCommandError(argv: readonly string[]): ErrorReply {
   let args = "";
   for (let i = 1; i < argv.length && args.length < 128; i++) {
     args += `'${cstr(argv[i]).slice(0, 128 - args.length)}' `;
@@ -64,7 +64,7 @@ export function unknownCommandError(argv: readonly string[]): Reply {
   );
 }
 
-export function wrongArityError(cmd: Command): Reply {
+export function wrongArityError(cmd: Command): ErrorReply {
   return err(`ERR wrong number of arguments for '${cmd.fullname}' command`);
 }
 
@@ -101,7 +101,7 @@ export class Executor implements DbHost {
   usedMemory = 0;
   lastSave = Math.floor(Date.now() / 1000);
   /** Hook for scripting: replies -BUSY while a script runs past the threshold. */
-  busyCheck: ((c: ClientState, cmd: Command) => Reply | undefined) | undefined;
+  busyCheck: ((c: ClientState, cmd: Command) => ErrorReply | undefined) | undefined;
 
   constructor(config = new Config()) {
     this.config = config;
@@ -135,9 +135,18 @@ export class Executor implements DbHost {
     return this.process(c, argv);
   }
 
-  private reject(c: ClientState, cmd: Command | undefined, r: Reply): Reply {
+  /**
+   * rejectCommand: flags an open transaction; a rejected EXEC itself aborts the transaction with
+   * "EXECABORT Transaction discarded because of: <reason>" (the reason without "ERR ").
+   */
+  private reject(c: ClientState, cmd: Command | undefined, r: ErrorReply): Reply {
     if (c.inMulti) c.dirtyExec = true;
     if (cmd !== undefined) cmd.rejectedCalls++;
+    if (cmd !== undefined && cmd.name === "exec" && cmd.parent === undefined) {
+      this.discard(c);
+      const reason = r.text.startsWith("ERR ") ? r.text.slice(4) : r.text;
+      r = err(`EXECABORT Transaction discarded because of: ${reason}`);
+    }
     this.countError(r);
     return r;
   }

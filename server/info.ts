@@ -192,7 +192,7 @@ function section(ex: Executor, name: string, configFile: string): string | undef
       const f: [string, string][] = [];
       for (const db of ex.dbs) {
         if (db.size === 0) continue;
-        f.push([`db${db.id}`, `keys=${db.size},expires=${db.expires.size},avg_ttl=${db.avgTtl(now)}`]);
+        f.push([`db${db.id}`, `keys=${db.size},expires=${db.expires.size},avg_ttl=${db.avgTtl}`]);
       }
       return lines("Keyspace", f);
     }

@@ -2,7 +2,7 @@
 // table's data — flags, key positions, implied and explicit ACL categories, tips, key specs.
 
 import type { ClientState } from "../client.js";
-import { err, MapReply, NIL_ARRAY, SetReply, StatusReply, type Reply } from "../reply.js";
+import { err, MapReply, SetReply, StatusReply, type Reply } from "../reply.js";
 import { globMatch } from "../util/glob.js";
 import { executorOf } from "./connection.js";
 import {
@@ -112,9 +112,9 @@ export function commandInfo(cmd: Command): Reply {
     cmd.lastKey,
     cmd.keyStep,
     new SetReply(aclCategories(cmd).map((c) => new StatusReply(`@${c}`))),
-    cmd.def.tips ?? [],
-    (cmd.def.keySpecs ?? []).map(keySpecReply),
-    cmd.sub ? [...cmd.sub.values()].map(commandInfo) : [],
+    new SetReply(cmd.def.tips ?? []),
+    new SetReply((cmd.def.keySpecs ?? []).map(keySpecReply)),
+    new SetReply(cmd.sub ? [...cmd.sub.values()].map(commandInfo) : []),
   ];
 }
 
@@ -157,7 +157,7 @@ function commandInfoCmd(c: ClientState, argv: string[]): Reply {
   if (argv.length === 2) return allCommands(t).map(commandInfo);
   return argv.slice(2).map((n) => {
     const cmd = t.lookupFullname(n);
-    return cmd ? commandInfo(cmd) : NIL_ARRAY;
+    return cmd ? commandInfo(cmd) : null;
   });
 }
 
@@ -270,7 +270,7 @@ export const commandCommands: CommandDef[] = [
         tips: ["nondeterministic_output_order"],
         complexity: "O(N) where N is the number of commands to look up",
       }),
-      sub("getkeys", -3, "Extract keys given a full Redis command", "2.8.13", commandGetkeys, {
+      sub("getkeys", -4, "Extract keys given a full Redis command", "2.8.13", commandGetkeys, {
         complexity: "O(N) where N is the number of arguments to the command",
       }),
       sub("list", -2, "Get an array of Redis command names", "7.0.0", commandList, {

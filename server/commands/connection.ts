@@ -310,7 +310,7 @@ export const connectionCommands: CommandDef[] = [
   conn("ping", -1, ["fast"], "Ping the server", "1.0.0", ping, {
     tips: ["request_policy:all_shards", "response_policy:all_succeeded"],
   }),
-  conn("echo", 2, ["fast"], "Echo the given string", "1.0.0", (_c, a) => a[1]),
+  conn("echo", 2, ["loading", "stale", "fast"], "Echo the given string", "1.0.0", (_c, a) => a[1]),
   conn(
     "select",
     2,

@@ -18,9 +18,12 @@ const ERR_DB_RANGE = err("ERR DB index is out of range");
 const INT_MAX = 2147483647;
 
 /** getIntFromObjectOrReply: a 32-bit int or the given error. */
-export function int32Arg(s: string, e: ErrorReply = ERR_NOT_INT): number | ErrorReply {
+export function int32Arg(s: string, e?: ErrorReply): number | ErrorReply {
   const v = parseLLNum(s);
-  if (v === undefined || v > INT_MAX || v < -INT_MAX - 1) return e;
+  if (v === undefined) return e ?? ERR_NOT_INT;
+  if (v > INT_MAX || v < -INT_MAX - 1) {
+    return e ?? err("ERR value is out of range, value must between -2147483648 and 2147483647");
+  }
   return v;
 }
 
@@ -347,7 +350,7 @@ const OBJECT_HELP = [
   "    Return the number of references of the value associated with the specified",
   "    <key>.",
   "HELP",
-  "    Print this help.",
+  "    Prints this help.",
 ].map((s) => new StatusReply(s));
 
 const K1: [number, number, number] = [1, 1, 1];
@@ -380,6 +383,7 @@ function expireDef(
 
 function ttlDef(name: string, since: string, summary: string, ms: boolean, abs: boolean): CommandDef {
   return {
+    tips: abs ? undefined : ["nondeterministic_output"],
     name,
     arity: 2,
     flags: ["readonly", "fast"],

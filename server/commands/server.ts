@@ -70,7 +70,7 @@ function configGet(c: ClientState, argv: string[]): Reply {
 }
 
 function configSet(c: ClientState, argv: string[]): Reply {
-  if (argv.length % 2 !== 0) return err("ERR wrong number of arguments for 'config|set' command");
+  if (argv.length % 2 !== 0) return ERR_SYNTAX;
   const pairs: [string, string][] = [];
   for (let i = 2; i < argv.length; i += 2) pairs.push([argv[i], argv[i + 1]]);
   const e = executorOf(c).config.setMany(pairs);
@@ -267,17 +267,12 @@ export const serverCommands: CommandDef[] = [
         tips: ["request_policy:all_nodes", "response_policy:all_succeeded"],
         complexity: "O(N) when N is the number of configuration parameters provided",
       }),
-      configSub("resetstat", 2, "Reset the stats returned by INFO", configResetstat, {
-        tips: ["request_policy:all_nodes", "response_policy:all_succeeded"],
-      }),
+      configSub("resetstat", 2, "Reset the stats returned by INFO", configResetstat),
       configSub(
         "rewrite",
         2,
         "Rewrite the configuration file with the in memory configuration",
         configRewrite,
-        {
-          tips: ["request_policy:all_nodes", "response_policy:all_succeeded"],
-        },
       ),
     ],
   },

@@ -79,6 +79,8 @@ export class Db {
   private freeSlots: number[] = [];
   /** Keys WATCHed by clients. */
   readonly watched = new Map<string, WatchEntry>();
+  /** INFO keyspace avg_ttl: a running estimate kept by the active expire cycle, as Redis's. */
+  avgTtl = 0;
   /** Rolling iterator over `expires` for the active expire cycle. */
   private expireIter: Iterator<Entry> | undefined;
 
@@ -238,12 +240,13 @@ export class Db {
     this.slots = [];
     this.freeSlots = [];
     this.expireIter = undefined;
+    this.avgTtl = 0;
     return n;
   }
 
   /** Swaps contents with another Db (SWAPDB); watchers stay with their db number. */
   swapWith(other: Db): void {
-    const fields = ["dict", "expires", "slots", "freeSlots", "expireIter"] as const;
+    const fields = ["dict", "expires", "slots", "freeSlots", "expireIter", "avgTtl"] as const;
     for (const f of fields) {
       const a = (this as any)[f];
       (this as any)[f] = (other as any)[f];
@@ -304,6 +307,8 @@ export class Db {
     let looked = 0;
     let expired = 0;
     let restarted = false;
+    let ttlSum = 0;
+    let ttlSamples = 0;
     while (looked < sample) {
       if (this.expireIter === undefined) this.expireIter = this.expires.values();
       const r = this.expireIter.next();
@@ -318,22 +323,16 @@ export class Db {
       if (e.exp !== 0 && e.exp <= now) {
         this.expireEntry(e);
         expired++;
+      } else {
+        ttlSum += e.exp - now;
+        ttlSamples++;
       }
+    }
+    if (ttlSamples > 0) {
+      const avg = Math.floor(ttlSum / ttlSamples);
+      if (this.avgTtl === 0) this.avgTtl = avg;
+      this.avgTtl = Math.floor(this.avgTtl / 50) * 49 + Math.floor(avg / 50);
     }
     return [looked, expired];
-  }
-
-  /** Average TTL in ms of keys with a TTL (INFO keyspace avg_ttl), over a bounded sample. */
-  avgTtl(now: number): number {
-    let sum = 0;
-    let n = 0;
-    for (const e of this.expires) {
-      if (n >= 1000) break;
-      if (e.exp > now) {
-        sum += e.exp - now;
-        n++;
-      }
-    }
-    return n === 0 ? 0 : Math.floor(sum / n);
   }
 }

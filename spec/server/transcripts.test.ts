@@ -43,7 +43,10 @@ for (const name of names) {
       const steps = loadTranscript(file);
       const rec = steps.filter(recorded);
       assert.equal(expected.length, rec.length, `${name}.json is stale: re-record it`);
-      const srv = await startServer({ config: configOf(serverArgs(file)) });
+      // The recorder starts redis-server with --save "" --appendonly no: mirror that.
+      const srv = await startServer({
+        config: { save: "", appendonly: "no", ...configOf(serverArgs(file)) },
+      });
       // Commands the reference knows and redlua does not have yet (another module's work): skip
       // the transcript with a clear message rather than fail or pretend.
       const missing = new Set<string>();
@@ -73,9 +76,8 @@ for (const name of names) {
           knownCount++;
           return;
         }
-        failures.push(
-          `line ${s.line}: ${s.text}\n  want ${JSON.stringify(expected[i])}\n  got  ${JSON.stringify(got)}`,
-        );
+        const show = (x: string) => JSON.stringify(x.length > 400 ? x.slice(0, 400) + "…" : x);
+        failures.push(`line ${s.line}: ${s.text}\n  want ${show(expected[i])}\n  got  ${show(got)}`);
       });
       if (knownCount > 0) t.diagnostic(`${knownCount} known difference(s)`);
       assert.equal(

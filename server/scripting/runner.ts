@@ -1,0 +1,282 @@
+// The script run context shared by EVAL and FCALL (Redis's script.c): prepares a run
+// (flag checks), executes redis.call/redis.pcall with the script's checks, tracks writes,
+// time and kill requests, and turns the script's result or error into the caller's reply.
+// Every write command a script runs passes through `callCommand` (the one place a later
+// persistence or replication layer hooks into, via `onWrite`).
+import { LuaTable } from "../../runtime/table.js";
+import { LuaError, LuaInterrupt, catchable, errorOptions } from "../../runtime/errors.js";
+import { formatG } from "../../runtime/number.js";
+import * as ops from "../../runtime/ops.js";
+import type { LuaFunction, LuaResult, LuaValue } from "../../runtime/value.js";
+import type { ClientState } from "../client.js";
+import { F, type Command } from "../commands/table.js";
+import type { Executor } from "../executor.js";
+import { err, ErrorReply, type Reply } from "../reply.js";
+import { luaToReply, replyToLua } from "./convert.js";
+import { SCRIPT_FLAG } from "./shebang.js";
+
+/** Run-context flags (script.h SCRIPT_*). */
+const RUN = {
+  writeDirty: 1 << 0,
+  readOnly: 1 << 1,
+  allowOom: 1 << 2,
+  timedOut: 1 << 3,
+  killed: 1 << 4,
+  evalMode: 1 << 5,
+} as const;
+
+export interface RunRequest {
+  kind: "eval" | "function";
+  /** the SHA1 of an EVAL body, or the function's name */
+  name: string;
+  /** script flags (shebang / register_function flags) */
+  flags: number;
+  /** EVAL_RO / EVALSHA_RO / FCALL_RO */
+  ro: boolean;
+  /** the command that runs it, for FUNCTION STATS ("fcall", "evalsha") */
+  command: string[];
+}
+
+/** One running script, as FUNCTION STATS and SCRIPT KILL see it. */
+export class RunContext {
+  flags = 0;
+  readonly startTime = performance.now();
+  /** the script's own client: the caller's db, RESP 2 until redis.setresp */
+  readonly client: ClientState;
+
+  constructor(
+    readonly caller: ClientState,
+    readonly request: RunRequest,
+    scriptClient: ClientState,
+  ) {
+    this.client = scriptClient;
+    this.client.db = caller.db;
+    this.client.resp = 2;
+    this.client.inMulti = false;
+    if (request.kind === "eval") this.flags |= RUN.evalMode;
+  }
+
+  get written(): boolean {
+    return (this.flags & RUN.writeDirty) !== 0;
+  }
+
+  elapsedMs(): number {
+    return performance.now() - this.startTime;
+  }
+}
+
+export type WriteObserver = (db: number, argv: readonly string[]) => void;
+
+const SLOW_EVAL = "BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.";
+const SLOW_FUNCTION =
+  "BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.";
+
+export class ScriptRunner {
+  current: RunContext | undefined = undefined;
+  /** Observers of every write command scripts run (persistence, replication). */
+  readonly onWrite: WriteObserver[] = [];
+  private readonly scriptClient: ClientState;
+
+  constructor(readonly executor: Executor) {
+    this.scriptClient = executor.newClient(true);
+    this.scriptClient.name = "lua";
+    errorOptions.position = true;
+  }
+
+  /**
+   * scriptPrepareForRun's checks, then runs `fn` (already bound to KEYS/ARGV or given them
+   * as arguments) and converts its result or error for the caller.
+   */
+  run(caller: ClientState, req: RunRequest, call: () => LuaResult): Reply {
+    const pre = this.prepareError(caller, req);
+    if (pre !== undefined) return pre;
+    const ctx = new RunContext(caller, req, this.scriptClient);
+    if (req.ro || ((req.flags & SCRIPT_FLAG.evalCompat) === 0 && (req.flags & SCRIPT_FLAG.noWrites) !== 0)) {
+      ctx.flags |= RUN.readOnly;
+    }
+    if ((req.flags & SCRIPT_FLAG.evalCompat) === 0 && (req.flags & SCRIPT_FLAG.allowOom) !== 0) {
+      ctx.flags |= RUN.allowOom;
+    }
+    this.current = ctx;
+    try {
+      const r = call();
+      return luaToReply(Array.isArray(r) ? r[0] : r, ctx.client.resp);
+    } catch (e) {
+      return this.errorReply(ctx, e);
+    } finally {
+      this.current = undefined;
+      ctx.client.db = this.executor.dbs[0];
+    }
+  }
+
+  private prepareError(caller: ClientState, req: RunRequest): Reply | undefined {
+    if ((req.flags & SCRIPT_FLAG.evalCompat) !== 0) return undefined;
+    const cfg = this.executor.config;
+    if ((req.flags & SCRIPT_FLAG.allowOom) === 0 && cfg.maxmemory !== 0 && this.executor.overMaxmemory()) {
+      return err("OOM allow-oom flag is not set on the script, can not run it when used memory > 'maxmemory'");
+    }
+    if ((req.flags & SCRIPT_FLAG.noWrites) === 0 && req.ro) {
+      return err("ERR Can not execute a script with write flag using *_ro command.");
+    }
+    void caller;
+    return undefined;
+  }
+
+  /** luaCallFunction's error path: "-CODE msg script: NAME, on SOURCE:LINE." */
+  private errorReply(ctx: RunContext, e: unknown): Reply {
+    if (e instanceof LuaInterrupt) {
+      return err(`ERR ${e.message}`);
+    }
+    const le = catchable(e);
+    if (le === undefined) throw e;
+    let v = le.value;
+    // __redis__err__handler: non-table errors become {err = 'ERR ' .. tostring(err)}
+    if (!(v instanceof LuaTable)) {
+      const t = new LuaTable();
+      t.setStr("err", "ERR " + ops.tostring(v));
+      v = t;
+    }
+    const msg = v.getStr("err");
+    if (typeof msg !== "string" && typeof msg !== "number") {
+      return err(`ERR Error running script ${ctx.request.name}, execution failure`);
+    }
+    let text = ops.tostring(msg);
+    if (le.source !== undefined && le.line !== undefined) {
+      text += ` script: ${ctx.request.name}, on ${le.source}:${le.line}.`;
+    }
+    return new ErrorReply(sanitize(text));
+  }
+
+  // ---- redis.call / redis.pcall ------------------------------------------------------------------
+
+  /** redis.call (raise = true) and redis.pcall (raise = false). */
+  redisCall(raise: boolean, args: LuaValue[]): LuaResult {
+    const ctx = this.current;
+    if (ctx === undefined) {
+      return this.fail(raise, errorTable("redis.call/pcall can only be called inside a script invocation"));
+    }
+    if (args.length === 0) {
+      return this.fail(raise, errorTable("Please specify at least one argument for this redis lib call"));
+    }
+    const argv = new Array<string>(args.length);
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (typeof a === "string") argv[i] = a;
+      else if (typeof a === "number") argv[i] = formatG(a, 17);
+      else return this.fail(raise, errorTable("Lua redis lib command arguments must be strings or integers"));
+    }
+    const r = this.callCommand(ctx, argv);
+    if (typeof r === "string") return this.fail(raise, errorTable(r, true));
+    if (r instanceof ErrorReply) return this.fail(raise, errorTable("-" + r.text, true));
+    return replyToLua(r, ctx.client.resp);
+  }
+
+  private fail(raise: boolean, t: LuaTable): LuaResult {
+    if (raise) throw new LuaError(t, 0);
+    return t;
+  }
+
+  /** scriptCall: the checks, then the command. A string result is a script-level error. */
+  private callCommand(ctx: RunContext, argv: string[]): Reply | string {
+    const ex = this.executor;
+    const cmd: Command | undefined = ex.table.lookup(argv);
+    if (cmd === undefined) return "Unknown Redis command called from script";
+    const arity = cmd.arity;
+    if ((arity > 0 && arity !== argv.length) || argv.length < -arity) {
+      return "Wrong number of args calling Redis command from script";
+    }
+    const flags = cmd.flags;
+    if ((flags & F.noscript) !== 0) return "This Redis command is not allowed from script";
+    const write = (flags & F.write) !== 0;
+    if (write && (ctx.flags & RUN.readOnly) !== 0) return "Write commands are not allowed from read-only scripts.";
+    if (
+      (ctx.flags & RUN.allowOom) === 0 &&
+      ex.config.maxmemory !== 0 &&
+      (ctx.flags & RUN.writeDirty) === 0 &&
+      (flags & F.denyoom) !== 0 &&
+      ex.overMaxmemory()
+    ) {
+      return "-OOM command not allowed when used memory > 'maxmemory'.";
+    }
+    if (write) ctx.flags |= RUN.writeDirty;
+    const reply = ex.call(ctx.client, cmd, argv);
+    if (write && this.onWrite.length > 0) for (const o of this.onWrite) o(ctx.client.db.id, argv);
+    return reply;
+  }
+
+  /** The BUSY error for other clients while a script runs past the threshold. */
+  busyError(): Reply {
+    const ctx = this.current;
+    return err(ctx !== undefined && ctx.request.kind === "function" ? SLOW_FUNCTION : SLOW_EVAL);
+  }
+
+  /** redis.setresp */
+  setResp(v: LuaValue, argc: number): void {
+    const ctx = this.current;
+    if (ctx === undefined) throw new LuaError(errorTable("redis.setresp can only be called inside a script invocation"), 0);
+    if (argc !== 1) throw new LuaError(errorTable("redis.setresp() requires one argument."), 0);
+    const n = ops.tonumber(v);
+    const resp = n === undefined ? 0 : Math.trunc(n);
+    if (resp !== 2 && resp !== 3) throw new LuaError(errorTable("RESP version must be 2 or 3."), 0);
+    ctx.client.resp = resp;
+  }
+
+  /** redis.set_repl */
+  setRepl(v: LuaValue, argc: number): void {
+    if (this.current === undefined) {
+      throw new LuaError(errorTable("redis.set_repl can only be called inside a script invocation"), 0);
+    }
+    if (argc !== 1) throw new LuaError(errorTable("redis.set_repl() requires two arguments."), 0);
+    const n = Math.trunc(ops.tonumber(v) ?? 0);
+    if ((n & ~3) !== 0) {
+      throw new LuaError(errorTable("Invalid replication flags. Use REPL_AOF, REPL_REPLICA, REPL_ALL or REPL_NONE."), 0);
+    }
+  }
+
+  /** redis.acl_check_cmd: with the default user every known command is allowed. */
+  aclCheck(args: LuaValue[]): LuaResult {
+    if (this.current === undefined) {
+      throw new LuaError(errorTable("redis.acl_check_cmd can only be called inside a script invocation"), 0);
+    }
+    if (args.length === 0) throw new LuaError(errorTable("Please specify at least one argument for this redis lib call"), 0);
+    const argv: string[] = [];
+    for (const a of args) {
+      if (typeof a === "string") argv.push(a);
+      else if (typeof a === "number") argv.push(formatG(a, 17));
+      else throw new LuaError(errorTable("Lua redis lib command arguments must be strings or integers"), 0);
+    }
+    if (this.executor.table.lookup(argv) === undefined) {
+      throw new LuaError(errorTable("Invalid command passed to redis.acl_check_cmd()"), 0);
+    }
+    return true;
+  }
+}
+
+/**
+ * luaPushErrorBuff: an error table {err = "CODE message"}; a leading '-' gives the code,
+ * otherwise the code is ERR. Command errors also carry ignore_error_stats_update.
+ */
+export function errorTable(message: string, ignoreStats = false): LuaTable {
+  let code = "ERR";
+  let msg = message;
+  if (message.startsWith("-")) {
+    const sp = message.indexOf(" ");
+    if (sp < 0) msg = message.slice(1);
+    else {
+      code = message.slice(1, sp);
+      msg = message.slice(sp + 1);
+    }
+  }
+  msg = msg.replace(/^[\r\n]+|[\r\n]+$/g, "");
+  const t = new LuaTable();
+  t.setStr("err", `${code} ${msg}`);
+  if (ignoreStats) t.setStr("ignore_error_stats_update", true);
+  return t;
+}
+
+/** Error replies can't hold newlines. */
+function sanitize(s: string): string {
+  return s.replace(/[\r\n]/g, " ");
+}
+
+export type { LuaFunction };
