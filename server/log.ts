@@ -23,15 +23,21 @@ function pad(n: number, w = 2): string {
 }
 
 /** Formats one log line (exported for tests). */
-export function formatLogLine(mark: string, msg: string, d = new Date(), pid = process.pid): string {
+export function formatLogLine(
+  mark: string,
+  msg: string,
+  d = new Date(),
+  pid = process.pid,
+  role = "M",
+): string {
   const ts = `${pad(d.getDate())} ${MONTHS[d.getMonth()]} ${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
-  return `${pid}:M ${ts} ${mark} ${msg}\n`;
+  return `${pid}:${role} ${ts} ${mark} ${msg}\n`;
 }
 
-/** Logs `msg` at the level of `mark` ('.', '-', '*', '#'). */
-export function log(mark: "." | "-" | "*" | "#", msg: string): void {
+/** Logs `msg` at the level of `mark` ('.', '-', '*', '#'); role 'C' before the server runs. */
+export function log(mark: "." | "-" | "*" | "#", msg: string, role = "M"): void {
   if (quiet || MARKS.indexOf(mark) < level) return;
-  const line = formatLogLine(mark, msg);
+  const line = formatLogLine(mark, msg, new Date(), process.pid, role);
   if (file) fs.appendFileSync(file, line);
   else process.stdout.write(line);
 }
