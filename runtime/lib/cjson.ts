@@ -103,13 +103,71 @@ function encodeNumber(cfg: Config, num: number): string {
   return formatG(num, prec);
 }
 
-/** Encoder state for one cjson.encode call. */
+/**
+ * One cjson.encode call: json_append_data's depth-first walk, kept on an explicit stack of open
+ * tables (deep documents must not overflow the JS stack before cjson's own limits apply).
+ */
 class Encoder {
   out = "";
+  // open tables, innermost last: the table, its array length (-1: object), the next array index or
+  // the last key visited, the nesting depth and the Lua stack slots in use with the table on top
+  private tables: LuaTable[] = [];
+  private lens: number[] = [];
+  private idx: number[] = [];
+  private keys: LuaValue[] = [];
+  private depths: number[] = [];
+  private tops: number[] = [];
+
   constructor(readonly cfg: Config) {}
 
-  /** json_append_data; `top` counts Lua stack slots in use with the value on top. */
-  value(v: LuaValue, depth: number, top: number): void {
+  encode(v: LuaValue): string {
+    this.value(v, 0, 1);
+    const tables = this.tables;
+    while (tables.length > 0) {
+      const n = tables.length - 1;
+      const t = tables[n];
+      const len = this.lens[n];
+      if (len >= 0) {
+        const i = this.idx[n];
+        if (i > len) {
+          this.out += "]";
+          this.pop();
+          continue;
+        }
+        if (i > 1) this.out += ",";
+        this.idx[n] = i + 1;
+        this.value(t.getNum(i), this.depths[n], this.tops[n] + 1);
+      } else {
+        const e = t.next(this.keys[n]);
+        if (e === undefined) {
+          this.out += "}";
+          this.pop();
+          continue;
+        }
+        if (this.idx[n] > 0) this.out += ",";
+        else this.idx[n] = 1;
+        const k = e[0];
+        this.keys[n] = k;
+        if (typeof k === "string") this.out += encodeString(k) + ":";
+        else if (typeof k === "number") this.out += '"' + encodeNumber(this.cfg, k) + '":';
+        else throw encodeError(k, "table key must be a number or string");
+        this.value(e[1], this.depths[n], this.tops[n] + 2);
+      }
+    }
+    return this.out;
+  }
+
+  private pop(): void {
+    this.tables.pop();
+    this.lens.pop();
+    this.idx.pop();
+    this.keys.pop();
+    this.depths.pop();
+    this.tops.pop();
+  }
+
+  /** json_append_data for one value: scalars are written, a table is opened. */
+  private value(v: LuaValue, depth: number, top: number): void {
     switch (typeof v) {
       case "string":
         this.out += encodeString(v);
@@ -131,8 +189,13 @@ class Encoder {
         throw new LuaError(`Cannot serialise, excessive nesting (${depth})`, 1);
       }
       const len = this.arrayLength(v);
-      if (len > 0) this.array(v, len, depth, top);
-      else this.object(v, depth, top);
+      this.out += len > 0 ? "[" : "{";
+      this.tables.push(v);
+      this.lens.push(len > 0 ? len : -1);
+      this.idx.push(len > 0 ? 1 : 0);
+      this.keys.push(undefined);
+      this.depths.push(depth);
+      this.tops.push(top);
       return;
     }
     if (v === JSON_NULL) {
@@ -147,7 +210,7 @@ class Encoder {
    * object), kept in a C int as the C code does (keys >= 2^31 become INT_MIN). Excessively sparse
    * arrays raise or, with encode_sparse_array(true), become objects.
    */
-  arrayLength(t: LuaTable): number {
+  private arrayLength(t: LuaTable): number {
     let max = 0;
     let items = 0;
     for (let e = t.next(undefined); e !== undefined; e = t.next(e[0])) {
@@ -162,30 +225,6 @@ class Encoder {
       return -1;
     }
     return max;
-  }
-
-  array(t: LuaTable, len: number, depth: number, top: number): void {
-    this.out += "[";
-    for (let i = 1; i <= len; i++) {
-      if (i > 1) this.out += ",";
-      this.value(t.getNum(i), depth, top + 1);
-    }
-    this.out += "]";
-  }
-
-  object(t: LuaTable, depth: number, top: number): void {
-    this.out += "{";
-    let comma = false;
-    for (let e = t.next(undefined); e !== undefined; e = t.next(e[0])) {
-      if (comma) this.out += ",";
-      else comma = true;
-      const k = e[0];
-      if (typeof k === "string") this.out += encodeString(k) + ":";
-      else if (typeof k === "number") this.out += '"' + encodeNumber(this.cfg, k) + '":';
-      else throw encodeError(k, "table key must be a number or string");
-      this.value(e[1], depth, top + 2);
-    }
-    this.out += "}";
   }
 }
 
@@ -835,9 +874,7 @@ export function makeCjsonLib(): LuaTable {
 
   t.setStr("encode", function encode(v: LuaValue): string {
     if (arguments.length !== 1) throw argError(1, "encode", "expected 1 argument");
-    const e = new Encoder(cfg);
-    e.value(v, 0, 1);
-    return e.out;
+    return new Encoder(cfg).encode(v);
   });
 
   t.setStr("decode", function decode(v: LuaValue): LuaValue {

@@ -146,9 +146,15 @@ function pack(...args: LuaValue[]): string {
 const ERR_EOF = 1;
 const ERR_BADFMT = 2;
 
-/** mp_cur: the input, the read position and the first error met. */
+const OPEN_NONE = 0;
+const OPEN_ARRAY = 1;
+const OPEN_MAP = 2;
+
+/** mp_cur: the input, the read position and the first error met; plus the container just opened. */
 class Cursor {
   err = 0;
+  open = OPEN_NONE;
+  openLen = 0;
   constructor(
     readonly s: string,
     public p: number,
@@ -177,10 +183,11 @@ function readFloat(s: string, p: number, size: 4 | 8): number {
 }
 
 /**
- * mp_decode_to_lua_type: one value at c.p, or undefined with c.err set. `top` is the number of
- * Lua stack slots in use before the value is pushed.
+ * The head of mp_decode_to_lua_type: a scalar at c.p, or for an array or map header the container
+ * kind and length in c.open / c.openLen; undefined with c.err set on bad input. `top` is the number
+ * of Lua stack slots in use before the value is pushed.
  */
-function decodeValue(c: Cursor, top: number): LuaValue {
+function readItem(c: Cursor, top: number): LuaValue {
   const s = c.s;
   const p = c.p;
   const left = s.length - p;
@@ -203,11 +210,11 @@ function decodeValue(c: Cursor, top: number): LuaValue {
   if (b >= 0xa0 && b <= 0xbf) return readStr(c, p + 1, b & 0x1f);
   if (b >= 0x90 && b <= 0x9f) {
     c.p = p + 1;
-    return decodeArray(c, b & 0xf, top);
+    return openContainer(c, OPEN_ARRAY, b & 0xf);
   }
   if (b >= 0x80 && b <= 0x8f) {
     c.p = p + 1;
-    return decodeMap(c, b & 0xf, top);
+    return openContainer(c, OPEN_MAP, b & 0xf);
   }
   let need = 1;
   switch (b) {
@@ -281,13 +288,13 @@ function decodeValue(c: Cursor, top: number): LuaValue {
     case 0xdb:
       return readStr(c, p + 5, rd32(s, p + 1));
     case 0xdc:
-      return decodeArray(c, (s.charCodeAt(p + 1) << 8) | s.charCodeAt(p + 2), top);
+      return openContainer(c, OPEN_ARRAY, (s.charCodeAt(p + 1) << 8) | s.charCodeAt(p + 2));
     case 0xdd:
-      return decodeArray(c, rd32(s, p + 1), top);
+      return openContainer(c, OPEN_ARRAY, rd32(s, p + 1));
     case 0xde:
-      return decodeMap(c, (s.charCodeAt(p + 1) << 8) | s.charCodeAt(p + 2), top);
+      return openContainer(c, OPEN_MAP, (s.charCodeAt(p + 1) << 8) | s.charCodeAt(p + 2));
     default: // 0xdf
-      return decodeMap(c, rd32(s, p + 1), top);
+      return openContainer(c, OPEN_MAP, rd32(s, p + 1));
   }
 }
 
@@ -301,35 +308,114 @@ function readStr(c: Cursor, start: number, len: number): LuaValue {
   return c.s.slice(start, start + len);
 }
 
-function decodeArray(c: Cursor, len: number, top: number): LuaValue {
-  // lua_newtable, then luaL_checkstack(L, 1, ...) with the table on the stack
-  if (top + 2 > MAXCSTACK) throw stackOverflow("in function mp_decode_to_lua_array");
-  const arr: LuaValue[] = [];
-  let holes = false;
-  for (let i = 0; i < len; i++) {
-    const v = decodeValue(c, top + 2);
+function openContainer(c: Cursor, kind: number, len: number): undefined {
+  c.open = kind;
+  c.openLen = len;
+  return undefined;
+}
+
+/**
+ * mp_decode_to_lua_type with mp_decode_to_lua_array / _hash: one whole value, with the open arrays
+ * and maps on an explicit stack (the C code recurses; deep input must reach its Lua stack limit,
+ * not overflow the JS stack). Array elements go at slot top+2 (table, index), map keys at top+1
+ * and values at top+2.
+ */
+function decodeValue(c: Cursor, top0: number): LuaValue {
+  const kinds: number[] = []; // OPEN_ARRAY, or OPEN_MAP while a key is awaited, -OPEN_MAP for a value
+  const left: number[] = [];
+  const arrays: LuaValue[][] = [];
+  const maps: LuaTable[] = [];
+  const keys: LuaValue[] = [];
+  const tops: number[] = [];
+  let top = top0;
+  for (;;) {
+    let v = readItem(c, top);
     if (c.err !== 0) return undefined;
-    if (v === undefined) holes = true;
-    arr.push(v);
+    if (c.open !== OPEN_NONE) {
+      const kind = c.open;
+      const len = c.openLen;
+      c.open = OPEN_NONE;
+      if (kind === OPEN_ARRAY) {
+        // lua_newtable, then luaL_checkstack(L, 1, ...) with the table on the stack
+        if (top + 2 > MAXCSTACK) throw stackOverflow("in function mp_decode_to_lua_array");
+        if (len === 0) {
+          v = new LuaTable();
+        } else {
+          kinds.push(OPEN_ARRAY);
+          arrays.push([]);
+          maps.push(undefined as unknown as LuaTable);
+          keys.push(undefined);
+          left.push(len);
+          tops.push(top);
+          top += 2;
+          continue;
+        }
+      } else if (len === 0) {
+        v = new LuaTable();
+      } else {
+        kinds.push(OPEN_MAP);
+        arrays.push(undefined as unknown as LuaValue[]);
+        maps.push(new LuaTable());
+        keys.push(undefined);
+        left.push(len);
+        tops.push(top);
+        top += 1;
+        continue;
+      }
+    }
+    // v is complete: hand it to the innermost open container, closing those it completes
+    for (;;) {
+      const n = kinds.length - 1;
+      if (n < 0) return v;
+      const kind = kinds[n];
+      if (kind === OPEN_ARRAY) {
+        arrays[n].push(v);
+        if (--left[n] > 0) {
+          top = tops[n] + 2;
+          break;
+        }
+        v = arrayTable(arrays[n]);
+      } else if (kind === OPEN_MAP) {
+        keys[n] = v;
+        kinds[n] = -OPEN_MAP;
+        top = tops[n] + 2;
+        break;
+      } else {
+        const k = keys[n];
+        // lua_settable from a C function: luaG_runerror adds no position
+        if (k === undefined) throw new LuaError("table index is nil", 0);
+        if (k !== k) throw new LuaError("table index is NaN", 0);
+        maps[n].set(k, v);
+        keys[n] = undefined;
+        if (--left[n] > 0) {
+          kinds[n] = OPEN_MAP;
+          top = tops[n] + 1;
+          break;
+        }
+        v = maps[n];
+      }
+      kinds.pop();
+      arrays.pop();
+      maps.pop();
+      keys.pop();
+      left.pop();
+      tops.pop();
+    }
+  }
+}
+
+/** The table mp_decode_to_lua_array builds with lua_settable(t, i, v) for i = 1, 2, ... */
+function arrayTable(arr: LuaValue[]): LuaTable {
+  let holes = false;
+  for (let i = 0; i < arr.length; i++) {
+    if (arr[i] === undefined) {
+      holes = true;
+      break;
+    }
   }
   if (!holes) return new LuaTable(arr);
   const t = new LuaTable();
   for (let i = 0; i < arr.length; i++) t.setNum(i + 1, arr[i]);
-  return t;
-}
-
-function decodeMap(c: Cursor, len: number, top: number): LuaValue {
-  const t = new LuaTable();
-  for (let i = 0; i < len; i++) {
-    const k = decodeValue(c, top + 1);
-    if (c.err !== 0) return undefined;
-    const v = decodeValue(c, top + 2);
-    if (c.err !== 0) return undefined;
-    // lua_settable from a C function: luaG_runerror adds no position
-    if (k === undefined) throw new LuaError("table index is nil", 0);
-    if (k !== k) throw new LuaError("table index is NaN", 0);
-    t.set(k, v);
-  }
   return t;
 }
 

@@ -148,6 +148,7 @@ function floatBytes(n: number, size: 4 | 8, little: boolean): string {
 }
 
 function pack(fmtArg: LuaValue, ...args: LuaValue[]): string {
+  // b_pack pushes a nil after its arguments: a missing one right after the last reads as nil
   const nargs = arguments.length;
   const f = new Fmt(checkString(fmtArg, 1, "pack", nargs));
   const h: Header = { little: true, align: 1 };
@@ -170,7 +171,7 @@ function pack(fmtArg: LuaValue, ...args: LuaValue[]): string {
       case "T":
       case "i":
       case "I": {
-        const n = checkNumber(args[arg - 2], arg, "pack", nargs);
+        const n = checkNumber(args[arg - 2], arg, "pack", nargs + 1);
         arg++;
         out += intBytes(n, size, h.little);
         break;
@@ -180,14 +181,14 @@ function pack(fmtArg: LuaValue, ...args: LuaValue[]): string {
         break;
       case "f":
       case "d": {
-        const n = checkNumber(args[arg - 2], arg, "pack", nargs);
+        const n = checkNumber(args[arg - 2], arg, "pack", nargs + 1);
         arg++;
         out += floatBytes(n, size as 4 | 8, h.little);
         break;
       }
       case "c":
       case "s": {
-        const s = checkString(args[arg - 2], arg, "pack", nargs);
+        const s = checkString(args[arg - 2], arg, "pack", nargs + 1);
         arg++;
         if (size === 0) size = s.length;
         // luaL_argcheck names the argument after the one just read (arg was already incremented)
