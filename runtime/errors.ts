@@ -7,6 +7,8 @@ import type { LuaValue } from "./value.js";
 export interface ChunkInfo {
   /** Lua's short_src: "user_script", "test.lua", "[string \"...\"]" */
   chunkName: string;
+  /** Lua's source as debug.getinfo reports it ("@user_script"), when it differs from "@" + chunkName */
+  source?: string;
   /** Lua line for a JS position (1-based line, 1-based column) in the emitted code. */
   luaLine(jsLine: number, jsColumn: number): number;
   /** Lua function description for a JS function name, for tracebacks. */
@@ -93,8 +95,12 @@ export function where(level: number): string {
   return f === undefined ? "" : `${f.chunk.chunkName}:${f.line}: `;
 }
 
-/** Set by the CLI: capture a Lua traceback when an error is raised (costs a stack walk). */
-export const errorOptions = { traceback: false };
+/**
+ * What a LuaError records when raised (each costs a stack walk): a Lua traceback (the CLI),
+ * and the source and line of the innermost Lua function (the server, for
+ * "script: …, on @user_script:LINE." in error replies).
+ */
+export const errorOptions = { traceback: false, position: false };
 
 /** "\tchunk:LINE: in function 'f'" lines for frames, as lua5.1's traceback prints them. */
 export function tracebackLines(frames: LuaFrame[]): string[] {
@@ -119,11 +125,26 @@ export class LuaError extends Error {
   /** Lua traceback lines captured when the error was raised (for the CLI). */
   luaTraceback: string[] | undefined;
 
+  /** source of the innermost Lua function when raised ("@user_script"), if recorded */
+  source: string | undefined;
+  /** its current line, if recorded */
+  line: number | undefined;
+
   constructor(value: LuaValue, level = 0) {
-    const v = typeof value === "string" && level > 0 ? where(level) + value : value;
+    const wantWhere = typeof value === "string" && level > 0;
+    const frames =
+      wantWhere || errorOptions.traceback || errorOptions.position ? currentLuaFrames() : undefined;
+    let v = value;
+    if (wantWhere) {
+      const f = frames![level - 1];
+      if (f !== undefined) v = `${f.chunk.chunkName}:${f.line}: ${value as string}`;
+    }
     super(typeof v === "string" ? v : "(error object is not a string)");
     this.value = v;
-    this.luaTraceback = errorOptions.traceback ? tracebackLines(currentLuaFrames()) : undefined;
+    this.luaTraceback = errorOptions.traceback ? tracebackLines(frames!) : undefined;
+    const top = errorOptions.position ? frames![0] : undefined;
+    this.source = top === undefined ? undefined : (top.chunk.source ?? "@" + top.chunk.chunkName);
+    this.line = top?.line;
   }
 }
 LuaError.prototype.name = "LuaError";

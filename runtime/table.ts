@@ -111,6 +111,10 @@ export function fb2int(x: number): number {
 
 // ---- the table ------------------------------------------------------------------------------
 
+function readonlyError(): LuaError {
+  return new LuaError("Attempt to modify a readonly table", 1);
+}
+
 /** rehash's nums[]: scratch, as rehash never runs inside another rehash's counting. */
 const nums = new Int32Array(MAXBITS + 1);
 
@@ -151,6 +155,8 @@ export class LuaTable {
   /** key → entry id when the node part is bigger than SCAN_LIMIT, dead keys included. */
   private index: Map<LuaValue, number> | undefined = undefined;
   metatable: LuaTable | undefined = undefined;
+  /** Redis's read-only tables (lua_enablereadonlytable): every write raises an error. */
+  readonly = false;
 
   /** A table whose array part is exactly `arr` (t[i] = arr[i-1]; nil slots allowed); no copy. */
   constructor(arr?: LuaValue[]) {
@@ -230,6 +236,7 @@ export class LuaTable {
 
   /** luaH_set + store: creates the key's node even when value is nil, as Lua does. */
   set(key: LuaValue, value: LuaValue): void {
+    if (this.readonly) throw readonlyError();
     if (typeof key === "number") return this.setNum(key, value);
     if (typeof key === "string") return this.setStr(key, value);
     if (key === undefined) throw new LuaError("table index is nil", 1);
@@ -239,12 +246,14 @@ export class LuaTable {
   }
 
   setStr(key: string, value: LuaValue): void {
+    if (this.readonly) throw readonlyError();
     const id = this.findEntry(key);
     if (id >= 0) this.evalue[id] = value;
     else this.newKey(key, value, luaStringHash(key));
   }
 
   setNum(key: number, value: LuaValue): void {
+    if (this.readonly) throw readonlyError();
     const arr = this.arr;
     const i = key - 1;
     if (i >= 0 && i < arr.length && (i | 0) === i) {

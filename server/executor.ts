@@ -6,6 +6,7 @@ import { ClientState } from "./client.js";
 import { CommandTable, F, type Command } from "./commands/table.js";
 import { Config } from "./config.js";
 import { registerCoreCommands } from "./commands/index.js";
+import { installScripting, type Scripting } from "./scripting/index.js";
 import { Db, type DbHost } from "./keyspace/db.js";
 import { err, ErrorReply, NIL_ARRAY, OK, QUEUED, type Reply } from "./reply.js";
 
@@ -100,6 +101,8 @@ export class Executor implements DbHost {
   /** Estimate of used memory for maxmemory checks and INFO (process heap). */
   usedMemory = 0;
   lastSave = Math.floor(Date.now() / 1000);
+  /** EVAL/SCRIPT (and later FUNCTION): the shared script runner and the script caches. */
+  readonly scripting: Scripting;
   /** Hook for scripting: replies -BUSY while a script runs past the threshold. */
   busyCheck: ((c: ClientState, cmd: Command) => ErrorReply | undefined) | undefined;
 
@@ -108,6 +111,7 @@ export class Executor implements DbHost {
     const n = Number(config.get("databases") ?? 16);
     for (let i = 0; i < n; i++) this.dbs.push(new Db(i, this));
     registerCoreCommands(this.table);
+    this.scripting = installScripting(this);
   }
 
   /** A new client in the registry, on db 0. */

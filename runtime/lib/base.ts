@@ -57,6 +57,8 @@ export function installBase(G: LuaTable, host: BaseHost): void {
 
   def("error", function error(v: LuaValue, level?: LuaValue): LuaResult {
     const lv = optInt(level, 2, "error", 1);
+    // lua_isstring: numbers get the position too (and become strings)
+    if (typeof v === "number" && lv > 0) throw new LuaError(ops.tostring(v), lv);
     throw new LuaError(v, typeof v === "string" ? lv : 0);
   });
 

@@ -10,6 +10,8 @@ import { makeOsLib, makeIoLib, makeDebugLib } from "./os.js";
 import { makeBitLib } from "./bit.js";
 import { makeCmsgpackLib } from "./cmsgpack.js";
 import { makeStructLib } from "./struct.js";
+import { makeCjsonLib } from "./cjson.js";
+import { makeMathLib } from "./math.js";
 import type { LuaFunction, LuaResult, LuaValue } from "../value.js";
 import { readFileSync } from "node:fs";
 import { checkString } from "./args.js";
@@ -32,8 +34,10 @@ export function installLibraries(
   G.setStr("string", string);
   host.stringMeta.setStr("__index", string);
   G.setStr("coroutine", makeCoroutineLib());
-  G.setStr("debug", makeDebugLib());
-  if ((options.profile ?? "cli") === "cli") {
+  const redis = options.profile === "redis";
+  G.setStr("math", makeMathLib({ redis }));
+  if (!redis) {
+    G.setStr("debug", makeDebugLib());
     G.setStr("os", makeOsLib());
     G.setStr("io", makeIoLib(host.stdout));
     G.setStr("print", function print(...args: LuaValue[]): LuaResult {
@@ -77,6 +81,9 @@ export function installLibraries(
     (options.argv ?? []).forEach((a, i) => arg.setNum(i + 1, a));
     G.setStr("arg", arg);
   } else {
+    // Redis 7.0's script globals: no getfenv/setfenv/newproxy/debug/print/os/io
+    for (const name of ["getfenv", "setfenv", "newproxy"]) G.setStr(name, undefined);
+    G.setStr("cjson", makeCjsonLib());
     G.setStr("bit", makeBitLib());
     G.setStr("cmsgpack", makeCmsgpackLib());
     G.setStr("struct", makeStructLib());

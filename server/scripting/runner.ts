@@ -65,6 +65,11 @@ export class RunContext {
   }
 }
 
+/** A check that refused a command before it ran (script.c's `err`). */
+class ScriptCallError {
+  constructor(readonly message: string) {}
+}
+
 export type WriteObserver = (db: number, argv: readonly string[]) => void;
 
 const SLOW_EVAL = "BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.";
@@ -113,7 +118,9 @@ export class ScriptRunner {
     if ((req.flags & SCRIPT_FLAG.evalCompat) !== 0) return undefined;
     const cfg = this.executor.config;
     if ((req.flags & SCRIPT_FLAG.allowOom) === 0 && cfg.maxmemory !== 0 && this.executor.overMaxmemory()) {
-      return err("OOM allow-oom flag is not set on the script, can not run it when used memory > 'maxmemory'");
+      return err(
+        "OOM allow-oom flag is not set on the script, can not run it when used memory > 'maxmemory'",
+      );
     }
     if ((req.flags & SCRIPT_FLAG.noWrites) === 0 && req.ro) {
       return err("ERR Can not execute a script with write flag using *_ro command.");
@@ -166,7 +173,7 @@ export class ScriptRunner {
       else return this.fail(raise, errorTable("Lua redis lib command arguments must be strings or integers"));
     }
     const r = this.callCommand(ctx, argv);
-    if (typeof r === "string") return this.fail(raise, errorTable(r, true));
+    if (r instanceof ScriptCallError) return this.fail(raise, errorTable(r.message, true));
     if (r instanceof ErrorReply) return this.fail(raise, errorTable("-" + r.text, true));
     return replyToLua(r, ctx.client.resp);
   }
@@ -176,19 +183,22 @@ export class ScriptRunner {
     return t;
   }
 
-  /** scriptCall: the checks, then the command. A string result is a script-level error. */
-  private callCommand(ctx: RunContext, argv: string[]): Reply | string {
+  /** scriptCall: the checks, then the command. */
+  private callCommand(ctx: RunContext, argv: string[]): Reply | ScriptCallError {
     const ex = this.executor;
     const cmd: Command | undefined = ex.table.lookup(argv);
-    if (cmd === undefined) return "Unknown Redis command called from script";
+    if (cmd === undefined) return new ScriptCallError("Unknown Redis command called from script");
     const arity = cmd.arity;
     if ((arity > 0 && arity !== argv.length) || argv.length < -arity) {
-      return "Wrong number of args calling Redis command from script";
+      return new ScriptCallError("Wrong number of args calling Redis command from script");
     }
     const flags = cmd.flags;
-    if ((flags & F.noscript) !== 0) return "This Redis command is not allowed from script";
+    if ((flags & F.noscript) !== 0)
+      return new ScriptCallError("This Redis command is not allowed from script");
     const write = (flags & F.write) !== 0;
-    if (write && (ctx.flags & RUN.readOnly) !== 0) return "Write commands are not allowed from read-only scripts.";
+    if (write && (ctx.flags & RUN.readOnly) !== 0) {
+      return new ScriptCallError("Write commands are not allowed from read-only scripts.");
+    }
     if (
       (ctx.flags & RUN.allowOom) === 0 &&
       ex.config.maxmemory !== 0 &&
@@ -196,12 +206,25 @@ export class ScriptRunner {
       (flags & F.denyoom) !== 0 &&
       ex.overMaxmemory()
     ) {
-      return "-OOM command not allowed when used memory > 'maxmemory'.";
+      return new ScriptCallError("-OOM command not allowed when used memory > 'maxmemory'.");
     }
     if (write) ctx.flags |= RUN.writeDirty;
     const reply = ex.call(ctx.client, cmd, argv);
     if (write && this.onWrite.length > 0) for (const o of this.onWrite) o(ctx.client.db.id, argv);
     return reply;
+  }
+
+  /** SCRIPT KILL / FUNCTION KILL: the running script stops at its next interrupt check. */
+  requestKill(): void {
+    if (this.current !== undefined) this.current.flags |= RUN.killed;
+  }
+
+  /** Called from the Lua interrupt hook: throws when the running script must stop. */
+  interruptCheck(): void {
+    const ctx = this.current;
+    if (ctx !== undefined && (ctx.flags & RUN.killed) !== 0) {
+      throw new LuaInterrupt("Script killed by user with SCRIPT KILL...", "killed");
+    }
   }
 
   /** The BUSY error for other clients while a script runs past the threshold. */
@@ -213,7 +236,8 @@ export class ScriptRunner {
   /** redis.setresp */
   setResp(v: LuaValue, argc: number): void {
     const ctx = this.current;
-    if (ctx === undefined) throw new LuaError(errorTable("redis.setresp can only be called inside a script invocation"), 0);
+    if (ctx === undefined)
+      throw new LuaError(errorTable("redis.setresp can only be called inside a script invocation"), 0);
     if (argc !== 1) throw new LuaError(errorTable("redis.setresp() requires one argument."), 0);
     const n = ops.tonumber(v);
     const resp = n === undefined ? 0 : Math.trunc(n);
@@ -229,7 +253,10 @@ export class ScriptRunner {
     if (argc !== 1) throw new LuaError(errorTable("redis.set_repl() requires two arguments."), 0);
     const n = Math.trunc(ops.tonumber(v) ?? 0);
     if ((n & ~3) !== 0) {
-      throw new LuaError(errorTable("Invalid replication flags. Use REPL_AOF, REPL_REPLICA, REPL_ALL or REPL_NONE."), 0);
+      throw new LuaError(
+        errorTable("Invalid replication flags. Use REPL_AOF, REPL_REPLICA, REPL_ALL or REPL_NONE."),
+        0,
+      );
     }
   }
 
@@ -238,7 +265,8 @@ export class ScriptRunner {
     if (this.current === undefined) {
       throw new LuaError(errorTable("redis.acl_check_cmd can only be called inside a script invocation"), 0);
     }
-    if (args.length === 0) throw new LuaError(errorTable("Please specify at least one argument for this redis lib call"), 0);
+    if (args.length === 0)
+      throw new LuaError(errorTable("Please specify at least one argument for this redis lib call"), 0);
     const argv: string[] = [];
     for (const a of args) {
       if (typeof a === "string") argv.push(a);

@@ -1,0 +1,336 @@
+// EVAL, EVALSHA, EVAL_RO, EVALSHA_RO and SCRIPT (eval.c's thin layer): the cache of
+// compiled bodies keyed by SHA1, numkeys parsing, shebang flags, and the commands' table
+// entries. Running goes through the shared ScriptRunner; Lua lives in ScriptLuaState.
+import { LuaError } from "../../runtime/errors.js";
+import type { LuaFunction } from "../../runtime/value.js";
+import type { ClientState } from "../client.js";
+import type { CommandDef, KeySpec } from "../commands/table.js";
+import type { Executor } from "../executor.js";
+import { err, ErrorReply, OK, StatusReply, type Reply } from "../reply.js";
+import { parseLL } from "../util/numbers.js";
+import { ScriptLuaState, sha1hex } from "./lua-env.js";
+import { ScriptRunner } from "./runner.js";
+import { evalShebang, stripShebang } from "./shebang.js";
+
+interface CachedScript {
+  fn: LuaFunction;
+  body: string;
+  flags: number;
+}
+
+const NOSCRIPT = err("NOSCRIPT No matching script. Please use EVAL.");
+
+/** The key positions of EVAL-style commands: numkeys at argv[2], keys after it. */
+export function evalGetKeys(argv: string[]): number[] {
+  const n = Number(argv[2]);
+  if (!Number.isInteger(n) || n <= 0 || 3 + n > argv.length) return [];
+  return Array.from({ length: n }, (_, i) => 3 + i);
+}
+
+/** Parses numkeys and splits KEYS/ARGV, with Redis's errors. */
+export type KeysArgs = { error: undefined; keys: string[]; args: string[] } | { error: Reply };
+
+export function splitKeys(argv: string[], at: number): KeysArgs {
+  const n = parseLL(argv[at]);
+  if (n === undefined) return { error: err("ERR value is not an integer or out of range") };
+  if (n < 0) return { error: err("ERR Number of keys can't be negative") };
+  if (n > argv.length - at - 1) {
+    return { error: err("ERR Number of keys can't be greater than number of args") };
+  }
+  const k = Number(n);
+  return { error: undefined, keys: argv.slice(at + 1, at + 1 + k), args: argv.slice(at + 1 + k) };
+}
+
+export class EvalScripts {
+  readonly state: ScriptLuaState;
+  readonly cache = new Map<string, CachedScript>();
+  /** bytes of script bodies held (INFO used_memory_scripts_eval) */
+  bodyBytes = 0;
+  /** clients that asked for SCRIPT DEBUG YES|SYNC */
+  private readonly debugging = new WeakSet<ClientState>();
+
+  constructor(
+    readonly executor: Executor,
+    readonly runner: ScriptRunner,
+  ) {
+    this.state = new ScriptLuaState(runner, "eval");
+  }
+
+  /** Compiles and caches a body (or finds it); returns the cache entry or an error reply. */
+  private load(body: string, sha: string): CachedScript | ErrorReply {
+    const cached = this.cache.get(sha);
+    if (cached !== undefined) return cached;
+    const sb = evalShebang(body);
+    if ("error" in sb) return err(sb.error);
+    let fn: LuaFunction;
+    try {
+      fn = this.state.compile(stripShebang(body), "user_script");
+    } catch (e) {
+      if (e instanceof LuaError) {
+        return err(`ERR Error compiling script (new function): ${String(e.value)}`.replace(/[\r\n]/g, " "));
+      }
+      throw e;
+    }
+    const entry = { fn, body, flags: sb.flags };
+    this.cache.set(sha, entry);
+    this.bodyBytes += body.length;
+    return entry;
+  }
+
+  /** EVAL / EVAL_RO / EVALSHA / EVALSHA_RO */
+  eval(c: ClientState, argv: string[], bySha: boolean, ro: boolean): Reply {
+    const split = splitKeys(argv, 2);
+    if (split.error !== undefined) return split.error;
+    let sha: string;
+    let script: CachedScript;
+    if (bySha) {
+      sha = argv[1].toLowerCase();
+      const found = sha.length === 40 ? this.cache.get(sha) : undefined;
+      if (found === undefined) return NOSCRIPT;
+      script = found;
+    } else {
+      sha = sha1hex(argv[1]);
+      const loaded = this.load(argv[1], sha);
+      if (loaded instanceof ErrorReply) return loaded;
+      script = loaded;
+    }
+    if (this.debugging.has(c)) {
+      this.debugging.delete(c);
+      return err("ERR Fork() failed: can't run EVAL in debugging mode: Operation not supported");
+    }
+    const state = this.state;
+    return this.runner.run(
+      c,
+      { kind: "eval", name: sha, flags: script.flags, ro, command: argv.slice(0, 1) },
+      () => {
+        state.engine.enter();
+        state.setKeysArgs(split.keys, split.args);
+        return script.fn();
+      },
+    );
+  }
+
+  scriptLoad(body: string): Reply {
+    const sha = sha1hex(body);
+    const r = this.load(body, sha);
+    return r instanceof ErrorReply ? r : sha;
+  }
+
+  flush(): void {
+    this.cache.clear();
+    this.bodyBytes = 0;
+  }
+
+  commands(): CommandDef[] {
+    const rw: KeySpec[] = [
+      {
+        notes: "We cannot tell how the keys will be used so we assume the worst, RW and UPDATE flags",
+        flags: "RW access update",
+        begin: 2,
+        find: { keynumidx: 0, firstkey: 1, step: 1 },
+      },
+    ];
+    const ro: KeySpec[] = [
+      {
+        notes: "We cannot tell how the keys will be used so we assume the worst, RO and ACCESS flags",
+        flags: "RO access",
+        begin: 2,
+        find: { keynumidx: 0, firstkey: 1, step: 1 },
+      },
+    ];
+    const evalDef = (
+      name: string,
+      bySha: boolean,
+      readOnly: boolean,
+      summary: string,
+      since: string,
+    ): CommandDef => ({
+      name,
+      arity: -3,
+      flags: [
+        ...(readOnly ? (["readonly"] as const) : []),
+        "noscript",
+        "stale",
+        "skip_monitor",
+        "no_mandatory_keys",
+        "movablekeys",
+      ],
+      acl: ["scripting"],
+      keySpecs:
+        name === "evalsha"
+          ? [{ ...rw[0], notes: undefined }]
+          : name === "evalsha_ro"
+            ? [{ ...ro[0], notes: undefined }]
+            : readOnly
+              ? ro
+              : rw,
+      group: "scripting",
+      since,
+      summary,
+      complexity: "Depends on the script that is executed.",
+      getKeys: evalGetKeys,
+      handler: (c, a) => this.eval(c, a, bySha, readOnly),
+    });
+    const sub = (
+      name: string,
+      arity: number,
+      flags: CommandDef["flags"],
+      summary: string,
+      handler: CommandDef["handler"],
+      extra: Partial<CommandDef> = {},
+    ): CommandDef => ({
+      name,
+      arity,
+      flags,
+      acl: ["scripting"],
+      group: "scripting",
+      since: "2.6.0",
+      summary,
+      handler,
+      ...extra,
+    });
+    return [
+      evalDef("eval", false, false, "Execute a Lua script server side", "2.6.0"),
+      evalDef("evalsha", true, false, "Execute a Lua script server side", "2.6.0"),
+      evalDef("eval_ro", false, true, "Execute a read-only Lua script server side", "7.0.0"),
+      evalDef("evalsha_ro", true, true, "Execute a read-only Lua script server side", "7.0.0"),
+      {
+        name: "script",
+        arity: -2,
+        flags: [],
+        group: "scripting",
+        since: "2.6.0",
+        summary: "A container for Lua scripts management commands",
+        complexity: "Depends on subcommand.",
+        subcommands: [
+          sub(
+            "debug",
+            3,
+            ["noscript"],
+            "Set the debug mode for executed scripts.",
+            (c, a) => this.debug(c, a[2]),
+            {
+              since: "3.2.0",
+              complexity: "O(1)",
+            },
+          ),
+          sub(
+            "exists",
+            -3,
+            ["noscript"],
+            "Check existence of scripts in the script cache.",
+            (_c, a) => a.slice(2).map((s) => (this.cache.has(s.toLowerCase()) ? 1 : 0)),
+            {
+              complexity:
+                "O(N) with N being the number of scripts to check (so checking a single script is an O(1) operation).",
+              tips: ["request_policy:all_shards", "response_policy:agg_logical_and"],
+            },
+          ),
+          sub(
+            "flush",
+            -2,
+            ["noscript"],
+            "Remove all the scripts from the script cache.",
+            (_c, a) => this.flushCommand(a),
+            {
+              complexity: "O(N) with N being the number of scripts in cache",
+              tips: ["request_policy:all_nodes", "response_policy:all_succeeded"],
+            },
+          ),
+          sub(
+            "help",
+            2,
+            ["loading", "stale"],
+            "Show helpful text about the different subcommands",
+            () => SCRIPT_HELP,
+            {
+              since: "5.0.0",
+              complexity: "O(1)",
+            },
+          ),
+          sub(
+            "kill",
+            2,
+            ["noscript", "allow_busy"],
+            "Kill the script currently in execution.",
+            () => this.kill(),
+            {
+              complexity: "O(1)",
+              tips: ["request_policy:all_shards", "response_policy:one_succeeded"],
+            },
+          ),
+          sub(
+            "load",
+            3,
+            ["noscript", "stale"],
+            "Load the specified Lua script into the script cache.",
+            (_c, a) => this.scriptLoad(a[2]),
+            {
+              complexity: "O(N) with N being the length in bytes of the script body.",
+              tips: ["request_policy:all_nodes", "response_policy:all_succeeded"],
+            },
+          ),
+        ],
+      },
+    ];
+  }
+
+  private debug(c: ClientState, mode: string): Reply {
+    switch (mode.toLowerCase()) {
+      case "no":
+        this.debugging.delete(c);
+        return OK;
+      case "yes":
+      case "sync":
+        this.debugging.add(c);
+        return OK;
+    }
+    return err("ERR Use SCRIPT DEBUG YES/SYNC/NO");
+  }
+
+  private flushCommand(argv: string[]): Reply {
+    if (argv.length > 3) return err("ERR SCRIPT FLUSH only support SYNC|ASYNC option");
+    if (argv.length === 3) {
+      const m = argv[2].toLowerCase();
+      if (m !== "sync" && m !== "async") return err("ERR SCRIPT FLUSH only support SYNC|ASYNC option");
+    }
+    this.flush();
+    return OK;
+  }
+
+  /** SCRIPT KILL (the busy-script machinery decides what can actually be killed). */
+  kill(): Reply {
+    const ctx = this.runner.current;
+    if (ctx === undefined) return err("NOTBUSY No scripts in execution right now.");
+    if (ctx.written) {
+      return err(
+        "UNKILLABLE Sorry the script already executed write commands against the dataset. You can either wait the script termination or kill the server in a hard way using the SHUTDOWN NOSAVE command.",
+      );
+    }
+    if (ctx.request.kind !== "eval") {
+      return err("BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.");
+    }
+    this.runner.requestKill();
+    return OK;
+  }
+}
+
+const SCRIPT_HELP = [
+  "SCRIPT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+  "DEBUG (YES|SYNC|NO)",
+  "    Set the debug mode for subsequent scripts executed.",
+  "EXISTS <sha1> [<sha1> ...]",
+  "    Return information about the existence of the scripts in the script cache.",
+  "FLUSH [ASYNC|SYNC]",
+  "    Flush the Lua scripts cache. Very dangerous on replicas.",
+  "    When called without the optional mode argument, the behavior is determined by the",
+  "    lazyfree-lazy-user-flush configuration directive. Valid modes are:",
+  "    * ASYNC: Asynchronously flush the scripts cache.",
+  "    * SYNC: Synchronously flush the scripts cache.",
+  "KILL",
+  "    Kill the currently executing Lua script.",
+  "LOAD <script>",
+  "    Load a script into the scripts cache without executing it.",
+  "HELP",
+  "    Prints this help.",
+].map((s) => new StatusReply(s));
