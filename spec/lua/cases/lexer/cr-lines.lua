@@ -1,0 +1,2 @@
+print("lf then cr")print("after cr")
+local x = {} .. "x"

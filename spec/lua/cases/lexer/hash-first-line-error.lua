@@ -1,0 +1,3 @@
+# any first line starting with # is skipped
+print("ok")
+local x = nil + 1

@@ -1,0 +1,3 @@
+local s = [[\q]]
+local t = "\q"
+local = 1

@@ -1,0 +1,4 @@
+print(1)
+--[==[ comment
+]=]
+print(2)

@@ -1,0 +1,4 @@
+if false then
+elseif true
+  print(1)
+end

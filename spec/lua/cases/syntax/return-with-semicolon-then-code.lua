@@ -1,0 +1,1 @@
+do return; print(1) end

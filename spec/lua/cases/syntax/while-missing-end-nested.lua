@@ -1,0 +1,5 @@
+while true do
+  if x then
+    print(1)
+  end
+
