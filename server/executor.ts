@@ -303,6 +303,10 @@ export class Executor implements DbHost {
   cron(): void {
     const now = Date.now();
     this.lruClock = now;
+    if (this.config.maxmemory !== 0) {
+      const m = process.memoryUsage();
+      this.usedMemory = m.heapUsed + m.external;
+    }
     const budget = 1000 / this.config.hz / 4;
     const start = performance.now();
     for (const db of this.dbs) {

@@ -8,6 +8,7 @@ import { connectionCommands } from "./connection.js";
 import { transactionCommands } from "./transactions.js";
 import { serverCommands } from "./server.js";
 import { commandCommands } from "./command.js";
+import { hashCommands } from "./hashes.js";
 
 export function registerCoreCommands(table: CommandTable): void {
   table.register(stringCommands);
@@ -16,4 +17,5 @@ export function registerCoreCommands(table: CommandTable): void {
   table.register(transactionCommands);
   table.register(serverCommands);
   table.register(commandCommands);
+  table.register(hashCommands);
 }

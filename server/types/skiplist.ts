@@ -104,7 +104,7 @@ export class SkipList {
     return this.header.next[0];
   }
 
-  /** zslInsert: links `x` (not in the list) at its place by (score, member), with a new level. */
+  /** zslInsert: links `x` (not in the list, level fixed at creation) at its place by (score, member). */
   insert(x: ZNode): void {
     const score = x.score;
     const member = x.member;
@@ -119,7 +119,7 @@ export class SkipList {
       }
       update[i] = h;
     }
-    const level = randomLevel();
+    const level = x.next.length;
     if (level > this.level) {
       for (let i = this.level; i < level; i++) {
         rankAt[i] = 0;
@@ -127,10 +127,6 @@ export class SkipList {
         this.header.span[i] = this.length;
       }
       this.level = level;
-    }
-    if (x.next.length !== level) {
-      x.next = new Array<ZNode | null>(level).fill(null);
-      x.span = new Array<number>(level).fill(0);
     }
     for (let i = 0; i < level; i++) {
       const u = update[i];
