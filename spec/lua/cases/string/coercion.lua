@@ -1,0 +1,11 @@
+-- numbers are accepted where strings are expected, and numeric strings where numbers are
+print(string.len(123), string.upper(1e300), string.rep(12, 2), string.reverse(3.25), string.sub(-12345, 2, 3))
+print(string.find(3.14159, "%."), string.match(2^53, "^%d+$"), string.gsub(1000000, "0", "o"))
+print(string.byte(7), string.char("65", " 66 ", "0x43"), string.format("%s|%d|%5.1f", 0.1, "42", "2.25"))
+print(string.sub("abcdef", "2", "-2"), string.rep("ab", "2"), string.byte("abc", "-1"))
+print(string.format("%d", "0x10"), string.format("%g", "1e2"), string.format("%x", " 255 "))
+print(string.gsub("abc", "b", 5), string.gsub("a1b", 1, "one"), string.find("a.5", 0.5))
+print(pcall(function() return string.sub("abc", "1x") end))
+print(pcall(function() return string.rep("ab", "2x") end))
+print(pcall(function() return string.format("%d", "") end))
+print(10 .. "", 1.5 .. "|", -0.0 .. "", 2^63 .. "", 1e100 .. "")

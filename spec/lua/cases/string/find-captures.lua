@@ -1,0 +1,13 @@
+-- string.find returns captures after the positions
+print(string.find("hello world", "(o)"))
+print(string.find("hello world", "(%a+) (%a+)"))
+print(string.find("key = value", "(%w+)%s*=%s*(%w+)"))
+print(string.find("abc", "()b()"))
+print(string.find("abc", "(a)(b)(c)"))
+print(string.find("abc", "((a)(b))"))
+print(string.find("abc", "(x*)"))
+print(string.find("date: 2024-01-15", "(%d+)-(%d+)-(%d+)"))
+print(string.find("aaa", "(a-)a"))
+print(select('#', string.find("abc", "b")), select('#', string.find("abc", "(b)")), select('#', string.find("abc", "x")))
+print(pcall(function() return string.find("abc", "(b") end))
+print(pcall(function() return string.find("abc", "b)") end))

@@ -1,0 +1,10 @@
+-- '^' anchors only at the start of a pattern; '$' only at its end
+print(string.match("abc", "^a"), string.match("abc", "^b"), string.match("abc", "c$"), string.match("abc", "b$"))
+print(string.match("a^b", "a^b"), string.match("a$b", "a$b"), string.match("$x", "$x"), string.match("x^", "x^"))
+print(string.match("abc", "^abc$"), string.match("abcd", "^abc$"), string.match("", "^$"), string.match("x", "^$"))
+print(string.find("aaa", "^a", 2), string.find("baaa", "^a", 2), string.find("aaa", "a$", 1))
+print(string.match("^^", "^^"), string.match("^^", "^%^"), string.match("$$", "$$"), string.match("$$", "%$$"))
+print(string.match("abc", "^(a)"), string.match("abc", "(c)$"), string.match("abc", "(^a)"), string.match("^a", "(^a)"))
+print(string.match("ab", "a$?"), string.match("a$", "a$?"), string.match("a", "a$*"))
+print(string.find("line1\nline2", "^line2"), string.find("line1\nline2", "\nline2$"))
+print(string.gsub("aaa", "^a", "b"), string.gsub("aaa", "a$", "b"), string.gsub("aaa", "^", "b"), string.gsub("aaa", "$", "b"))

@@ -1,0 +1,16 @@
+-- back-references %1-%9 to finished captures
+print(string.match("hello", "(l)%1"), string.match("abba", "(a)(b)%2%1"), string.match("abab", "(ab)%1"))
+print(string.match('say "hi" or \'yo\'', "([\"'])(.-)%1"))
+print(string.find("xyzzy", "(.)%1"), string.find("abcabc", "(abc)%1"), string.find("abcab", "(abc)%1"))
+print(string.match("aaaa", "(a*)%1"), string.match("aaaaa", "^(a*)%1$"), string.match("aaaaaa", "^(a*)%1$"))
+print(string.gsub("hello  world   x", "( +)%1", "<%1>"))
+print(string.match("1==1", "(%d)==%1"), string.match("1==2", "(%d)==%1"))
+print(string.match("abc", "(a)(b)(c)%3%2%1"), string.match("abccba", "(a)(b)(c)%3%2%1"))
+print(pcall(function() return string.match("aa", "(a)%2") end))
+print(pcall(function() return string.match("aa", "(a%1)") end))
+print(pcall(function() return string.match("aa", "%1") end))
+print(pcall(function() return string.match("aa", "%0") end))
+print(pcall(function() return string.match("aa", "(a)%0") end))
+print(pcall(function() return string.find("aa", "(a)%9") end))
+-- the error is only raised when the matcher reaches the back-reference
+print(string.match("b", "a%1"), pcall(function() return string.match("a", "a%1") end))

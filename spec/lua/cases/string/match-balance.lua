@@ -1,0 +1,13 @@
+-- %bxy: balanced pairs
+print(string.match("f(a(b)c)d", "%b()"), string.match("x[1][2]", "%b[]"), string.match("{{}", "%b{}"))
+print(string.match("(((", "%b()"), string.match(")(", "%b()"), string.match("()", "%b()"))
+print(string.find("a (b (c) d) e", "%b()"), string.find("no parens", "%b()"))
+print(string.match('"quoted" text', '%b""'), string.match("xaxbx", "%bxx"), string.match("abab", "%bab"))
+print(string.gsub("f(1) + g(2, h(3))", "%b()", "(...)"))
+print(string.match("if (a and (b or c)) then", "if (%b())"), string.match("[x] = [y]", "(%b[])%s*=%s*(%b[])"))
+print(string.match("((a)", "%b()"), string.match("(a))", "%b()"), string.match("<<>>", "%b<>*"))
+print(string.match("(a)*", "%b()*"), string.match("(a)+x", "%b()%+x"))
+print(pcall(function() return string.match("abc", "%b") end))
+print(pcall(function() return string.match("abc", "%ba") end))
+print(pcall(function() return string.match("abc", "x%b") end))
+print(string.match("abc", "x%b"), string.match("xabc", "%b"), pcall(function() return string.find("xyz", "x%b(") end))

@@ -1,0 +1,16 @@
+-- %f[set]: the frontier between a char not in set and one in it
+print(string.find("THE (quick) fox", "%f[%a]%a+"), string.find("THE (quick) fox", "%f[%a]%a+", 5))
+for w in string.gmatch("THE (quick) brown fox", "%f[%a]%a+%f[%A]") do io.write(w, ";") end
+print()
+print(string.gsub("hello world from lua", "%f[%w]%w+", function(w) return w:upper() end))
+print(string.gsub("the cat in the hat", "%f[%a]the%f[%A]", "THE"))
+print(string.find("abc", "%f[%z]"), string.find("abc", "%f[%Z]"), string.find("", "%f[%z]"), string.find("", "%f[^%z]"))
+print(string.find("aaa", "%f[a]"), string.find("aaa", "%f[^a]"), string.find("a\0b", "%f[%z]"))
+print(string.gsub("one two", "%f[%s]", "|"), string.gsub("one two", "%f[%S]", "|"))
+print(string.match("x1y22z", "%f[%d]%d+%f[%D]"), string.match("THE END", "%f[%u]%u+$"))
+print(pcall(function() return string.find("abc", "%f") end))
+print(pcall(function() return string.find("abc", "%fa") end))
+print(pcall(function() return string.find("abc", "%f[a") end))
+print(pcall(function() return string.find("abc", "%f[]") end))
+print(pcall(function() return string.find("abc", "%f[^]") end))
+print(string.find("a]", "%f[]]"), string.find("a]", "%f[^]]"))

@@ -1,0 +1,18 @@
+-- pattern errors are only raised when the matcher reaches the malformed part
+print(string.find("abc", "x["), string.find("abc", "x%"), string.find("abc", "x(%b"), string.find("abc", "x%1"))
+print(pcall(function() return string.find("xabc", "x[") end))
+print(pcall(function() return string.find("abc", "a%") end))
+print(string.match("abc", "z)"), pcall(function() return string.match("abc", "a)") end))
+print(string.gsub("abc", "z[", "!"), pcall(function() return string.gsub("abz", "z[", "!") end))
+print(string.find("abc", "^b["), string.find("", "a%"), string.find("", "a("))
+print(pcall(function() return string.find("", "a*%") end))
+print(pcall(function() return string.find("", "(") end))
+-- an unfinished capture only matters when its value is asked for
+print(pcall(function() return string.find("abc", "(b") end))
+print(pcall(function() return string.match("abc", "(b") end))
+print(pcall(function() return string.gsub("abc", "(b", "x") end))
+print(pcall(function() return string.gsub("abc", "(b", "%1") end))
+print(pcall(function() return string.gsub("abc", "(b", "%0") end))
+print(pcall(function() return string.gsub("abc", "(b", string.upper) end))
+print(pcall(function() return string.gsub("abc", "(b", {}) end))
+print(pcall(function() for a in string.gmatch("abc", "(b") do print(a) end end))

@@ -1,0 +1,12 @@
+-- corners: high bytes in classes, ranges of bytes, '-' as a literal, long subjects
+print(string.match("caf\233!", "%a+"), string.match("\200\201", "[\200-\210]+") == "\200\201", string.match("x\255y", "[^%w]"):byte())
+print(string.find("a-b", "-"), string.find("a-b", "a-"), string.find("a-b", "a%-b"), string.match("--x", "^%-*"))
+print(string.match("2024", "^%d%d%d%d$"), string.match("12ab", "^%x+$"), string.match("0xzz", "^0x%x*"))
+print(string.match("  x", "^ *"), #string.match("  x", "^ *"), string.match("x", "^ *") == "")
+print(string.find(string.rep("a", 5000) .. "!", "!"), string.find(string.rep("ab", 2000), "ba", 3000))
+print(#string.match(string.rep("x", 10000), ".*"), #string.match(string.rep("x", 10000), ".-$"))
+print(select(2, string.gsub(string.rep("a b ", 1000), "%a", "")), #string.gsub(string.rep("a b ", 1000), " ", ""))
+print(string.match("key = [[ long ]]", "%[(=*)%[(.-)%]%1%]"), string.match("[==[x]==]", "%[(=*)%[(.-)%]%1%]"))
+print(string.match("a.b", "a.b"), string.match("axb", "a.b"), string.match("a\nb", "a.b") == "a\nb")
+print(string.find("abc", "[a-c]+", 2), string.find("ABC", "[a-c]+"), string.find("", "[a-c]*"))
+print(string.match("hello", ".-(l+)(.*)"), string.match("hello", "(.-)(l*)(o)"))

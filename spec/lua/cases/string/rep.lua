@@ -1,0 +1,11 @@
+-- string.rep counts: zero, negative, fractional, coerced, large
+print(string.rep("ab", 3), string.rep("ab", 1), "[" .. string.rep("ab", 0) .. "]", "[" .. string.rep("ab", -5) .. "]")
+print(string.rep("x", 2.9), string.rep("x", "3"), string.rep("x", -0.5) == "", string.rep("", 1000) == "")
+print(#string.rep("abc", 10000), string.rep("a\0", 3) == "a\0a\0a\0")
+print(string.rep(5, 3), string.rep(1.5, 2))
+print(string.rep("x", 2^32 + 2), #string.rep("x", 2^31), string.rep("x", 0/0) == "")
+print(pcall(function() return string.rep() end))
+print(pcall(function() return string.rep("x") end))
+print(pcall(function() return string.rep("x", "y") end))
+print(pcall(function() return string.rep(nil, 1) end))
+print(pcall(function() return string.rep("x", {}) end))

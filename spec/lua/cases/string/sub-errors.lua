@@ -1,0 +1,13 @@
+-- string.sub argument errors
+print(pcall(function() return string.sub() end))
+print(pcall(function() return string.sub("x") end))
+print(pcall(function() return string.sub("x", nil) end))
+print(pcall(function() return string.sub("x", "a") end))
+print(pcall(function() return string.sub("x", 1, "b") end))
+print(pcall(function() return string.sub("x", 1, {}) end))
+print(pcall(function() return string.sub(nil, 1) end))
+print(pcall(function() return string.sub({}, 1) end))
+print(pcall(function() return string.sub(print, 1) end))
+print(pcall(function() return string.sub("x", true) end))
+print(pcall(function() return string.sub("abc", "0x2", " 3 ") end))
+print(pcall(function() return string.sub("abc", "1e0", "2.5") end))
