@@ -155,7 +155,9 @@ export function normalize(s: Step, reply: string): string {
   const el = elements(reply);
   if (el === undefined) return reply;
   let groups: string[];
-  if (s.kind === "sortpairs") {
+  // RESP3 already nests WITHSCORES/WITHVALUES pairs as two-element arrays: sort those as items.
+  const nested = el.items.length > 0 && el.items.every((x) => x.startsWith("*2\r\n"));
+  if (s.kind === "sortpairs" && !nested) {
     groups = [];
     for (let i = 0; i < el.items.length; i += 2) groups.push(el.items[i] + (el.items[i + 1] ?? ""));
   } else groups = el.items;
