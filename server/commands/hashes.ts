@@ -78,8 +78,8 @@ function hsetnx(c: ClientState, argv: string[]): Reply {
   const h = writeOrCreate<HashValue>(c, key, "hash", newHash);
   if (h instanceof ErrorReply) return h;
   const lim = limits(c);
-  tryConversion(h, argv, 2, 3, lim);
   if (h.has(argv[2])) return 0;
+  tryConversion(h, argv, 2, 3, lim);
   hashSet(h, argv[2], argv[3], lim);
   c.db.modified(key);
   return 1;

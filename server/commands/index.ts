@@ -9,6 +9,7 @@ import { transactionCommands } from "./transactions.js";
 import { serverCommands } from "./server.js";
 import { commandCommands } from "./command.js";
 import { hashCommands } from "./hashes.js";
+import { listCommands } from "./lists.js";
 
 export function registerCoreCommands(table: CommandTable): void {
   table.register(stringCommands);
@@ -18,4 +19,5 @@ export function registerCoreCommands(table: CommandTable): void {
   table.register(serverCommands);
   table.register(commandCommands);
   table.register(hashCommands);
+  table.register(listCommands);
 }
