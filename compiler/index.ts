@@ -102,7 +102,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     options.coroutines === "auto" || options.coroutines === undefined
       ? /\bcoroutine\b/.test(src)
       : options.coroutines;
-  const cx = new Lowerer(visitors, { coroutines, source: src });
+  const cx = new Lowerer(visitors, { coroutines, source: src, assigned: assignedNames(chunk) });
 
   // the main chunk: a vararg function with no parameters
   const mainScope = cx.scopes.enterFunction(true, false);
@@ -179,6 +179,25 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   const js = generate(program, { sourceMap: collector as never, indent: "  " });
   if (generator) generator.setSourceContent(sourceFile, source);
   return { js, lines, map: generator?.toString(), functionNames: cx.functionNames };
+}
+
+/** Every name that is the target of an assignment statement somewhere in the chunk. */
+function assignedNames(chunk: L.Chunk): Set<string> {
+  const names = new Set<string>();
+  const visit = (n: unknown): void => {
+    if (n === null || typeof n !== "object") return;
+    if (Array.isArray(n)) {
+      for (const x of n) visit(x);
+      return;
+    }
+    const node = n as { type?: string; variables?: L.Expression[] };
+    if (node.type === "AssignmentStatement") {
+      for (const v of node.variables ?? []) if (v.type === "Identifier") names.add(v.name);
+    }
+    for (const [k, v] of Object.entries(node)) if (k !== "loc" && k !== "range") visit(v);
+  };
+  visit(chunk.body);
+  return names;
 }
 
 export function isCompileError(e: unknown): e is CompileError {

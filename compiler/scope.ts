@@ -9,6 +9,8 @@ export interface LocalVar {
   fn: FunctionScope;
   /** always holds a number (a numeric for variable the body never assigns) */
   number?: boolean;
+  /** always holds a function (a `local function` whose name is never assigned) */
+  isFunction?: boolean;
 }
 
 export class FunctionScope {

@@ -73,6 +73,7 @@ export function lowerCall(cx: Lowerer, node: AnyCall): ES.Expression {
   const fnv: Lowered = cx.expr(base);
   const args = lowerArgs(cx, argNodes(node));
   if (cx.fn.gen) return genCall(cx, fnv.js, fnv.desc, args, loc);
+  if (fnv.fn) return f.call(fnv.js, args, loc);
   return f.call(callableCallee(cx, fnv.js, fnv.desc, loc), args, loc);
 }
 

@@ -24,6 +24,8 @@ export interface Lowered {
   constant?: number;
   /** evaluating it twice is free and has no effects (identifiers, literals) */
   simple?: boolean;
+  /** the value is certainly a JS function (calls need no __call check) */
+  fn?: boolean;
   /** description for error messages: "local 'x'", "global 'f'", "field 'y'" … */
   desc?: string | null;
 }
@@ -40,6 +42,8 @@ export interface Visitors {
 }
 
 export interface LowerOptions {
+  /** names that appear as an assignment target anywhere in the chunk */
+  assigned: Set<string>;
   /** also emit generator versions of functions, so they can run inside coroutines */
   coroutines: boolean;
   /** source text, to recognise parenthesised multi-value expressions */

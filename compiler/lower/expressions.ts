@@ -16,7 +16,13 @@ export function identifier(cx: Lowerer, node: L.Identifier): Lowered {
       desc: `global '${node.name}'`,
     };
   }
-  return { js: f.id(r.v.jsName, loc), simple: true, number: r.v.number, desc: `${r.kind} '${node.name}'` };
+  return {
+    js: f.id(r.v.jsName, loc),
+    simple: true,
+    number: r.v.number,
+    fn: r.v.isFunction,
+    desc: `${r.kind} '${node.name}'`,
+  };
 }
 
 export const stringLiteral = (_cx: Lowerer, node: L.StringLiteral): Lowered => ({

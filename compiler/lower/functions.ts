@@ -122,6 +122,7 @@ export function functionDeclaration(cx: Lowerer, node: L.FunctionDeclaration): E
   if (node.isLocal && target.type === "Identifier") {
     // local function f: f is in scope inside its own body
     const v = cx.scopes.declare(target.name);
+    if (!cx.options.assigned.has(target.name)) v.isFunction = true;
     return [
       f.varDecl("let", [[v.jsName, null]], loc),
       f.exprStmt(f.assign(f.id(v.jsName, loc), lowerFunction(cx, node, target.name), loc), loc),
