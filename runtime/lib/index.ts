@@ -12,6 +12,8 @@ import { makeCmsgpackLib } from "./cmsgpack.js";
 import { makeStructLib } from "./struct.js";
 import { makeCjsonLib } from "./cjson.js";
 import { makeMathLib } from "./math.js";
+import { makeTableLib } from "./table.js";
+import { setRedisStringHash } from "../table.js";
 import type { LuaFunction, LuaResult, LuaValue } from "../value.js";
 import { readFileSync } from "node:fs";
 import { checkString } from "./args.js";
@@ -30,6 +32,8 @@ export function installLibraries(
   options: { profile?: Profile; argv?: string[]; scriptName?: string },
 ): void {
   const G = host.globals;
+  setRedisStringHash(options.profile === "redis"); // Redis's luaS_hash reads every byte
+  G.setStr("table", makeTableLib());
   const string = makeStringLib();
   G.setStr("string", string);
   host.stringMeta.setStr("__index", string);

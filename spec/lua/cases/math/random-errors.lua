@@ -1,0 +1,20 @@
+-- math.random's checks; a number is drawn even when the arguments are then refused
+math.randomseed(3)
+local function try(f)
+  print(pcall(f))
+end
+try(function() return math.random(0) end)
+try(function() return math.random(-5) end)
+try(function() return math.random(3, 1) end)
+try(function() return math.random(1, 2, 3) end)
+try(function() return math.random("x") end)
+try(function() return math.random(nil) end)
+try(function() return math.random(1, nil) end)
+try(function() return math.random({}, 1) end)
+try(function() return math.randomseed() end)
+try(function() return math.randomseed("x") end)
+try(function() return math.randomseed({}) end)
+print(math.random(100))
+math.randomseed(3)
+for i = 1, 12 do io.write(math.random(100), " ") end
+print()

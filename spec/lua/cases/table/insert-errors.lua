@@ -1,0 +1,17 @@
+-- table.insert's argument errors (5.1 wording: "wrong number of arguments to 'insert'")
+local function try(f, ...)
+  print(pcall(f, ...))
+end
+try(function() table.insert() end)
+try(function() table.insert({}) end)
+try(function() table.insert({}, 1, 2, 3) end)
+try(function() table.insert({}, 1, 2, nil) end)
+try(function() table.insert(nil, 1) end)
+try(function() table.insert("s", 1) end)
+try(function() table.insert(5, 1, 2) end)
+try(function() table.insert({}, "x", 1) end)
+try(function() table.insert({}, {}, 1) end)
+try(function() table.insert({}, nil, 1) end)
+try(function() table.insert({}, true, 1) end)
+local t = {}
+print(pcall(table.insert, t, 1, "v"), t[1])
