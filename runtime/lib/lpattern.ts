@@ -45,10 +45,12 @@ export class Pattern {
   /** K_SINGLE: the literal char code, -2 for '.', else -1; K_BALANCE: close char */
   arg2: Int32Array;
   sets: Uint8Array;
+  /** offset of the FIRST set of the rest of the pattern from each item, or -1 (see firstSets) */
+  first: Int32Array;
   errors: string[] = [];
-  /** Offset of the set the first char of any match must belong to, or -1 if none. */
+  /** Offset of the set the first char of any match must belong to, or -1 if none (first[0]). */
   firstSet = -1;
-  /** The literal char every match starts with, or -1. */
+  /** The one char every match starts with, or -1. */
   firstChar = -1;
 
   constructor(n: number, nsets: number) {
@@ -56,6 +58,7 @@ export class Pattern {
     this.quant = new Uint8Array(n);
     this.arg = new Int32Array(n);
     this.arg2 = new Int32Array(n);
+    this.first = new Int32Array(n);
     this.sets = new Uint8Array(nsets * 256);
   }
 }
@@ -342,43 +345,92 @@ export function compile(p: string, allowAnchor: boolean): Pattern {
   return pat;
 }
 
+/**
+ * FIRST sets: for each item i, the chars a match of the pattern's rest (items i..) can
+ * begin with, when that rest cannot match the empty string; null when it can (or when it
+ * is not known, as at a back-reference or a malformed spot, whose error must still be
+ * raised). The matcher skips positions whose char is not in the set: `match` would fail
+ * there at once, before reaching anything that raises. Captures and frontiers consume
+ * nothing, so they pass the next item's set through (a superset is always safe).
+ */
+function firstSets(items: Item[]): (Uint8Array | null)[] {
+  const first: (Uint8Array | null)[] = new Array(items.length).fill(null);
+  for (let i = items.length - 1; i >= 0; i--) {
+    const it = items[i];
+    const next = i + 1 < items.length ? first[i + 1] : null;
+    switch (it.kind) {
+      case K_SINGLE:
+        if (it.quant === Q_ONE || it.quant === Q_PLUS) first[i] = it.set!;
+        else if (next !== null) {
+          const u = new Uint8Array(256);
+          for (let c = 0; c < 256; c++) u[c] = it.set![c] | next[c];
+          first[i] = u;
+        }
+        break;
+      case K_OPEN:
+      case K_POSCAP:
+      case K_CLOSE:
+      case K_FRONTIER:
+        first[i] = next;
+        break;
+      case K_BALANCE: {
+        const u = new Uint8Array(256);
+        u[it.arg] = 1;
+        first[i] = u;
+        break;
+      }
+      default: // K_END, K_EOS, K_BACKREF, K_ERROR
+        first[i] = null;
+    }
+  }
+  return first;
+}
+
 function build(items: Item[], errors: string[], anchor: boolean): Pattern {
-  // share identical membership tables
+  const first = firstSets(items);
+  // all tables in one array, identical ones shared
   const tables: Uint8Array[] = [];
   const keys = new Map<string, number>();
-  const offsets: number[] = [];
-  for (const it of items) {
-    if (it.set === undefined) {
-      offsets.push(-1);
-      continue;
-    }
-    const key = String.fromCharCode.apply(null, Array.from(it.set));
+  const offsetOf = (t: Uint8Array): number => {
+    const key = String.fromCharCode.apply(null, Array.from(t));
     let idx = keys.get(key);
     if (idx === undefined) {
       idx = tables.length;
-      tables.push(it.set);
+      tables.push(t);
       keys.set(key, idx);
     }
-    offsets.push(idx * 256);
-  }
-  const pat = new Pattern(items.length, tables.length);
+    return idx * 256;
+  };
+  const n = items.length;
+  const setOff = items.map((it) => (it.set === undefined ? -1 : offsetOf(it.set)));
+  const firstOff = first.map((f) => (f === null ? -1 : offsetOf(f)));
+  const pat = new Pattern(n, tables.length);
   for (let t = 0; t < tables.length; t++) pat.sets.set(tables[t], t * 256);
-  for (let k = 0; k < items.length; k++) {
+  for (let k = 0; k < n; k++) {
     const it = items[k];
     pat.kind[k] = it.kind;
     pat.quant[k] = it.quant;
-    pat.arg[k] = it.set !== undefined ? offsets[k] : it.arg;
+    pat.arg[k] = it.set !== undefined ? setOff[k] : it.arg;
     pat.arg2[k] = it.arg2;
+    pat.first[k] = firstOff[k];
   }
   pat.errors = errors;
   pat.anchor = anchor;
   pat.literal =
     !anchor &&
     items.every((it) => it.kind === K_END || (it.kind === K_SINGLE && it.quant === Q_ONE && it.arg2 >= 0));
-  const first = items[0];
-  if (first.kind === K_SINGLE && (first.quant === Q_ONE || first.quant === Q_PLUS)) {
-    pat.firstSet = pat.arg[0];
-    pat.firstChar = first.arg2 >= 0 ? first.arg2 : -1;
+  const f0 = first[0];
+  if (f0 !== null) {
+    pat.firstSet = firstOff[0];
+    let count = 0;
+    let only = -1;
+    for (let c = 0; c < 256; c++) {
+      if (f0[c] !== 0) {
+        count++;
+        only = c;
+      }
+    }
+    if (count === 1) pat.firstChar = only;
   }
   return pat;
 }
@@ -418,6 +470,7 @@ export class MatchState {
   private arg: Int32Array = EMPTY_PATTERN.arg;
   private arg2: Int32Array = EMPTY_PATTERN.arg2;
   private sets: Uint8Array = EMPTY_PATTERN.sets;
+  private first: Int32Array = EMPTY_PATTERN.first;
 
   reset(src: string, pat: Pattern): void {
     this.src = src;
@@ -428,6 +481,7 @@ export class MatchState {
     this.arg = pat.arg;
     this.arg2 = pat.arg2;
     this.sets = pat.sets;
+    this.first = pat.first;
   }
 
   /** Tries the whole pattern at s; returns the end of the match or -1. */
@@ -570,20 +624,17 @@ export class MatchState {
     const nk = this.kind[np];
     if (nk === K_END) return s + i;
     if (nk === K_EOS) return s + i === end ? end : -1;
-    if (nk === K_SINGLE) {
-      const nq = this.quant[np];
-      if (nq === Q_ONE || nq === Q_PLUS) {
-        // the next item must match at s+i: skip the calls that would fail at once
-        const noff = this.arg[np];
-        for (; i >= 0; i--) {
-          const p = s + i;
-          if (p < end && sets[noff + src.charCodeAt(p)] !== 0) {
-            const r = this.match(p, np);
-            if (r !== -1) return r;
-          }
+    const f = this.first[np];
+    if (f >= 0) {
+      // the rest must begin with a char of its FIRST set: skip the calls that would fail at once
+      for (; i >= 0; i--) {
+        const p = s + i;
+        if (p < end && sets[f + src.charCodeAt(p)] !== 0) {
+          const r = this.match(p, np);
+          if (r !== -1) return r;
         }
-        return -1;
       }
+      return -1;
     }
     for (; i >= 0; i--) {
       const r = this.match(s + i, np);
@@ -599,9 +650,12 @@ export class MatchState {
     const sets = this.sets;
     const off = this.arg[pi];
     const np = pi + 1;
+    const f = this.first[np];
     for (;;) {
-      const r = this.match(s, np);
-      if (r !== -1) return r;
+      if (f < 0 || (s < end && sets[f + src.charCodeAt(s)] !== 0)) {
+        const r = this.match(s, np);
+        if (r !== -1) return r;
+      }
       if (s < end && sets[off + src.charCodeAt(s)] !== 0) s++;
       else return -1;
     }

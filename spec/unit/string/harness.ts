@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { LuaError } from "../../../runtime/errors.js";
-import { formatG } from "../../../runtime/number.js";
+import { formatG, NEGATIVE_NAN } from "../../../runtime/number.js";
 import { tostring } from "../../../runtime/ops.js";
 import { LuaTable } from "../../../runtime/table.js";
 import { all, type LuaValue } from "../../../runtime/value.js";
@@ -205,6 +205,8 @@ const JS_TB = makeTables();
 
 function jsArg(a: Arg): LuaValue {
   if (a === null) return undefined;
+  // the Lua side writes NaN as (0/0), which x86 computes with the sign bit set
+  if (typeof a === "number" && a !== a) return NEGATIVE_NAN;
   if (typeof a !== "object") return a;
   if ("fn" in a) return JS_FN[a.fn];
   return JS_TB[a.tbl];
