@@ -6,46 +6,23 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { LuaEngine } from "../../runtime/engine.js";
-import { LuaInterrupt } from "../../runtime/errors.js";
-import { firstLine, listCases, readExpectation, type Expectation, type LuaCase } from "./corpus.js";
+import {
+  firstDifference,
+  firstLine,
+  listCases,
+  readExpectation,
+  type Expectation,
+  type LuaCase,
+} from "./corpus.js";
 import { knownDifferences } from "./known-differences.js";
+import { runRedlua } from "./run-redlua.js";
 
 // The reference was recorded with TZ=UTC (spec/lua/record.ts): os.date/os.time in local time must agree.
 process.env.TZ = "UTC";
 
-/** A case that loops forever must fail, not hang the suite. */
-const CASE_TIME_LIMIT_MS = 10_000;
-
 /** What redlua prints for a case, in the shape of a recorded expectation. */
-export function runCase(c: LuaCase): Expectation {
-  const out: string[] = [];
-  const engine = new LuaEngine({
-    profile: "cli",
-    stdout: (s: string) => out.push(s),
-    argv: c.args,
-    scriptName: `${c.name}.lua`,
-  });
-  const deadline = Date.now() + CASE_TIME_LIMIT_MS;
-  engine.interrupts.check = () => {
-    if (Date.now() > deadline) throw new LuaInterrupt(`case ran past ${CASE_TIME_LIMIT_MS} ms`, "timeout");
-  };
-  const source = readFileSync(c.file, "latin1");
-  const r = engine.runMain(source, `${c.name}.lua`, c.args);
-  return { stdout: out.join(""), stderr: r.stderr, status: r.status };
-}
-
-/** "line N: expected ... / actual ..." for the first line where two outputs differ. */
-export function firstDifference(actual: string, expected: string): string {
-  const a = actual.split("\n");
-  const e = expected.split("\n");
-  for (let i = 0; i < Math.max(a.length, e.length); i++) {
-    if (a[i] !== e[i]) {
-      const show = (s: string | undefined) => (s === undefined ? "(no line)" : JSON.stringify(s));
-      return `line ${i + 1}:\n  expected ${show(e[i])}\n  actual   ${show(a[i])}`;
-    }
-  }
-  return "(no difference)";
+function runCase(c: LuaCase): Expectation {
+  return runRedlua(readFileSync(c.file, "latin1"), `${c.name}.lua`, c.args);
 }
 
 /** Throws an AssertionError naming the first way `actual` differs from `expected`. */

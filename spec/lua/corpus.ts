@@ -99,3 +99,16 @@ export function firstLine(text: string): string {
   const i = text.indexOf("\n");
   return i < 0 ? text : text.slice(0, i);
 }
+
+/** "line N: expected ... / actual ..." for the first line where two outputs differ. */
+export function firstDifference(actual: string, expected: string): string {
+  const a = actual.split("\n");
+  const e = expected.split("\n");
+  for (let i = 0; i < Math.max(a.length, e.length); i++) {
+    if (a[i] !== e[i]) {
+      const show = (s: string | undefined) => (s === undefined ? "(no line)" : JSON.stringify(s));
+      return `line ${i + 1}:\n  expected ${show(e[i])}\n  actual   ${show(a[i])}`;
+    }
+  }
+  return "(no difference)";
+}
