@@ -10,6 +10,7 @@ import { serverCommands } from "./server.js";
 import { commandCommands } from "./command.js";
 import { hashCommands } from "./hashes.js";
 import { listCommands } from "./lists.js";
+import { setCommands } from "./sets.js";
 
 export function registerCoreCommands(table: CommandTable): void {
   table.register(stringCommands);
@@ -20,4 +21,5 @@ export function registerCoreCommands(table: CommandTable): void {
   table.register(commandCommands);
   table.register(hashCommands);
   table.register(listCommands);
+  table.register(setCommands);
 }
