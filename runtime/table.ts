@@ -152,6 +152,8 @@ export class LuaTable {
   private snext: number[] = NO_NUMBERS;
   /** Every slot at or above this index is in use; free slots are searched downwards from here. */
   private lastfree = 0;
+  /** The position `next` returned last (a hint for the next call), or -1. */
+  private lastNext = -1;
   /** key → entry id when the node part is bigger than SCAN_LIMIT, dead keys included. */
   private index: Map<LuaValue, number> | undefined = undefined;
   metatable: LuaTable | undefined = undefined;
@@ -648,7 +650,9 @@ export class LuaTable {
    * a key that is not in the table (dead keys are still in it).
    */
   next(key: LuaValue): [LuaValue, LuaValue] | undefined {
-    const pos = this.nextPosition(this.positionOf(key));
+    // a traversal usually asks for the key it was just given: try where that was first
+    const pos = this.nextPosition(this.positionOf(key, this.lastNext));
+    this.lastNext = pos;
     return pos < 0 ? undefined : [this.keyAt(pos), this.valueAt(pos)];
   }
 
