@@ -78,7 +78,6 @@ function hello(c: ClientState, argv: string[]): Reply {
   }
   let user: string | undefined;
   let pass: string | undefined;
-  let name: string | undefined;
   for (let j = next; j < argv.length; j++) {
     const more = argv.length - 1 - j;
     const opt = argv[j].toLowerCase();
@@ -87,21 +86,19 @@ function hello(c: ClientState, argv: string[]): Reply {
       pass = argv[j + 2];
       j += 2;
     } else if (opt === "setname" && more >= 1) {
-      name = argv[++j];
+      // Redis 7.0 applies the name while parsing, before the authentication checks.
+      const e = setName(c, argv[++j]);
+      if (e) return e;
     } else return err(`ERR Syntax error in HELLO option '${argv[j]}'`);
   }
   if (user !== undefined && pass !== undefined && !checkAuth(c, user, pass)) return WRONGPASS;
   if (!c.authenticated) {
     if (executorOf(c).config.requirepass !== "") {
       return err(
-        "NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time",
+        "NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time",
       );
     }
     c.authenticated = true;
-  }
-  if (name !== undefined) {
-    const e = setName(c, name);
-    if (e) return e;
   }
   if (ver) c.resp = ver as 2 | 3;
   return new MapReply([

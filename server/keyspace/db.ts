@@ -170,10 +170,12 @@ export class Db {
   delete(key: string): boolean {
     const e = this.dict.get(key);
     if (e === undefined) return false;
-    const live = !(e.exp !== 0 && e.exp <= this.now());
+    if (e.exp !== 0 && e.exp <= this.now()) {
+      this.expireEntry(e);
+      return false;
+    }
     this.removeEntry(e);
-    if (!live) this.host.stats.expiredKeys++;
-    return live;
+    return true;
   }
 
   removeEntry(e: Entry): void {
@@ -184,9 +186,11 @@ export class Db {
     e.slot = -1;
   }
 
+  /** deleteExpiredKeyAndPropagate: removes an expired key; WATCHers see a modification. */
   private expireEntry(e: Entry): void {
     this.removeEntry(e);
     this.host.stats.expiredKeys++;
+    if (this.watched.size !== 0) this.touchWatched(e.key);
   }
 
   private takeSlot(e: Entry): void {
@@ -218,9 +222,23 @@ export class Db {
     if (this.watched.size !== 0) this.touchWatched(key);
   }
 
+  /**
+   * touchWatchedKey: marks the key's watchers dirty, except a watcher that saw the key already
+   * expired at WATCH time while it is now gone (logically no change; that watch forgets it).
+   */
   touchWatched(key: string): void {
     const w = this.watched.get(key);
-    if (w !== undefined) for (const c of w.clients) c.dirtyCas = true;
+    if (w === undefined) return;
+    for (const c of w.clients) {
+      const wk = c.watched.find((x) => x.db === this && x.key === key);
+      if (wk !== undefined && wk.expiredAtWatch) {
+        if (!this.dict.has(key)) {
+          wk.expiredAtWatch = false;
+          continue;
+        }
+      }
+      c.dirtyCas = true;
+    }
   }
 
   /** Marks every watcher of a key that exists here (FLUSHDB, FLUSHALL, SWAPDB). */

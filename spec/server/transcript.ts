@@ -20,7 +20,8 @@ import { RespClient, replyEnd } from "../support/resp-client.js";
 export interface Step {
   line: number;
   text: string;
-  kind: "cmd" | "sort" | "sortpairs" | "any" | "masknum" | "noreply" | "raw" | "client" | "sleep";
+  kind:
+    "cmd" | "sort" | "sortpairs" | "sortdeep" | "any" | "masknum" | "noreply" | "raw" | "client" | "sleep";
   args: string[];
 }
 
@@ -35,7 +36,11 @@ export function parseTranscript(src: string): Step[] {
     const m = /^@(\w+)\s*(.*)$/.exec(text);
     if (m) {
       kind = m[1] as Step["kind"];
-      if (!["sort", "sortpairs", "any", "masknum", "noreply", "raw", "client", "sleep"].includes(kind)) {
+      if (
+        !["sort", "sortpairs", "sortdeep", "any", "masknum", "noreply", "raw", "client", "sleep"].includes(
+          kind,
+        )
+      ) {
         throw new Error(`line ${line}: unknown directive @${m[1]}`);
       }
       rest = m[2];
@@ -84,8 +89,12 @@ export async function runTranscript(port: number, steps: Step[], proto: 2 | 3): 
     if (c === undefined || c.isClosed) {
       c = await RespClient.connect(port);
       if (proto === 3) {
+        // Refused (-NOAUTH) on a server with requirepass: the connection stays RESP2 until the
+        // transcript itself authenticates, on both servers alike.
         const r = await c.command(["HELLO", "3"]);
-        if (r[0] !== 0x25 /* % */) throw new Error(`HELLO 3 failed: ${r.toString("latin1")}`);
+        if (r[0] !== 0x25 /* % */ && !r.toString("latin1").startsWith("-NOAUTH")) {
+          throw new Error(`HELLO 3 failed: ${r.toString("latin1")}`);
+        }
       }
       clients.set(current, c);
     }
@@ -151,6 +160,7 @@ function elements(reply: string): { head: string; items: string[] } | undefined 
 export function normalize(s: Step, reply: string): string {
   if (s.kind === "any") return reply.slice(0, 1);
   if (s.kind === "masknum") return reply.replace(/(^|\r\n):-?\d+\r\n/g, "$1:#\r\n");
+  if (s.kind === "sortdeep") return sortDeep(reply);
   if (s.kind !== "sort" && s.kind !== "sortpairs") return reply;
   const el = elements(reply);
   if (el === undefined) return reply;
@@ -161,6 +171,20 @@ export function normalize(s: Step, reply: string): string {
     groups = [];
     for (let i = 0; i < el.items.length; i += 2) groups.push(el.items[i] + (el.items[i + 1] ?? ""));
   } else groups = el.items;
+  groups.sort();
+  return el.head + groups.join("");
+}
+
+/** An aggregate with its elements (map entries as key+value pairs) sorted, recursively. */
+function sortDeep(reply: string): string {
+  const el = elements(reply);
+  if (el === undefined) return reply;
+  const items = el.items.map(sortDeep);
+  let groups: string[] = items;
+  if (reply[0] === "%") {
+    groups = [];
+    for (let i = 0; i < items.length; i += 2) groups.push(items[i] + (items[i + 1] ?? ""));
+  }
   groups.sort();
   return el.head + groups.join("");
 }
