@@ -1,0 +1,13 @@
+print(rawlen, rawequal(1, 1), rawequal("a", "a"), rawequal({}, {}))
+print(type(next), next({}, nil), pcall(function() return next() end))
+local t = { 10, 20, 30 }
+local k, v = next(t)
+print(k, v)
+k, v = next(t, k)
+print(k, v)
+k, v = next(t, 3)
+print(k, v)
+print(pcall(next, t, 4))
+print(pcall(next, t, "nope"))
+print(ipairs({}) == ipairs({ 1 }))
+print(select('#', ipairs({})))

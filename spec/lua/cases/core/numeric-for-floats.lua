@@ -1,0 +1,20 @@
+local function count(a, b, s) local n, last = 0 for i = a, b, s do n = n + 1 last = i end return n, last end
+print(count(0, 1, 0.1))
+print(count(0, 1, 0.25))
+print(count(1, 0, -0.1))
+print(count(0, 0.3, 0.1))
+print(count(0.1, 0.5, 0.1))
+print(count(1, 2, 1 / 3))
+print(count(-1, 1, 0.5))
+print(count(0, 1e-9, 1e-10))
+print(count(1e15, 1e15 + 3, 1))
+print(count(0, 10, 2.5))
+print(count(10, 0, -2.5))
+print(count(1, 1, 0.1))
+print(count(1, 1.05, 0.1))
+print(count(-0.5, 0.5, 0.5))
+local acc = 0
+for i = 0.5, 5.5 do acc = acc + i end
+print(acc)
+for i = 1, 3, 1.5 do io.write(i, " ") end print()
+for i = 3, 1, -0.75 do io.write(i, " ") end print()

@@ -1,0 +1,2 @@
+local f, e = loadstring("x = ")
+error(e, 0)
