@@ -34,12 +34,15 @@ export function formatFixed(n: number, prec: number): string {
 // result is JS's with that digit one lower (no carry can have happened, since rounding
 // up to an odd digit never carries).
 
+/** 2^k for k = 0..1074 (exact; multiplying by one is exact unless it overflows) */
+const POW2: number[] = Array.from({ length: 1075 }, (_, k) => Math.pow(2, k));
+
 /** True if |x| (finite, nonzero) lies exactly halfway between two multiples of 10^-f. */
 function isDecimalTie(ax: number, f: number): boolean {
   if (f >= 0) {
     // |x| = (N + 1/2)·10^-f exactly iff |x| has exactly f+1 binary fraction digits
     if (f > 1073) return false;
-    return Number.isInteger(ax * Math.pow(2, f + 1)) && !Number.isInteger(ax * Math.pow(2, f));
+    return Number.isInteger(ax * POW2[f + 1]) && !Number.isInteger(ax * POW2[f]);
   }
   const q = -f; // rounding at the 10^q place
   if (!Number.isInteger(ax)) return false;
@@ -122,6 +125,7 @@ export function formatG(n: number, prec: number, upper = false, alt = false): st
     const z = alt ? "0." + "0".repeat(prec - 1) : "0";
     return Object.is(n, -0) ? "-" + z : z;
   }
+  if (prec <= 100) return gViaPrecision(n, prec, upper, alt);
   // exponent X of the value once rounded to prec significant digits
   const expStr = cToExponential(n, prec - 1);
   const x = parseInt(expStr.slice(expStr.indexOf("e") + 1), 10);
@@ -137,6 +141,48 @@ export function formatG(n: number, prec: number, upper = false, alt = false): st
     if (!alt) s = stripZeros(s);
   }
   return s;
+}
+
+/**
+ * %g from one toPrecision call (finite nonzero n, prec 1..100): toPrecision gives the same
+ * significant digits as C (after the ties-to-even fix) but switches to exponent form at
+ * other exponents (below -6, not -4), so the layout is redone here when they disagree.
+ */
+function gViaPrecision(n: number, prec: number, upper: boolean, alt: boolean): string {
+  let s = n.toPrecision(prec);
+  const neg = n < 0;
+  const e = s.indexOf("e");
+  // X: the decimal exponent of the rounded value
+  let x: number;
+  if (e >= 0) x = +s.slice(e + 1);
+  else {
+    const start = neg ? 1 : 0;
+    if (s.charCodeAt(start) === 48 /* 0 */) {
+      // "0.000ddd": X = -(zeros after the point + 1)
+      let k = start + 2;
+      while (s.charCodeAt(k) === 48) k++;
+      x = -(k - start - 1);
+    } else {
+      const dot = s.indexOf(".");
+      x = (dot < 0 ? s.length : dot) - start - 1;
+    }
+  }
+  const last = e >= 0 ? e - 1 : s.length - 1;
+  if ((s.charCodeAt(last) & 1) === 1 && isDecimalTie(neg ? -n : n, prec - 1 - x)) s = lowerDigit(s, last);
+  if (x < -4 || x >= prec) {
+    let mant: string;
+    if (e >= 0) mant = s.slice(0, e);
+    else {
+      // fixed "0.0000ddd" (X = -5 or -6) to "d.dd"
+      const digits = s.slice((neg ? 1 : 0) - x + 1).replace(".", "");
+      mant = (neg ? "-" : "") + digits[0] + (digits.length > 1 ? "." + digits.slice(1) : "");
+    }
+    if (!alt) mant = stripZeros(mant);
+    const ax = x < 0 ? -x : x;
+    s = mant + (upper ? "E" : "e") + (x < 0 ? "-" : "+") + (ax < 10 ? "0" + ax : "" + ax);
+    return s;
+  }
+  return alt ? s : stripZeros(s);
 }
 
 function stripZeros(s: string): string {

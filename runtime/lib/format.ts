@@ -165,7 +165,8 @@ function field(sign: string, digits: string, it: Item, zeroPad: boolean): string
 
 /** Digits of a non-negative integral double (exact beyond 2^53 too). */
 function integerDigits(n: number, radix: number): string {
-  return n < 9007199254740992 ? n.toString(radix) : BigInt(n).toString(radix);
+  if (n < 9007199254740992) return radix === 10 ? "" + n : n.toString(radix);
+  return BigInt(n).toString(radix);
 }
 
 /** %d %i: (long)x as C's cast does on x86-64, then printf. */

@@ -47,6 +47,11 @@ export class Pattern {
   sets: Uint8Array;
   /** offset of the FIRST set of the rest of the pattern from each item, or -1 (see firstSets) */
   first: Int32Array;
+  /**
+   * offset of S when the rest of the pattern from each item is `S*$` (after captures
+   * closing), so it matches exactly where every char up to the end is in S; else -1
+   */
+  tail: Int32Array;
   errors: string[] = [];
   /** Offset of the set the first char of any match must belong to, or -1 if none (first[0]). */
   firstSet = -1;
@@ -59,6 +64,7 @@ export class Pattern {
     this.arg = new Int32Array(n);
     this.arg2 = new Int32Array(n);
     this.first = new Int32Array(n);
+    this.tail = new Int32Array(n);
     this.sets = new Uint8Array(nsets * 256);
   }
 }
@@ -386,8 +392,26 @@ function firstSets(items: Item[]): (Uint8Array | null)[] {
   return first;
 }
 
+/** The S of each item whose rest is `)...S*$` or `)...$` (S empty), else null. */
+function tailSets(items: Item[]): (Uint8Array | null)[] {
+  const tail: (Uint8Array | null)[] = new Array(items.length).fill(null);
+  const n = items.length;
+  // the pattern must end with EOS, END
+  if (n < 2 || items[n - 2].kind !== K_EOS) return tail;
+  tail[n - 2] = new Uint8Array(256);
+  let k = n - 3;
+  if (k >= 0 && items[k].kind === K_SINGLE && items[k].quant === Q_STAR) {
+    tail[k] = items[k].set!;
+    k--;
+  }
+  const set = tail[k + 1];
+  for (; k >= 0 && items[k].kind === K_CLOSE; k--) tail[k] = set;
+  return tail;
+}
+
 function build(items: Item[], errors: string[], anchor: boolean): Pattern {
   const first = firstSets(items);
+  const tail = tailSets(items);
   // all tables in one array, identical ones shared
   const tables: Uint8Array[] = [];
   const keys = new Map<string, number>();
@@ -404,6 +428,7 @@ function build(items: Item[], errors: string[], anchor: boolean): Pattern {
   const n = items.length;
   const setOff = items.map((it) => (it.set === undefined ? -1 : offsetOf(it.set)));
   const firstOff = first.map((f) => (f === null ? -1 : offsetOf(f)));
+  const tailOff = tail.map((t) => (t === null ? -1 : offsetOf(t)));
   const pat = new Pattern(n, tables.length);
   for (let t = 0; t < tables.length; t++) pat.sets.set(tables[t], t * 256);
   for (let k = 0; k < n; k++) {
@@ -413,6 +438,7 @@ function build(items: Item[], errors: string[], anchor: boolean): Pattern {
     pat.arg[k] = it.set !== undefined ? setOff[k] : it.arg;
     pat.arg2[k] = it.arg2;
     pat.first[k] = firstOff[k];
+    pat.tail[k] = tailOff[k];
   }
   pat.errors = errors;
   pat.anchor = anchor;
@@ -471,6 +497,7 @@ export class MatchState {
   private arg2: Int32Array = EMPTY_PATTERN.arg2;
   private sets: Uint8Array = EMPTY_PATTERN.sets;
   private first: Int32Array = EMPTY_PATTERN.first;
+  private tail: Int32Array = EMPTY_PATTERN.tail;
 
   reset(src: string, pat: Pattern): void {
     this.src = src;
@@ -482,6 +509,7 @@ export class MatchState {
     this.arg2 = pat.arg2;
     this.sets = pat.sets;
     this.first = pat.first;
+    this.tail = pat.tail;
   }
 
   /** Tries the whole pattern at s; returns the end of the match or -1. */
@@ -624,6 +652,12 @@ export class MatchState {
     const nk = this.kind[np];
     if (nk === K_END) return s + i;
     if (nk === K_EOS) return s + i === end ? end : -1;
+    const t = this.tail[np];
+    if (t >= 0) {
+      // the rest matches exactly from where every char to the end is in its set: only
+      // the longest expansion can get there (shorter ones end before a longer one does)
+      return s + i >= this.tailStart(s, t) ? this.match(s + i, np) : -1;
+    }
     const f = this.first[np];
     if (f >= 0) {
       // the rest must begin with a char of its FIRST set: skip the calls that would fail at once
@@ -650,6 +684,14 @@ export class MatchState {
     const sets = this.sets;
     const off = this.arg[pi];
     const np = pi + 1;
+    const t = this.tail[np];
+    if (t >= 0) {
+      // the rest matches first at the start of the run of its set's chars that reaches
+      // the end: expand straight there, if this item's own chars get that far
+      const p0 = this.tailStart(s, t);
+      for (; s < p0; s++) if (sets[off + src.charCodeAt(s)] === 0) return -1;
+      return this.match(s, np);
+    }
     const f = this.first[np];
     for (;;) {
       if (f < 0 || (s < end && sets[f + src.charCodeAt(s)] !== 0)) {
@@ -659,6 +701,15 @@ export class MatchState {
       if (s < end && sets[off + src.charCodeAt(s)] !== 0) s++;
       else return -1;
     }
+  }
+
+  /** The first position p >= s from which every char to the end is in the set at t. */
+  private tailStart(s: number, t: number): number {
+    const src = this.src;
+    const sets = this.sets;
+    let p = this.end;
+    while (p > s && sets[t + src.charCodeAt(p - 1)] !== 0) p--;
+    return p;
   }
 
   /** push_onecapture: capture i of the last match (whole match s..e when there are none). */
