@@ -167,12 +167,12 @@ export class Executor implements DbHost {
 
   private process(c: ClientState, argv: string[]): Reply {
     const name = argv[0];
+    const base = this.table.lookupBase(name);
     // QUIT is answered before anything else in 7.0 (any arguments, even unauthenticated).
-    if (name.length === 4 && name.toLowerCase() === "quit") {
+    if (base !== undefined && base.name === "quit") {
       c.closeAfterReply = true;
       return OK;
     }
-    const base = this.table.lookupBase(name);
     let cmd = base;
     if (base !== undefined && base.sub !== undefined && argv.length > 1) {
       cmd = base.sub.get(argv[1].toLowerCase());

@@ -12,8 +12,8 @@ import { RespClient, replyEnd } from "../support/resp-client.js";
  * - `@sort CMD…` / `@sortpairs CMD…`: reply compared as an unordered array (of pairs).
  * - `@any CMD…`: reply compared only by its RESP type (nondeterministic values).
  * - `@masknum CMD…`: integers in the reply are masked (ids that differ between runs).
- * - `@noreply CMD…`: expect no reply (CLIENT REPLY OFF/SKIP); records what came within 150 ms.
- * - `@raw "bytes"`: send raw bytes; records everything until the peer closes or 250 ms of quiet.
+ * - `@noreply CMD…`: expect no reply (CLIENT REPLY OFF/SKIP); records what came within 100 ms.
+ * - `@raw "bytes"`: send raw bytes; records everything until the peer closes or 120 ms of quiet.
  * - `@client NAME`: switch connection (opened on first use; "main" is the first).
  * - `@sleep MS`: wait.
  */
@@ -113,13 +113,13 @@ export async function runTranscript(port: number, steps: Step[], proto: 2 | 3): 
         case "raw": {
           const c = await get();
           c.sendRaw(s.args.join(" "));
-          out.push(await quietRead(c, 250, 3000));
+          out.push(await quietRead(c, 120, 3000));
           continue;
         }
         case "noreply": {
           const c = await get();
           c.send(s.args);
-          out.push(await quietRead(c, 150, 1000));
+          out.push(await quietRead(c, 100, 1000));
           continue;
         }
         default: {

@@ -2,7 +2,7 @@
 // compares each reply byte for byte with what redis-server 7.0 answered when recorded.
 // Differences listed in known-differences.json (with a reason each) are reported, not failed.
 
-import { test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
@@ -30,61 +30,64 @@ const names = fs
   .map((f) => f.slice(0, -4))
   .sort();
 
-for (const name of names) {
-  for (const proto of [2, 3] as const) {
-    test(`transcript ${name} (RESP${proto})`, async (t) => {
-      const file = path.join(TRANSCRIPTS, `${name}.txt`);
-      const expectedFile = path.join(TRANSCRIPTS, `${name}.json`);
-      assert.ok(
-        fs.existsSync(expectedFile),
-        `${name}.json not recorded: run node dist/spec/server/record.js ${name}`,
-      );
-      const expected: string[] = JSON.parse(fs.readFileSync(expectedFile, "latin1"))[`resp${proto}`];
-      const steps = loadTranscript(file);
-      const rec = steps.filter(recorded);
-      assert.equal(expected.length, rec.length, `${name}.json is stale: re-record it`);
-      // The recorder starts redis-server with --save "" --appendonly no: mirror that.
-      const srv = await startServer({
-        config: { save: "", appendonly: "no", ...configOf(serverArgs(file)) },
-      });
-      // Commands the reference knows and redlua does not have yet (another module's work): skip
-      // the transcript with a clear message rather than fail or pretend.
-      const missing = new Set<string>();
-      rec.forEach((s, i) => {
-        if (s.kind === "raw" || s.kind === "noreply") return;
-        if (srv.ex.table.lookupBase(s.args[0]) !== undefined) return;
-        if (!expected[i].startsWith("-ERR unknown command")) missing.add(s.args[0].toUpperCase());
-      });
-      if (missing.size > 0) {
-        await srv.close();
-        t.skip(`needs commands redlua does not have yet: ${[...missing].join(" ")}`);
-        return;
-      }
-      let replies: string[];
-      try {
-        replies = await runTranscript(srv.port, steps, proto);
-      } finally {
-        await srv.close();
-      }
-      const failures: string[] = [];
-      let knownCount = 0;
-      rec.forEach((s, i) => {
-        const got = normalize(s, replies[i]);
-        if (got === expected[i]) return;
-        const key = `${name}:${s.text}`;
-        if (known[key] !== undefined) {
-          knownCount++;
+// Each transcript runs against its own server, so they can run side by side.
+describe("transcripts", { concurrency: 4 }, () => {
+  for (const name of names) {
+    for (const proto of [2, 3] as const) {
+      test(`transcript ${name} (RESP${proto})`, async (t) => {
+        const file = path.join(TRANSCRIPTS, `${name}.txt`);
+        const expectedFile = path.join(TRANSCRIPTS, `${name}.json`);
+        assert.ok(
+          fs.existsSync(expectedFile),
+          `${name}.json not recorded: run node dist/spec/server/record.js ${name}`,
+        );
+        const expected: string[] = JSON.parse(fs.readFileSync(expectedFile, "latin1"))[`resp${proto}`];
+        const steps = loadTranscript(file);
+        const rec = steps.filter(recorded);
+        assert.equal(expected.length, rec.length, `${name}.json is stale: re-record it`);
+        // The recorder starts redis-server with --save "" --appendonly no: mirror that.
+        const srv = await startServer({
+          config: { save: "", appendonly: "no", ...configOf(serverArgs(file)) },
+        });
+        // Commands the reference knows and redlua does not have yet (another module's work): skip
+        // the transcript with a clear message rather than fail or pretend.
+        const missing = new Set<string>();
+        rec.forEach((s, i) => {
+          if (s.kind === "raw" || s.kind === "noreply") return;
+          if (srv.ex.table.lookupBase(s.args[0]) !== undefined) return;
+          if (!expected[i].startsWith("-ERR unknown command")) missing.add(s.args[0].toUpperCase());
+        });
+        if (missing.size > 0) {
+          await srv.close();
+          t.skip(`needs commands redlua does not have yet: ${[...missing].join(" ")}`);
           return;
         }
-        const show = (x: string) => JSON.stringify(x.length > 400 ? x.slice(0, 400) + "…" : x);
-        failures.push(`line ${s.line}: ${s.text}\n  want ${show(expected[i])}\n  got  ${show(got)}`);
+        let replies: string[];
+        try {
+          replies = await runTranscript(srv.port, steps, proto);
+        } finally {
+          await srv.close();
+        }
+        const failures: string[] = [];
+        let knownCount = 0;
+        rec.forEach((s, i) => {
+          const got = normalize(s, replies[i]);
+          if (got === expected[i]) return;
+          const key = `${name}:${s.text}`;
+          if (known[key] !== undefined) {
+            knownCount++;
+            return;
+          }
+          const show = (x: string) => JSON.stringify(x.length > 400 ? x.slice(0, 400) + "…" : x);
+          failures.push(`line ${s.line}: ${s.text}\n  want ${show(expected[i])}\n  got  ${show(got)}`);
+        });
+        if (knownCount > 0) t.diagnostic(`${knownCount} known difference(s)`);
+        assert.equal(
+          failures.length,
+          0,
+          `${failures.length} of ${rec.length} replies differ:\n${failures.join("\n")}`,
+        );
       });
-      if (knownCount > 0) t.diagnostic(`${knownCount} known difference(s)`);
-      assert.equal(
-        failures.length,
-        0,
-        `${failures.length} of ${rec.length} replies differ:\n${failures.join("\n")}`,
-      );
-    });
+    }
   }
-}
+});
