@@ -30,6 +30,8 @@ export const HELPERS = {
   div: "$div",
   mod: "$mod",
   pow: "$pow",
+  /** C's pow on two numbers (the `^` fast path): glibc's special cases, exact integer powers */
+  powr: "$powr",
   unm: "$unm",
   concat: "$concat",
   len: "$len",

@@ -12,6 +12,7 @@ import { HELPERS, RT_PARAM, ENV_VAR, VARARG_VAR } from "./helpers.js";
 import { Lowerer } from "./lower/context.js";
 import { visitors } from "./lower/index.js";
 import { CompileError, fromLuaparse } from "./diagnostics.js";
+import { checkSyntax } from "./syntax.js";
 
 export { CompileError } from "./diagnostics.js";
 export { HELPERS } from "./helpers.js";
@@ -97,6 +98,8 @@ function skipShebang(source: string): string {
 
 export function compile(source: string, options: CompileOptions): CompileResult {
   const src = skipShebang(source);
+  // Lua's own verdict and words on syntax first; luaparse then builds the tree
+  checkSyntax(src);
   const chunk = parse(src);
   const coroutines =
     options.coroutines === "auto" || options.coroutines === undefined

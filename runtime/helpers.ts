@@ -9,6 +9,7 @@ import { EMPTY, type LuaFunction, type LuaResult, type LuaValue } from "./value.
 import { coroutineYield } from "./coroutine.js";
 import { luaNext, ipairsAux } from "./lib/iterators.js";
 import { NEGATIVE_NAN } from "./number.js";
+import { cPow } from "./pow.js";
 
 /** How many interrupt checks pass between calls into the hook. */
 export const TICKS = 10000;
@@ -116,6 +117,8 @@ export class ForIter {
   k: LuaValue = undefined;
   v: LuaValue = undefined;
   rest: LuaValue[] = EMPTY;
+  /** traversal position of the control key (next() fast path) */
+  private pos = -1;
   constructor(
     readonly f: LuaValue,
     readonly s: LuaValue,
@@ -126,10 +129,13 @@ export class ForIter {
     const f = this.f;
     let r: LuaResult;
     if (f === luaNext && this.s instanceof LuaTable) {
-      const kv = this.s.next(this.c);
-      if (kv === undefined) return false;
-      this.c = this.k = kv[0];
-      this.v = kv[1];
+      // next() over a table, without allocating: follow the last key's traversal position
+      const t = this.s;
+      const pos = t.nextPosition(t.positionOf(this.c, this.pos));
+      this.pos = pos;
+      if (pos < 0) return false;
+      this.c = this.k = t.keyAt(pos);
+      this.v = t.valueAt(pos);
       return true;
     }
     if (f === ipairsAux && this.s instanceof LuaTable) {
@@ -218,6 +224,7 @@ export function makeHelpers(interrupts: Interrupts): Record<string, unknown> {
     div: ops.arith.bind(null, "__div"),
     mod: ops.arith.bind(null, "__mod"),
     pow: ops.arith.bind(null, "__pow"),
+    powr: cPow,
     unm: ops.unm,
     concat: ops.concat,
     len: ops.len,

@@ -5,6 +5,7 @@
 import { LuaTable } from "./table.js";
 import { LuaError } from "./errors.js";
 import { numberToString, str2number } from "./number.js";
+import { cPow } from "./pow.js";
 import { LuaUserdata, type LuaFunction, type LuaResult, type LuaValue } from "./value.js";
 
 /** Per-state data the operators need: the metatable shared by all strings. */
@@ -221,7 +222,7 @@ function rawArith(event: ArithEvent, a: number, b: number): number {
     case "__mod":
       return a - Math.floor(a / b) * b;
     case "__pow":
-      return Math.pow(a, b);
+      return cPow(a, b);
     case "__unm":
       return -a;
   }
@@ -264,7 +265,7 @@ export function mod(a: LuaValue, b: LuaValue, da?: string | null, db?: string | 
     : arith("__mod", a, b, da, db);
 }
 export function pow(a: LuaValue, b: LuaValue, da?: string | null, db?: string | null): LuaValue {
-  return typeof a === "number" && typeof b === "number" ? Math.pow(a, b) : arith("__pow", a, b, da, db);
+  return typeof a === "number" && typeof b === "number" ? cPow(a, b) : arith("__pow", a, b, da, db);
 }
 export function unm(a: LuaValue, da?: string | null): LuaValue {
   if (typeof a === "number") return -a;

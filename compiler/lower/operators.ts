@@ -46,12 +46,12 @@ function holdBoth(cx: Lowerer, left: Lowered, right: Lowered, loc: Loc) {
   return { pre: [...a.pre, ...b.pre], a: ra, b: rb };
 }
 
-function rawArith(op: string, a: ES.Expression, b: ES.Expression, loc: Loc): ES.Expression {
+function rawArith(cx: Lowerer, op: string, a: ES.Expression, b: ES.Expression, loc: Loc): ES.Expression {
   const [jsop] = ARITH[op];
   if (jsop !== null) return f.binary(jsop, a, b, loc);
   const mathCall = (name: string, args: ES.Expression[]) =>
     f.call(f.member(f.id("Math", loc), name, loc), args, loc);
-  if (op === "^") return mathCall("pow", [a, b]);
+  if (op === "^") return f.call(cx.helper("powr", loc), [a, b], loc);
   // luai_nummod: a - floor(a/b)*b
   return f.binary("-", a, f.binary("*", mathCall("floor", [f.binary("/", a, b, loc)]), b, loc), loc);
 }
@@ -67,27 +67,28 @@ function evalArith(op: string, a: number, b: number): number {
       return a * b;
     case "/":
       return a / b;
-    case "%":
-      return a - Math.floor(a / b) * b;
     default:
-      return Math.pow(a, b);
+      return a - Math.floor(a / b) * b;
   }
 }
 
-/** A numeric constant as emitted code: NaN needs the helper (JS source can't spell -nan). */
+/**
+ * A numeric constant as emitted code. A NaN (which lcode.c never folds: it is computed at run
+ * time, where x86 makes it negative) needs the helper, and is not a constant for folding.
+ */
 export function constantJs(cx: Lowerer, value: number, loc: Loc): Lowered {
-  if (value !== value) return { js: cx.helper("NAN", loc), number: true, simple: true, constant: value };
+  if (value !== value) return { js: cx.helper("NAN", loc), number: true, simple: true };
   return { js: f.num(value, loc), number: true, simple: true, constant: value };
 }
 
 function arith(cx: Lowerer, op: string, left: Lowered, right: Lowered, loc: Loc): Lowered {
-  if (left.constant !== undefined && right.constant !== undefined) {
+  if (left.constant !== undefined && right.constant !== undefined && op !== "^") {
     // lcode.c folds constants (except division/modulo by zero and NaN results, which it
     // leaves to run time — where x86 makes them negative NaNs, as constantJs emits)
     return constantJs(cx, evalArith(op, left.constant, right.constant), loc);
   }
   const { pre, a, b } = holdBoth(cx, left, right, loc);
-  const fast = rawArith(op, a.js, b.js, loc);
+  const fast = rawArith(cx, op, a.js, b.js, loc);
   const test = numberTest(cx, a, b, loc);
   if (test === null) return { js: f.seq([...pre, fast], loc), number: true };
   const slow = cx.callHelper(

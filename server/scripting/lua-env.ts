@@ -8,7 +8,7 @@ import { LuaEngine } from "../../runtime/engine.js";
 import { LuaTable } from "../../runtime/table.js";
 import { LuaError, catchable } from "../../runtime/errors.js";
 import * as ops from "../../runtime/ops.js";
-import type { LuaFunction, LuaResult, LuaValue } from "../../runtime/value.js";
+import { EMPTY, type LuaFunction, type LuaResult, type LuaValue } from "../../runtime/value.js";
 import { log } from "../log.js";
 import { errorTable, type ScriptRunner } from "./runner.js";
 
@@ -31,7 +31,7 @@ export class ScriptLuaState {
     readonly runner: ScriptRunner,
     readonly kind: "eval" | "function",
   ) {
-    this.engine = new LuaEngine({ profile: "redis" });
+    this.engine = new LuaEngine({ profile: "redis", random: runner.random });
     const G = this.engine.globals;
     this.redis = this.makeRedisTable();
     G.setStr("redis", this.redis);
@@ -46,6 +46,8 @@ export class ScriptLuaState {
     });
     G.metatable = mt;
     protectRecursively(G, new Set());
+    // the strings' metatable ({__index = string}) is shared by every script: read-only too
+    protectRecursively(this.engine.stringMeta, new Set());
   }
 
   private makeRedisTable(): LuaTable {
@@ -68,14 +70,14 @@ export class ScriptLuaState {
       for (const a of args.slice(1))
         if (typeof a === "string" || typeof a === "number") parts.push(ops.tostring(a));
       log(LOG_MARKS[lv], parts.join(" "));
-      return undefined;
+      return EMPTY;
     });
     for (const [k, v] of Object.entries(LOG_LEVELS)) r.setStr(k, v);
     r.setStr("REDIS_VERSION_NUM", REDIS_VERSION_NUM);
     r.setStr("REDIS_VERSION", REDIS_VERSION);
     r.setStr("setresp", function setresp(v: LuaValue): LuaResult {
       runner.setResp(v, arguments.length);
-      return undefined;
+      return EMPTY;
     });
     r.setStr("sha1hex", function sha1(s: LuaValue): LuaResult {
       if (arguments.length !== 1) throw new LuaError(errorTable("wrong number of arguments"), 0);
@@ -95,7 +97,7 @@ export class ScriptLuaState {
     });
     r.setStr("set_repl", function setRepl(v: LuaValue): LuaResult {
       runner.setRepl(v, arguments.length);
-      return undefined;
+      return EMPTY;
     });
     r.setStr("REPL_NONE", 0);
     r.setStr("REPL_AOF", 1);
@@ -109,7 +111,7 @@ export class ScriptLuaState {
       return false;
     });
     r.setStr("debug", function debug(): LuaResult {
-      return undefined;
+      return EMPTY;
     });
     r.setStr("acl_check_cmd", function aclCheckCmd(...args: LuaValue[]): LuaResult {
       return runner.aclCheck(args);
@@ -120,8 +122,8 @@ export class ScriptLuaState {
   /** Sets KEYS and ARGV (EVAL passes them as globals; the read-only lock doesn't apply). */
   setKeysArgs(keys: string[], args: string[]): void {
     const G = this.engine.globals;
-    setRaw(G, "KEYS", LuaTable.fromValues(keys));
-    setRaw(G, "ARGV", LuaTable.fromValues(args));
+    setRaw(G, "KEYS", arrayTable(keys));
+    setRaw(G, "ARGV", arrayTable(args));
   }
 
   /** Compiles a body; throws LuaError with Lua's syntax error text. */
@@ -131,9 +133,16 @@ export class ScriptLuaState {
   }
 }
 
-/** Redis's pcall: like Lua's, but an error table with a string `err` comes back as that string. */
+/**
+ * Redis's pcall (luaRedisPcall): like Lua's, but an error table with a string `err` comes back as
+ * that string. With no arguments it calls its own `true` placeholder; calling what can't be called
+ * fails inside C, so the message has no position.
+ */
 function redisPcall(f: LuaValue, ...args: LuaValue[]): LuaResult {
-  if (arguments.length === 0) throw new LuaError("bad argument #1 to 'pcall' (value expected)", 1);
+  if (arguments.length === 0) return [false, "attempt to call a boolean value"];
+  if (typeof f !== "function" && ops.metamethod(f, "__call") === undefined) {
+    return [false, `attempt to call a ${ops.type(f)} value`];
+  }
   try {
     const r = ops.call(f, ...args);
     return Array.isArray(r) ? [true, ...r] : [true, r];
@@ -162,6 +171,13 @@ function protectRecursively(t: LuaTable, seen: Set<LuaTable>): void {
     if (kv[1] instanceof LuaTable) protectRecursively(kv[1], seen);
   }
   if (t.metatable !== undefined) protectRecursively(t.metatable, seen);
+}
+
+/** luaCreateArray: a table filled one element at a time, sized as Lua grows it. */
+function arrayTable(values: string[]): LuaTable {
+  const t = new LuaTable();
+  for (let i = 0; i < values.length; i++) t.setNum(i + 1, values[i]);
+  return t;
 }
 
 function setRaw(t: LuaTable, k: string, v: LuaValue): void {
