@@ -36,9 +36,12 @@ export class ScriptLuaState {
     this.redis = this.makeRedisTable();
     G.setStr("redis", this.redis);
     G.setStr("pcall", redisPcall);
-    G.setStr("__redis__err__handler", function errHandler(e: LuaValue): LuaResult {
-      return e;
-    });
+    // FUNCTION's state keeps its error handler in the registry, not in _G
+    if (kind === "eval") {
+      G.setStr("__redis__err__handler", function errHandler(e: LuaValue): LuaResult {
+        return e;
+      });
+    }
     // reading a global that doesn't exist is an error (luaSetErrorMetatable)
     const mt = new LuaTable();
     mt.setStr("__index", function protectedGet(_t: LuaValue, name: LuaValue): LuaResult {
@@ -104,15 +107,18 @@ export class ScriptLuaState {
     r.setStr("REPL_SLAVE", 2);
     r.setStr("REPL_REPLICA", 2);
     r.setStr("REPL_ALL", 3);
-    r.setStr("replicate_commands", function replicateCommands(): LuaResult {
-      return true;
-    });
-    r.setStr("breakpoint", function breakpoint(): LuaResult {
-      return false;
-    });
-    r.setStr("debug", function debug(): LuaResult {
-      return EMPTY;
-    });
+    // only EVAL's state has these (the debugger's hooks and the pre-7 replication switch)
+    if (this.kind === "eval") {
+      r.setStr("replicate_commands", function replicateCommands(): LuaResult {
+        return true;
+      });
+      r.setStr("breakpoint", function breakpoint(): LuaResult {
+        return false;
+      });
+      r.setStr("debug", function debug(): LuaResult {
+        return EMPTY;
+      });
+    }
     r.setStr("acl_check_cmd", function aclCheckCmd(...args: LuaValue[]): LuaResult {
       return runner.aclCheck(args);
     });
