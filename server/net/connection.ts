@@ -24,8 +24,9 @@ export class Connection {
     socket.setNoDelay(true);
     socket.on("data", (d: Buffer) => this.onData(d));
     socket.on("error", () => this.destroy());
+    // A peer that half-closes still gets the replies to what it sent: net ends our side once
+    // the pending writes are flushed (allowHalfOpen is off), then 'close' follows.
     socket.on("close", () => this.destroy());
-    socket.on("end", () => this.destroy());
   }
 
   private onData(chunk: Buffer): void {

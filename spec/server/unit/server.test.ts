@@ -214,3 +214,14 @@ test("SHUTDOWN closes the server", async () => {
   await new Promise((r) => setTimeout(r, 50));
   assert.ok(done);
 });
+
+test("a client that half-closes after a pipeline still gets every reply", async () => {
+  const { default: net } = await import("node:net");
+  const sock = net.connect(srv.port, "127.0.0.1");
+  let out = "";
+  sock.on("data", (d) => (out += d.toString("latin1")));
+  await new Promise<void>((resolve) => sock.on("connect", () => resolve()));
+  sock.end("PING\r\n".repeat(20000));
+  await new Promise<void>((resolve) => sock.on("close", () => resolve()));
+  assert.equal(out, "+PONG\r\n".repeat(20000));
+});
