@@ -100,21 +100,65 @@ function encodeNumber(cfg: Config, num: number): string {
       return "null";
     }
   }
-  return formatG(num, prec);
+  return shortG(num, prec) ?? formatG(num, prec);
+}
+
+/**
+ * C's %.{prec}g when JS's shortest round-trip digits of a normal double number are at most `prec`
+ * (prec <= 14): those digits are then exactly what rounding to `prec` digits gives, since the
+ * double lies within half an ulp (< 1.2e-16 relative) of them and a 14-digit rounding step is
+ * far wider. Only the layout is C's: exponent form below 1e-4 or from 10^prec on. Undefined
+ * when the digits are more (formatG rounds those exactly).
+ */
+function shortG(x: number, prec: number): string | undefined {
+  const ax = Math.abs(x);
+  if (!(ax >= 2.2250738585072014e-308 && ax !== Infinity)) return undefined; // subnormals: ulps are wide
+  let s = String(x);
+  let sign = "";
+  if (s.charCodeAt(0) === 45) {
+    sign = "-";
+    s = s.slice(1);
+  }
+  let exp = 0;
+  const e = s.indexOf("e");
+  if (e >= 0) {
+    exp = +s.slice(e + 1);
+    s = s.slice(0, e);
+  }
+  const dot = s.indexOf(".");
+  let digits = dot < 0 ? s : s.slice(0, dot) + s.slice(dot + 1);
+  // E: the decimal exponent of the first significant digit
+  let E = exp + (dot < 0 ? s.length : dot) - 1;
+  let lead = 0;
+  while (digits.charCodeAt(lead) === 48) lead++;
+  let end = digits.length;
+  while (end > lead + 1 && digits.charCodeAt(end - 1) === 48) end--;
+  E -= lead;
+  digits = digits.slice(lead, end);
+  if (digits.length > prec) return undefined;
+  if (E < -4 || E >= prec) {
+    const m = digits.length > 1 ? digits[0] + "." + digits.slice(1) : digits;
+    const ae = E < 0 ? -E : E;
+    return sign + m + (E < 0 ? "e-" : "e+") + (ae < 10 ? "0" : "") + ae;
+  }
+  if (E < 0) return sign + "0." + "0".repeat(-E - 1) + digits;
+  if (digits.length <= E + 1) return sign + digits + "0".repeat(E + 1 - digits.length);
+  return sign + digits.slice(0, E + 1) + "." + digits.slice(E + 1);
 }
 
 /**
  * One cjson.encode call: json_append_data's depth-first walk, kept on an explicit stack of open
  * tables (deep documents must not overflow the JS stack before cjson's own limits apply).
+ * Tables are walked by traversal position (lua_next's order, without allocating).
  */
 class Encoder {
   out = "";
-  // open tables, innermost last: the table, its array length (-1: object), the next array index or
-  // the last key visited, the nesting depth and the Lua stack slots in use with the table on top
+  // open tables, innermost last: the table, its array length (-1: object), the next array index
+  // or the object's traversal position, the nesting depth, and the Lua stack slots in use with the
+  // table on top
   private tables: LuaTable[] = [];
   private lens: number[] = [];
   private idx: number[] = [];
-  private keys: LuaValue[] = [];
   private depths: number[] = [];
   private tops: number[] = [];
 
@@ -138,20 +182,20 @@ class Encoder {
         this.idx[n] = i + 1;
         this.value(t.getNum(i), this.depths[n], this.tops[n] + 1);
       } else {
-        const e = t.next(this.keys[n]);
-        if (e === undefined) {
+        const prev = this.idx[n];
+        const pos = t.nextPosition(prev);
+        if (pos < 0) {
           this.out += "}";
           this.pop();
           continue;
         }
-        if (this.idx[n] > 0) this.out += ",";
-        else this.idx[n] = 1;
-        const k = e[0];
-        this.keys[n] = k;
+        this.idx[n] = pos;
+        if (prev >= 0) this.out += ",";
+        const k = t.keyAt(pos);
         if (typeof k === "string") this.out += encodeString(k) + ":";
         else if (typeof k === "number") this.out += '"' + encodeNumber(this.cfg, k) + '":';
         else throw encodeError(k, "table key must be a number or string");
-        this.value(e[1], this.depths[n], this.tops[n] + 2);
+        this.value(t.valueAt(pos), this.depths[n], this.tops[n] + 2);
       }
     }
     return this.out;
@@ -161,7 +205,6 @@ class Encoder {
     this.tables.pop();
     this.lens.pop();
     this.idx.pop();
-    this.keys.pop();
     this.depths.pop();
     this.tops.pop();
   }
@@ -192,8 +235,7 @@ class Encoder {
       this.out += len > 0 ? "[" : "{";
       this.tables.push(v);
       this.lens.push(len > 0 ? len : -1);
-      this.idx.push(len > 0 ? 1 : 0);
-      this.keys.push(undefined);
+      this.idx.push(len > 0 ? 1 : -1);
       this.depths.push(depth);
       this.tops.push(top);
       return;
@@ -213,8 +255,8 @@ class Encoder {
   private arrayLength(t: LuaTable): number {
     let max = 0;
     let items = 0;
-    for (let e = t.next(undefined); e !== undefined; e = t.next(e[0])) {
-      const k = e[0];
+    for (let pos = t.nextPosition(-1); pos >= 0; pos = t.nextPosition(pos)) {
+      const k = t.keyAt(pos);
       if (typeof k !== "number" || !(k >= 1) || Math.floor(k) !== k) return -1;
       if (k > max) max = k >= 2147483648 ? -2147483648 : k;
       items++;
@@ -260,6 +302,21 @@ const TOKEN_NAMES = [
   "T_UNKNOWN",
 ];
 
+const T_WHITESPACE: number = 11;
+const T_UNKNOWN: number = 13;
+
+/** ch2token: what each byte starts (T_UNKNOWN: a string, number or literal to scan further). */
+const CH2TOKEN = new Uint8Array(256).fill(T_ERROR);
+CH2TOKEN[123] = T_OBJ_BEGIN;
+CH2TOKEN[125] = T_OBJ_END;
+CH2TOKEN[91] = T_ARR_BEGIN;
+CH2TOKEN[93] = T_ARR_END;
+CH2TOKEN[44] = T_COMMA;
+CH2TOKEN[58] = T_COLON;
+CH2TOKEN[0] = T_END;
+for (const c of [32, 9, 10, 13]) CH2TOKEN[c] = T_WHITESPACE;
+for (const ch of 'fiInNt"+-0123456789') CH2TOKEN[ch.charCodeAt(0)] = T_UNKNOWN;
+
 /** Exact powers of ten for the fast decimal path. */
 const POW10 = [
   1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
@@ -295,6 +352,9 @@ class Decoder {
   tokNum = 0;
   tokBool = false;
   tokErr = "";
+  /** the first backslash / NUL at or after some earlier position (Infinity: none) */
+  private bsPos = -1;
+  private nulPos = -1;
 
   constructor(
     readonly s: string,
@@ -307,50 +367,33 @@ class Decoder {
     this.tokErr = msg;
   }
 
+  /** json_next_token: whitespace skipped, one token read into tok/tokIndex/tokStr/tokNum/tokBool. */
   next(): void {
     const s = this.s;
     let i = this.i;
     let c = s.charCodeAt(i);
-    while (c === 32 || c === 10 || c === 13 || c === 9) c = s.charCodeAt(++i);
-    this.i = i;
-    this.tokIndex = i;
-    switch (c) {
-      case 34: // "
-        this.string();
-        return;
-      case 44:
-        this.i = i + 1;
-        this.tok = T_COMMA;
-        return;
-      case 58:
-        this.i = i + 1;
-        this.tok = T_COLON;
-        return;
-      case 91:
-        this.i = i + 1;
-        this.tok = T_ARR_BEGIN;
-        return;
-      case 93:
-        this.i = i + 1;
-        this.tok = T_ARR_END;
-        return;
-      case 123:
-        this.i = i + 1;
-        this.tok = T_OBJ_BEGIN;
-        return;
-      case 125:
-        this.i = i + 1;
-        this.tok = T_OBJ_END;
-        return;
-      case 0:
-        this.tok = T_END;
-        return;
+    let t = c === c ? CH2TOKEN[c] : T_END; // past the end, C sees the terminating NUL
+    while (t === T_WHITESPACE) {
+      c = s.charCodeAt(++i);
+      t = c === c ? CH2TOKEN[c] : T_END;
     }
-    if (c !== c) {
-      this.tok = T_END; // past the end: C sees the terminating NUL
+    this.tokIndex = i;
+    if (t !== T_UNKNOWN) {
+      this.tok = t;
+      if (t === T_ERROR) {
+        this.i = i;
+        this.tokErr = "invalid token";
+      } else {
+        this.i = t === T_END ? i : i + 1;
+      }
       return;
     }
-    if (c === 45 || isDigit(c)) {
+    this.i = i;
+    if (c === 34) {
+      this.string();
+      return;
+    }
+    if (c === 45 || (c >= 48 && c <= 57)) {
       if (!this.cfg.decodeInvalidNumbers && this.isInvalidNumber()) {
         this.setError("invalid number");
         return;
@@ -359,28 +402,26 @@ class Decoder {
       return;
     }
     // the other T_UNKNOWN starters: f i I n N t +
-    if (c === 102 || c === 105 || c === 73 || c === 110 || c === 78 || c === 116 || c === 43) {
-      if (s.startsWith("true", i)) {
-        this.tok = T_BOOLEAN;
-        this.tokBool = true;
-        this.i = i + 4;
-        return;
-      }
-      if (s.startsWith("false", i)) {
-        this.tok = T_BOOLEAN;
-        this.tokBool = false;
-        this.i = i + 5;
-        return;
-      }
-      if (s.startsWith("null", i)) {
-        this.tok = T_NULL;
-        this.i = i + 4;
-        return;
-      }
-      if (this.cfg.decodeInvalidNumbers && this.isInvalidNumber()) {
-        this.number();
-        return;
-      }
+    if (s.startsWith("true", i)) {
+      this.tok = T_BOOLEAN;
+      this.tokBool = true;
+      this.i = i + 4;
+      return;
+    }
+    if (s.startsWith("false", i)) {
+      this.tok = T_BOOLEAN;
+      this.tokBool = false;
+      this.i = i + 5;
+      return;
+    }
+    if (s.startsWith("null", i)) {
+      this.tok = T_NULL;
+      this.i = i + 4;
+      return;
+    }
+    if (this.cfg.decodeInvalidNumbers && this.isInvalidNumber()) {
+      this.number();
+      return;
     }
     this.setError("invalid token");
   }
@@ -557,16 +598,20 @@ class Decoder {
   /** json_next_string_token: a string token from the opening quote at this.i. */
   private string(): void {
     const s = this.s;
-    let i = this.i + 1;
-    const start = i;
-    let c = s.charCodeAt(i);
-    while (c !== 34 && c !== 92 && c > 0) c = s.charCodeAt(++i);
-    if (c === 34) {
+    const start = this.i + 1;
+    // the next backslash and NUL are searched once and remembered until passed
+    if (this.bsPos < start) this.bsPos = indexOrInfinity(s, "\\", start);
+    if (this.nulPos < start) this.nulPos = indexOrInfinity(s, "\0", start);
+    const q = s.indexOf('"', start);
+    if (q >= 0 && q < this.bsPos && q < this.nulPos) {
       this.tok = T_STRING;
-      this.tokStr = s.slice(start, i);
-      this.i = i + 1;
+      this.tokStr = s.slice(start, q);
+      this.i = q + 1;
       return;
     }
+    let i = start;
+    let c = s.charCodeAt(i);
+    while (c !== 34 && c !== 92 && c > 0) c = s.charCodeAt(++i);
     let out = s.slice(start, i);
     for (;;) {
       c = s.charCodeAt(i);
@@ -665,9 +710,12 @@ class Decoder {
 
   /**
    * The value grammar of json_process_value / json_parse_{object,array}_context, as a loop over an
-   * explicit stack of open containers so that deep documents cannot overflow the JS stack.
+   * explicit stack of open containers so that deep documents cannot overflow the JS stack. Valid
+   * JSON takes the inlined fast paths; anything unexpected is re-read with next() from the same
+   * position, so that the error names the token exactly as json_next_token would.
    */
   parse(): LuaValue {
+    const s = this.s;
     // open containers: for arrays the element list, for objects the table and the pending key
     const arrays: (LuaValue[] | undefined)[] = [];
     const objects: (LuaTable | undefined)[] = [];
@@ -675,53 +723,51 @@ class Decoder {
     const tops: number[] = [];
     let depth = 0;
     let top = 1; // Lua stack slots in use where the next value goes (the argument string)
+    let i = 0;
     let v: LuaValue;
-    this.next();
     for (;;) {
-      // ---- a value is expected; the current token starts it
-      switch (this.tok) {
-        case T_STRING:
-          v = this.tokStr;
-          break;
-        case T_NUMBER:
-          v = this.tokNum;
-          break;
-        case T_BOOLEAN:
-          v = this.tokBool;
-          break;
-        case T_NULL:
-          v = JSON_NULL;
-          break;
-        case T_OBJ_BEGIN: {
-          depth++;
-          this.descend(depth, top, 3);
-          const t = new LuaTable();
-          this.next();
-          if (this.tok === T_OBJ_END) {
-            depth--;
-            v = t;
-            break;
-          }
-          if (this.tok !== T_STRING) throw this.expected("object key string");
+      // ---- a value is expected at i
+      let c = s.charCodeAt(i);
+      while (c === 32 || c === 10 || c === 13 || c === 9) c = s.charCodeAt(++i);
+      this.tokIndex = i;
+      this.i = i;
+      if (c === 34) {
+        this.string();
+        if (this.tok !== T_STRING) throw this.expected("value");
+        v = this.tokStr;
+      } else if (c === 45 || (c >= 48 && c <= 57)) {
+        if (!this.cfg.decodeInvalidNumbers && this.isInvalidNumber()) this.setError("invalid number");
+        else this.number();
+        if (this.tok !== T_NUMBER) throw this.expected("value");
+        v = this.tokNum;
+      } else if (c === 123) {
+        this.i = i + 1;
+        this.descend(++depth, top, 3);
+        const t = new LuaTable();
+        i = this.skipSpace(i + 1);
+        if (s.charCodeAt(i) === 125) {
+          i++;
+          depth--;
+          v = t;
+        } else {
+          const key = this.key(i);
           arrays.push(undefined);
           objects.push(t);
-          keys.push(this.tokStr);
+          keys.push(key);
           tops.push(top);
           top += 2;
-          this.next();
-          if (this.tok !== T_COLON) throw this.expected("colon");
-          this.next();
+          i = this.colon(this.i);
           continue;
         }
-        case T_ARR_BEGIN: {
-          depth++;
-          this.descend(depth, top, 2);
-          this.next();
-          if (this.tok === T_ARR_END) {
-            depth--;
-            v = new LuaTable();
-            break;
-          }
+      } else if (c === 91) {
+        this.i = i + 1;
+        this.descend(++depth, top, 2);
+        i = this.skipSpace(i + 1);
+        if (s.charCodeAt(i) === 93) {
+          i++;
+          depth--;
+          v = new LuaTable();
+        } else {
           arrays.push([]);
           objects.push(undefined);
           keys.push("");
@@ -729,45 +775,55 @@ class Decoder {
           top += 1;
           continue;
         }
-        default:
-          throw this.expected("value");
+      } else {
+        this.next();
+        switch (this.tok) {
+          case T_NUMBER:
+            v = this.tokNum;
+            break;
+          case T_BOOLEAN:
+            v = this.tokBool;
+            break;
+          case T_NULL:
+            v = JSON_NULL;
+            break;
+          default:
+            throw this.expected("value");
+        }
       }
+      if (c !== 123 && c !== 91) i = this.i;
       // ---- a value is complete: store it in the innermost container, or finish
       for (;;) {
         const n = arrays.length;
         if (n === 0) {
+          this.i = i;
           this.next();
           if (this.tok !== T_END) throw this.expected("the end");
           return v;
         }
+        i = this.skipSpace(i);
+        c = s.charCodeAt(i);
         const arr = arrays[n - 1];
-        this.next();
         if (arr !== undefined) {
           arr.push(v);
-          if (this.tok === T_ARR_END) {
-            v = new LuaTable(arr);
-          } else if (this.tok === T_COMMA) {
-            this.next();
+          if (c === 44) {
+            i++;
             break;
-          } else {
-            throw this.expected("comma or array end");
           }
+          if (c !== 93) throw this.unexpected(i, "comma or array end");
+          i++;
+          v = sequenceTable(arr);
         } else {
           const t = objects[n - 1]!;
           t.setStr(keys[n - 1], v);
-          if (this.tok === T_OBJ_END) {
-            v = t;
-          } else if (this.tok === T_COMMA) {
-            this.next();
-            if (this.tok !== T_STRING) throw this.expected("object key string");
-            keys[n - 1] = this.tokStr;
-            this.next();
-            if (this.tok !== T_COLON) throw this.expected("colon");
-            this.next();
+          if (c === 44) {
+            keys[n - 1] = this.key(this.skipSpace(i + 1));
+            i = this.colon(this.i);
             break;
-          } else {
-            throw this.expected("comma or object end");
           }
+          if (c !== 125) throw this.unexpected(i, "comma or object end");
+          i++;
+          v = t;
         }
         // the container closed: it is the completed value one level up
         arrays.pop();
@@ -778,6 +834,57 @@ class Decoder {
       }
     }
   }
+
+  private skipSpace(i: number): number {
+    const s = this.s;
+    let c = s.charCodeAt(i);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = s.charCodeAt(++i);
+    return i;
+  }
+
+  /** The error for the token at i (whitespace already skipped) where `what` was expected. */
+  private unexpected(i: number, what: string): LuaError {
+    this.i = i;
+    this.next();
+    return this.expected(what);
+  }
+
+  /** An object key string at i (whitespace skipped); this.i ends after it. */
+  private key(i: number): string {
+    this.i = i;
+    this.tokIndex = i;
+    if (this.s.charCodeAt(i) !== 34) throw this.unexpected(i, "object key string");
+    this.string();
+    if (this.tok !== T_STRING) throw this.expected("object key string");
+    return this.tokStr;
+  }
+
+  /** The colon after a key at i; returns the position after it. */
+  private colon(i: number): number {
+    i = this.skipSpace(i);
+    if (this.s.charCodeAt(i) !== 58) throw this.unexpected(i, "colon");
+    return i + 1;
+  }
+}
+
+function indexOrInfinity(s: string, ch: string, from: number): number {
+  const i = s.indexOf(ch, from);
+  return i < 0 ? Infinity : i;
+}
+
+/**
+ * The table C builds by storing t[1..n] one by one into a new table (lua_rawseti / lua_settable),
+ * all values non-nil: each store that does not fit rehashes, which leaves an array part of the
+ * next power of two (nil-padded) and no node part. Takes ownership of `values`.
+ * (Shared with cmsgpack.ts and server/scripting/convert.ts.)
+ */
+export function sequenceTable(values: LuaValue[]): LuaTable {
+  const n = values.length;
+  if (n > 2 && (n & (n - 1)) !== 0) {
+    const size = 1 << (32 - Math.clz32(n - 1));
+    for (let i = n; i < size; i++) values.push(undefined);
+  }
+  return new LuaTable(values);
 }
 
 /** decode_hex4: four hex digits at s[i], or -1. */

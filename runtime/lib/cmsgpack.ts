@@ -6,6 +6,7 @@ import { LuaTable } from "../table.js";
 import { LuaError } from "../errors.js";
 import { EMPTY, type LuaValue } from "../value.js";
 import { argError, checkNumber, checkString, toInteger } from "./args.js";
+import { sequenceTable } from "./cjson.js";
 
 const MAX_NESTING = 16;
 /** LUAI_MAXCSTACK: lua_checkstack fails once a C function would hold more slots than this. */
@@ -16,13 +17,16 @@ function stackOverflow(msg: string): LuaError {
 }
 
 const chr = String.fromCharCode;
+/** One-byte strings, by byte. */
+const BYTE: string[] = [];
+for (let i = 0; i < 256; i++) BYTE.push(chr(i));
 const fbuf = new DataView(new ArrayBuffer(8));
 
 // ---- encoding ---------------------------------------------------------------
 
 function encodeBytes(s: string): string {
   const len = s.length;
-  if (len < 32) return chr(0xa0 | len) + s;
+  if (len < 32) return BYTE[0xa0 | len] + s;
   if (len <= 0xff) return chr(0xd9, len) + s;
   if (len <= 0xffff) return chr(0xda, len >>> 8, len & 0xff) + s;
   return chr(0xdb, len >>> 24, (len >>> 16) & 0xff, (len >>> 8) & 0xff, len & 0xff) + s;
@@ -35,14 +39,14 @@ function be32(n: number): string {
 /** mp_encode_int for an integral double in [-2^63, 2^63). */
 function encodeInt(n: number): string {
   if (n >= 0) {
-    if (n <= 127) return chr(n);
+    if (n <= 127) return BYTE[n];
     if (n <= 0xff) return chr(0xcc, n);
     if (n <= 0xffff) return chr(0xcd, n >>> 8, n & 0xff);
     if (n <= 0xffffffff) return chr(0xce) + be32(n);
     const hi = Math.floor(n / 4294967296);
     return chr(0xcf) + be32(hi) + be32(n - hi * 4294967296);
   }
-  if (n >= -32) return chr(n & 0xff);
+  if (n >= -32) return BYTE[n & 0xff];
   if (n >= -128) return chr(0xd0, n & 0xff);
   if (n >= -32768) return chr(0xd1, (n >> 8) & 0xff, n & 0xff);
   if (n >= -2147483648) return chr(0xd2) + be32(n >>> 0);
@@ -55,12 +59,10 @@ function encodeDouble(d: number): string {
   if (d !== d) return "\xcb\xff\xf8\0\0\0\0\0\0"; // x86's default NaN, what 0/0 gives in C Lua
   if (Math.fround(d) === d) {
     fbuf.setFloat32(0, d);
-    return chr(0xca, fbuf.getUint8(0), fbuf.getUint8(1), fbuf.getUint8(2), fbuf.getUint8(3));
+    return "\xca" + be32(fbuf.getUint32(0));
   }
   fbuf.setFloat64(0, d);
-  let s = "\xcb";
-  for (let i = 0; i < 8; i++) s += chr(fbuf.getUint8(i));
-  return s;
+  return "\xcb" + be32(fbuf.getUint32(0)) + be32(fbuf.getUint32(4));
 }
 
 function encodeNumber(n: number): string {
@@ -70,13 +72,13 @@ function encodeNumber(n: number): string {
 }
 
 function encodeArrayHeader(n: number): string {
-  if (n <= 15) return chr(0x90 | n);
+  if (n <= 15) return BYTE[0x90 | n];
   if (n <= 65535) return chr(0xdc, n >>> 8, n & 0xff);
   return chr(0xdd) + be32(n);
 }
 
 function encodeMapHeader(n: number): string {
-  if (n <= 15) return chr(0x80 | n);
+  if (n <= 15) return BYTE[0x80 | n];
   if (n <= 65535) return chr(0xde, n >>> 8, n & 0xff);
   return chr(0xdf) + be32(n);
 }
@@ -88,8 +90,8 @@ function encodeMapHeader(n: number): string {
 function isArray(t: LuaTable): boolean {
   let count = 0;
   let max = 0;
-  for (let e = t.next(undefined); e !== undefined; e = t.next(e[0])) {
-    const k = e[0];
+  for (let pos = t.nextPosition(-1); pos >= 0; pos = t.nextPosition(pos)) {
+    const k = t.keyAt(pos);
     if (typeof k !== "number" || !(k > 0) || k > 2147483647 || !Number.isInteger(k)) return false;
     if (k > max) max = k;
     count++;
@@ -122,11 +124,11 @@ function encodeTable(t: LuaTable, level: number, top: number): string {
   }
   if (top + 3 > MAXCSTACK) throw stackOverflow("in function mp_encode_lua_table_as_map");
   let len = 0;
-  for (let e = t.next(undefined); e !== undefined; e = t.next(e[0])) len++;
+  for (let pos = t.nextPosition(-1); pos >= 0; pos = t.nextPosition(pos)) len++;
   let s = encodeMapHeader(len);
-  for (let e = t.next(undefined); e !== undefined; e = t.next(e[0])) {
-    s += encodeValue(e[0], level + 1, top + 3);
-    s += encodeValue(e[1], level + 1, top + 2);
+  for (let pos = t.nextPosition(-1); pos >= 0; pos = t.nextPosition(pos)) {
+    s += encodeValue(t.keyAt(pos), level + 1, top + 3);
+    s += encodeValue(t.valueAt(pos), level + 1, top + 2);
   }
   return s;
 }
@@ -413,7 +415,7 @@ function arrayTable(arr: LuaValue[]): LuaTable {
       break;
     }
   }
-  if (!holes) return new LuaTable(arr);
+  if (!holes) return sequenceTable(arr);
   const t = new LuaTable();
   for (let i = 0; i < arr.length; i++) t.setNum(i + 1, arr[i]);
   return t;

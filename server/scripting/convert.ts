@@ -5,6 +5,7 @@
 // Uses the reply model of server/reply.ts and LuaTable's public API.
 import { LuaTable } from "../../runtime/table.js";
 import { toInteger } from "../../runtime/lib/args.js";
+import { sequenceTable } from "../../runtime/lib/cjson.js";
 import type { LuaValue } from "../../runtime/value.js";
 import {
   BigNumberReply,
@@ -270,7 +271,15 @@ export function replyToLua(reply: Reply, resp: 2 | 3): LuaValue {
 
 /** An array reply: t[j] = item for j = 1.. (a RESP3 null leaves a hole, as lua_settable does). */
 function arrayToLua(items: readonly Reply[], resp: 2 | 3): LuaTable {
+  const values: LuaValue[] = new Array(items.length);
+  let holes = false;
+  for (let j = 0; j < items.length; j++) {
+    const v = replyToLua(items[j], resp);
+    if (v === undefined) holes = true;
+    values[j] = v;
+  }
+  if (!holes) return sequenceTable(values);
   const t = new LuaTable();
-  for (let j = 0; j < items.length; j++) t.setNum(j + 1, replyToLua(items[j], resp));
+  for (let j = 0; j < values.length; j++) t.setNum(j + 1, values[j]);
   return t;
 }
