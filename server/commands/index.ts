@@ -11,6 +11,9 @@ import { commandCommands } from "./command.js";
 import { hashCommands } from "./hashes.js";
 import { listCommands } from "./lists.js";
 import { setCommands } from "./sets.js";
+import { zsetCommands } from "./zsets.js";
+import { zsetRangeCommands } from "./zset-ranges.js";
+import { zsetAlgebraCommands } from "./zset-algebra.js";
 
 export function registerCoreCommands(table: CommandTable): void {
   table.register(stringCommands);
@@ -22,4 +25,7 @@ export function registerCoreCommands(table: CommandTable): void {
   table.register(hashCommands);
   table.register(listCommands);
   table.register(setCommands);
+  table.register(zsetCommands);
+  table.register(zsetRangeCommands);
+  table.register(zsetAlgebraCommands);
 }

@@ -99,3 +99,53 @@ export class ZSetValue implements DataValue {
     return denseScan(this.nodes.length, cursor, count, (i) => visit(this.nodes[i]));
   }
 }
+
+export const ZADD_NX = 1;
+export const ZADD_XX = 2;
+export const ZADD_GT = 4;
+export const ZADD_LT = 8;
+export const ZADD_INCR = 16;
+
+/** What zsetAdd did (Redis's ZADD_OUT_* flags). */
+export const ZADD_OUT_NAN = 1;
+export const ZADD_OUT_ADDED = 2;
+export const ZADD_OUT_UPDATED = 4;
+export const ZADD_OUT_NOP = 8;
+
+/** The listpack limits zsetAdd needs (zset-max-listpack-entries / -value). */
+export interface ZsetLimits {
+  zsetEntries: number;
+  zsetValue: number;
+}
+
+/** The score zsetAdd settled on (valid unless it returned NAN or NOP). */
+export let zaddNewScore = 0;
+
+/**
+ * zsetAdd: adds or updates `member` under the NX/XX/GT/LT/INCR flags, converting a listpack to a
+ * skiplist before a new member would make it too long or too big. Returns ZADD_OUT_* flags.
+ */
+export function zsetAdd(z: ZSetValue, score: number, member: string, flags: number, lim: ZsetLimits): number {
+  if (score !== score) return ZADD_OUT_NAN;
+  const x = z.dict.get(member);
+  if (x !== undefined) {
+    if (flags & ZADD_NX) return ZADD_OUT_NOP;
+    const cur = x.score;
+    if (flags & ZADD_INCR) {
+      score += cur;
+      if (score !== score) return ZADD_OUT_NAN;
+    }
+    if ((flags & ZADD_LT && score >= cur) || (flags & ZADD_GT && score <= cur)) return ZADD_OUT_NOP;
+    zaddNewScore = score;
+    if (score !== cur) {
+      z.setScore(x, score);
+      return ZADD_OUT_UPDATED;
+    }
+    return 0;
+  }
+  if (flags & ZADD_XX) return ZADD_OUT_NOP;
+  if (z.listpack && (z.size + 1 > lim.zsetEntries || member.length > lim.zsetValue)) z.convert();
+  z.insert(member, score);
+  zaddNewScore = score;
+  return ZADD_OUT_ADDED;
+}
