@@ -9,6 +9,7 @@ import { makeHelpers, makeInterrupts, type Interrupts } from "./helpers.js";
 import * as ops from "./ops.js";
 import { installBase } from "./lib/base.js";
 import { installLibraries, type Profile } from "./lib/index.js";
+import type { MathLibOptions } from "./lib/math.js";
 import { LuaExit, traceback } from "./lib/os.js";
 import type { LuaFunction, LuaValue } from "./value.js";
 
@@ -22,6 +23,8 @@ export interface EngineOptions {
   scriptName?: string;
   /** emit generator twins for coroutines: "auto" (source mentions coroutine), true, false */
   coroutines?: boolean | "auto";
+  /** math.random's generator (a server passes its own, shared by its EVAL and FUNCTION states) */
+  random?: MathLibOptions["random"];
 }
 
 const chunkCleanup = new FinalizationRegistry<string>((fileName) => unregisterChunk(fileName));
@@ -41,7 +44,7 @@ export class LuaEngine {
     this.coroutines = options.coroutines ?? "auto";
     this.helpers = makeHelpers(this.interrupts);
     installBase(this.globals, {
-      load: (src, name) => this.load(src, name),
+      load: (src, name, source) => this.load(src, name, this.globals, source),
       globals: () => this.globals,
     });
     installLibraries(this, options);
@@ -56,11 +59,12 @@ export class LuaEngine {
   /**
    * Compiles source into a function bound to this engine's globals (or `env`).
    * Syntax errors throw a LuaError whose value is Lua's message ("name:1: ... near 'x'").
+   * `luaSource` is Lua's source name when it isn't "@" + chunkName (loadstring's chunks).
    */
-  load(source: string, chunkName: string, env: LuaTable = this.globals): LuaFunction {
+  load(source: string, chunkName: string, env: LuaTable = this.globals, luaSource?: string): LuaFunction {
     let chunk;
     try {
-      chunk = loadChunk(source, chunkName, { coroutines: this.coroutines });
+      chunk = loadChunk(source, chunkName, { coroutines: this.coroutines, source: luaSource });
     } catch (e) {
       if (e instanceof CompileError) throw new LuaError(e.format(chunkName), 0);
       throw e;

@@ -184,7 +184,13 @@ export function catchable(e: unknown): LuaError | undefined {
     const frames = errorLuaFrames(e);
     const f = frames[0];
     const err = new LuaError("stack overflow", 0);
-    if (f !== undefined) err.value = `${f.chunk.chunkName}:${f.line}: stack overflow`;
+    if (f !== undefined) {
+      err.value = `${f.chunk.chunkName}:${f.line}: stack overflow`;
+      if (errorOptions.position) {
+        err.source = f.chunk.source ?? "@" + f.chunk.chunkName;
+        err.line = f.line;
+      }
+    }
     return err;
   }
   return undefined;

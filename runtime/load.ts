@@ -28,13 +28,14 @@ export interface LoadedChunk {
 export function loadChunk(
   source: string,
   chunkName: string,
-  options: { coroutines?: boolean | "auto" } = {},
+  options: { coroutines?: boolean | "auto"; source?: string } = {},
 ): LoadedChunk {
   const compiled = compile(source, { chunkName, coroutines: options.coroutines ?? "auto" });
   const lines = compiled.lines;
   const names = compiled.functionNames;
   const fileName = registerChunk({
     chunkName,
+    source: options.source,
     luaLine: (l, c) => lines.lookup(l, c),
     functionName: (js) => names.get(js),
   });

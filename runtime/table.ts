@@ -115,6 +115,15 @@ function readonlyError(): LuaError {
   return new LuaError("Attempt to modify a readonly table", 1);
 }
 
+/**
+ * The read-only check of a write a library function makes through the C API (rawset,
+ * setmetatable, table.insert…): Redis's lua_rawset/lua_setmetatable raise with luaG_runerror
+ * while a C function runs, so the message has no position.
+ */
+export function checkWritable(t: LuaTable): void {
+  if (t.readonly) throw new LuaError("Attempt to modify a readonly table", 0);
+}
+
 /** rehash's nums[]: scratch, as rehash never runs inside another rehash's counting. */
 const nums = new Int32Array(MAXBITS + 1);
 

@@ -1,6 +1,7 @@
 // Replies as values: what command handlers return and what scripts convert to and from,
 // and their encoding to RESP2 or RESP3 bytes. Strings are byte strings (latin1 JS strings).
 // Used by the executor (encoding), the command handlers and scripting (conversions).
+import { nonFinite } from "../runtime/number.js";
 
 /** +text (a status reply). Use the shared OK / QUEUED constants where they fit. */
 export class StatusReply {
@@ -90,7 +91,7 @@ export function err(text: string): ErrorReply {
 export function formatDouble(v: number): string {
   if (v === Infinity) return "inf";
   if (v === -Infinity) return "-inf";
-  if (v !== v) return "nan";
+  if (v !== v) return nonFinite(v); // %.17g: "-nan" when the sign bit is set (x86's 0/0)
   return formatG17(v);
 }
 

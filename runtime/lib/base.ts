@@ -1,7 +1,7 @@
 // Lua 5.1's base library (lbaselib.c) over the runtime's values: assert, error, pcall,
 // xpcall, type conversions, raw access, metatables, iteration, select/unpack, load and
 // loadstring, getfenv/setfenv, collectgarbage/gcinfo. Installed into a globals table.
-import { LuaTable } from "../table.js";
+import { LuaTable, checkWritable } from "../table.js";
 import { LuaError, catchable } from "../errors.js";
 import * as ops from "../ops.js";
 import { str2number, parseIntBase } from "../number.js";
@@ -21,8 +21,11 @@ import type { LuaFunction } from "../value.js";
 
 /** What the base library needs from the engine that installs it. */
 export interface BaseHost {
-  /** compiles a chunk bound to the engine's globals; throws LuaError with Lua's message */
-  load(source: string, chunkName: string): LuaFunction;
+  /**
+   * compiles a chunk bound to the engine's globals; throws LuaError with Lua's message.
+   * `luaSource` is the chunk's source name as given (loadstring's string or name).
+   */
+  load(source: string, chunkName: string, luaSource?: string): LuaFunction;
   /** the table getfenv(0) returns */
   globals(): LuaTable;
 }
@@ -64,6 +67,10 @@ export function installBase(G: LuaTable, host: BaseHost): void {
 
   def("pcall", function pcall(f: LuaValue, ...args: LuaValue[]): LuaResult {
     if (arguments.length === 0) throw typeArgError(1, "pcall", "value", undefined, true);
+    // calling what can't be called fails inside pcall (a C function): no position
+    if (typeof f !== "function" && typeof ops.metamethod(f, "__call") !== "function") {
+      return [false, `attempt to call a ${ops.type(f)} value`];
+    }
     try {
       const r = typeof f === "function" ? f(...args) : ops.call(f, ...args);
       return Array.isArray(r) ? [true, ...r] : [true, r];
@@ -75,13 +82,26 @@ export function installBase(G: LuaTable, host: BaseHost): void {
   });
 
   def("xpcall", function xpcall(f: LuaValue, handler: LuaValue): LuaResult {
+    checkAny(arguments.length < 2, 2, "xpcall");
+    let err: LuaValue;
+    if (typeof f !== "function" && typeof ops.metamethod(f, "__call") !== "function") {
+      err = `attempt to call a ${ops.type(f)} value`; // raised inside xpcall: no position
+    } else {
+      try {
+        const r = ops.call(f);
+        return Array.isArray(r) ? [true, ...r] : [true, r];
+      } catch (e) {
+        const le = catchable(e);
+        if (le === undefined) throw e;
+        err = le.value;
+      }
+    }
+    // an error in the handler itself is LUA_ERRERR
     try {
-      const r = ops.call(f);
-      return Array.isArray(r) ? [true, ...r] : [true, r];
+      return [false, ops.call1(handler, err)];
     } catch (e) {
-      const le = catchable(e);
-      if (le === undefined) throw e;
-      return [false, ops.call1(handler, le.value)];
+      if (catchable(e) === undefined) throw e;
+      return [false, "error in error handling"];
     }
   });
 
@@ -118,6 +138,7 @@ export function installBase(G: LuaTable, host: BaseHost): void {
     const tt = checkTable(t, 1, "rawset", arguments.length);
     checkAny(arguments.length < 2, 2, "rawset");
     checkAny(arguments.length < 3, 3, "rawset");
+    checkWritable(tt);
     tt.set(k, v);
     return tt;
   });
@@ -135,6 +156,7 @@ export function installBase(G: LuaTable, host: BaseHost): void {
     if (tt.metatable !== undefined && tt.metatable.getStr("__metatable") !== undefined) {
       throw new LuaError("cannot change a protected metatable", 1);
     }
+    checkWritable(tt);
     tt.metatable = mt;
     return tt;
   });
@@ -184,7 +206,7 @@ export function installBase(G: LuaTable, host: BaseHost): void {
     const src = checkString(s, 1, "loadstring");
     const chunkName = name === undefined ? src : checkString(name, 2, "loadstring");
     try {
-      return host.load(src, chunkId(chunkName));
+      return host.load(src, chunkId(chunkName), chunkName);
     } catch (e) {
       if (e instanceof LuaError) return [undefined, e.value];
       throw e;

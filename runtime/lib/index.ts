@@ -11,7 +11,7 @@ import { makeBitLib } from "./bit.js";
 import { makeCmsgpackLib } from "./cmsgpack.js";
 import { makeStructLib } from "./struct.js";
 import { makeCjsonLib } from "./cjson.js";
-import { makeMathLib } from "./math.js";
+import { makeMathLib, type MathLibOptions } from "./math.js";
 import { makeTableLib } from "./table.js";
 import { setRedisStringHash } from "../table.js";
 import type { LuaFunction, LuaResult, LuaValue } from "../value.js";
@@ -29,7 +29,7 @@ interface Host {
 
 export function installLibraries(
   host: Host,
-  options: { profile?: Profile; argv?: string[]; scriptName?: string },
+  options: { profile?: Profile; argv?: string[]; scriptName?: string; random?: MathLibOptions["random"] },
 ): void {
   const G = host.globals;
   setRedisStringHash(options.profile === "redis"); // Redis's luaS_hash reads every byte
@@ -39,7 +39,7 @@ export function installLibraries(
   host.stringMeta.setStr("__index", string);
   G.setStr("coroutine", makeCoroutineLib());
   const redis = options.profile === "redis";
-  G.setStr("math", makeMathLib({ redis }));
+  G.setStr("math", makeMathLib({ redis, random: options.random }));
   if (!redis) {
     G.setStr("debug", makeDebugLib());
     G.setStr("os", makeOsLib());

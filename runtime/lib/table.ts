@@ -2,7 +2,7 @@
 // setn (obsolete: it raises), sort (ltablib's quicksort, step for step, so inconsistent
 // comparators and ties give 5.1's results and errors). Raw access throughout, as lua_rawgeti /
 // lua_rawseti are; comparators are called through ops.call1. Uses args.ts for lauxlib errors.
-import { LuaTable } from "../table.js";
+import { LuaTable, checkWritable } from "../table.js";
 import { LuaError } from "../errors.js";
 import * as ops from "../ops.js";
 import { numberToString } from "../number.js";
@@ -92,6 +92,7 @@ function insert(list: LuaValue, a: LuaValue, b: LuaValue): LuaResult {
     case 3: {
       pos = checkCInt(a, 2, "insert");
       if (pos > e) e = pos; // `grow' array if necessary
+      if (e > pos) checkWritable(t);
       for (let i = e; i > pos; i--) t.setNum(i, t.getNum(i - 1)); // move up elements
       value = b;
       break;
@@ -99,6 +100,7 @@ function insert(list: LuaValue, a: LuaValue, b: LuaValue): LuaResult {
     default:
       throw new LuaError("wrong number of arguments to 'insert'", 1);
   }
+  checkWritable(t);
   t.setNum(pos, value);
   return EMPTY;
 }
@@ -108,6 +110,7 @@ function remove(list: LuaValue, p: LuaValue): LuaResult {
   const e = t.length() | 0;
   let pos = p === undefined ? e : checkCInt(p, 2, "remove");
   if (!(1 <= pos && pos <= e)) return EMPTY; // nothing to remove
+  checkWritable(t);
   const result = t.getNum(pos);
   for (; pos < e; pos++) t.setNum(pos, t.getNum(pos + 1));
   t.setNum(e, undefined);

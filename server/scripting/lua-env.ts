@@ -146,7 +146,7 @@ export class ScriptLuaState {
  */
 function redisPcall(f: LuaValue, ...args: LuaValue[]): LuaResult {
   if (arguments.length === 0) return [false, "attempt to call a boolean value"];
-  if (typeof f !== "function" && ops.metamethod(f, "__call") === undefined) {
+  if (typeof f !== "function" && typeof ops.metamethod(f, "__call") !== "function") {
     return [false, `attempt to call a ${ops.type(f)} value`];
   }
   try {

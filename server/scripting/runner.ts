@@ -6,6 +6,7 @@
 import { LuaTable } from "../../runtime/table.js";
 import { LuaError, LuaInterrupt, catchable, errorOptions } from "../../runtime/errors.js";
 import { formatG } from "../../runtime/number.js";
+import { RedisRand48 } from "../../runtime/lib/math.js";
 import * as ops from "../../runtime/ops.js";
 import type { LuaFunction, LuaResult, LuaValue } from "../../runtime/value.js";
 import type { ClientState } from "../client.js";
@@ -80,6 +81,8 @@ export class ScriptRunner {
   current: RunContext | undefined = undefined;
   /** Observers of every write command scripts run (persistence, replication). */
   readonly onWrite: WriteObserver[] = [];
+  /** math.random's generator: one per server, shared by EVAL and FUNCTION (redisLrand48) */
+  readonly random = new RedisRand48();
   private readonly scriptClient: ClientState;
 
   constructor(readonly executor: Executor) {

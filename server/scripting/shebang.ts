@@ -32,7 +32,8 @@ function words(line: string): string[] {
 export function evalShebang(body: string): ShebangResult {
   if (!body.startsWith("#!")) return { flags: SCRIPT_FLAG.evalCompat };
   const nl = body.indexOf("\n");
-  const line = nl < 0 ? body : body.slice(0, nl);
+  if (nl < 0) return { error: "ERR Invalid script shebang" };
+  const line = body.slice(0, nl);
   const parts = words(line);
   if (parts.length === 0 || parts[0] !== "#!lua") {
     return { error: `ERR Unexpected engine in script shebang: ${parts[0] ?? "#!"}` };
