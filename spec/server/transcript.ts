@@ -9,7 +9,8 @@ import { RespClient, replyEnd } from "../support/resp-client.js";
 /**
  * One line of a transcript.
  * - `CMD arg "quoted \x00 arg"`: send, record the reply.
- * - `@sort CMD…` / `@sortpairs CMD…`: reply compared as an unordered array (of pairs).
+ * - `@sort CMD…`: reply compared as unordered arrays, recursively (SCAN's key list too).
+ * - `@sortpairs CMD…`: top-level pairs (or RESP3's nested 2-arrays) compared unordered.
  * - `@any CMD…`: reply compared only by its RESP type (nondeterministic values).
  * - `@masknum CMD…`: integers in the reply are masked (ids that differ between runs).
  * - `@noreply CMD…`: expect no reply (CLIENT REPLY OFF/SKIP); records what came within 100 ms.
@@ -156,35 +157,26 @@ function elements(reply: string): { head: string; items: string[] } | undefined 
   return { head, items };
 }
 
+/** An aggregate with its elements sorted, recursively (for unordered replies like SCAN's). */
+function sortDeep(reply: string): string {
+  const el = elements(reply);
+  if (el === undefined) return reply;
+  return el.head + el.items.map(sortDeep).sort().join("");
+}
+
 /** Canonical form of a reply for comparison under the step's rules. */
 export function normalize(s: Step, reply: string): string {
   if (s.kind === "any") return reply.slice(0, 1);
   if (s.kind === "masknum") return reply.replace(/(^|\r\n):-?\d+\r\n/g, "$1:#\r\n");
-  if (s.kind === "sortdeep") return sortDeep(reply);
-  if (s.kind !== "sort" && s.kind !== "sortpairs") return reply;
+  if (s.kind === "sort") return sortDeep(reply);
+  if (s.kind !== "sortpairs") return reply;
   const el = elements(reply);
   if (el === undefined) return reply;
-  let groups: string[];
-  // RESP3 already nests WITHSCORES/WITHVALUES pairs as two-element arrays: sort those as items.
+  const groups: string[] = [];
+  // RESP3 replies nest each pair in its own array (HRANDFIELD … WITHVALUES): sort those whole.
   const nested = el.items.length > 0 && el.items.every((x) => x.startsWith("*2\r\n"));
-  if (s.kind === "sortpairs" && !nested) {
-    groups = [];
-    for (let i = 0; i < el.items.length; i += 2) groups.push(el.items[i] + (el.items[i + 1] ?? ""));
-  } else groups = el.items;
-  groups.sort();
-  return el.head + groups.join("");
-}
-
-/** An aggregate with its elements (map entries as key+value pairs) sorted, recursively. */
-function sortDeep(reply: string): string {
-  const el = elements(reply);
-  if (el === undefined) return reply;
-  const items = el.items.map(sortDeep);
-  let groups: string[] = items;
-  if (reply[0] === "%") {
-    groups = [];
-    for (let i = 0; i < items.length; i += 2) groups.push(items[i] + (items[i + 1] ?? ""));
-  }
+  if (nested) groups.push(...el.items);
+  else for (let i = 0; i < el.items.length; i += 2) groups.push(el.items[i] + (el.items[i + 1] ?? ""));
   groups.sort();
   return el.head + groups.join("");
 }
