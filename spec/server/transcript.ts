@@ -21,8 +21,7 @@ import { RespClient, replyEnd } from "../support/resp-client.js";
 export interface Step {
   line: number;
   text: string;
-  kind:
-    "cmd" | "sort" | "sortpairs" | "sortdeep" | "any" | "masknum" | "noreply" | "raw" | "client" | "sleep";
+  kind: "cmd" | "sort" | "sortpairs" | "any" | "masknum" | "noreply" | "raw" | "client" | "sleep";
   args: string[];
 }
 
@@ -37,11 +36,7 @@ export function parseTranscript(src: string): Step[] {
     const m = /^@(\w+)\s*(.*)$/.exec(text);
     if (m) {
       kind = m[1] as Step["kind"];
-      if (
-        !["sort", "sortpairs", "sortdeep", "any", "masknum", "noreply", "raw", "client", "sleep"].includes(
-          kind,
-        )
-      ) {
+      if (!["sort", "sortpairs", "any", "masknum", "noreply", "raw", "client", "sleep"].includes(kind)) {
         throw new Error(`line ${line}: unknown directive @${m[1]}`);
       }
       rest = m[2];
