@@ -79,6 +79,9 @@ export class Executor implements DbHost {
   host: ExecutorHost | undefined;
   // DbHost
   lruClock = Date.now();
+  lfuMode = false;
+  lfuLogFactor = 10;
+  lfuDecayTime = 1;
   dirty = 0;
   frozenTime = 0;
   readonly stats: ServerStats = {

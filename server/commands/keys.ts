@@ -3,7 +3,7 @@
 // SCAN RANDOMKEY COPY MOVE OBJECT. Type-agnostic: typed values only need type/encoding/copy.
 
 import type { ClientState } from "../client.js";
-import { stringEncoding, typeOf, type Db, type Entry } from "../keyspace/db.js";
+import { lfuDecr, stringEncoding, typeOf, type Db, type Entry } from "../keyspace/db.js";
 import { err, ErrorReply, OK, StatusReply, type Reply } from "../reply.js";
 import { globMatch } from "../util/glob.js";
 import { parseLLBig, parseLLNum } from "../util/numbers.js";
@@ -308,7 +308,7 @@ function objectFreq(c: ClientState, argv: string[]): Reply {
       "ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.",
     );
   }
-  return 0;
+  return lfuDecr(e, c.db.host.lruClock, c.db.host.lfuDecayTime);
 }
 
 function objectIdletime(c: ClientState, argv: string[]): Reply {

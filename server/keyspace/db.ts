@@ -29,12 +29,29 @@ export class Entry {
   slot = -1;
   /** ENC_* for strings. */
   enc = ENC_AUTO;
+  /** LFU counter (OBJECT FREQ under an LFU policy); LFU_INIT_VAL for new keys. */
+  lfu = 5;
   constructor(
     readonly key: string,
     public v: Value,
     /** Last access (ms, from the keyspace clock) for OBJECT IDLETIME. */
     public lru: number,
   ) {}
+}
+
+/** LFUDecrAndReturn: the counter after decaying one step per lfu-decay-time minutes idle. */
+export function lfuDecr(e: Entry, now: number, decayMinutes: number): number {
+  const idleMin = Math.floor((now - e.lru) / 60000);
+  const periods = decayMinutes > 0 ? Math.floor(idleMin / decayMinutes) : 0;
+  return periods > e.lfu ? 0 : e.lfu - periods;
+}
+
+/** LFULogIncr: logarithmic, probabilistic increment (saturates at 255). */
+function lfuLogIncr(counter: number, factor: number): number {
+  if (counter === 255) return 255;
+  const base = counter - 5 < 0 ? 0 : counter - 5;
+  const p = 1 / (base * factor + 1);
+  return Math.random() < p ? counter + 1 : counter;
 }
 
 export function typeOf(v: Value): string {
@@ -62,6 +79,10 @@ export interface DbHost {
   stats: { expiredKeys: number; keyspaceHits: number; keyspaceMisses: number };
   /** Set while a script runs: expiry uses the script's start time, as Redis does. */
   frozenTime: number;
+  /** True under an LFU maxmemory-policy: accesses bump the LFU counter. */
+  lfuMode: boolean;
+  lfuLogFactor: number;
+  lfuDecayTime: number;
   /** proto-max-bulk-len: the longest string APPEND/SETRANGE may build. */
   readonly protoMaxBulkLen: number;
 }
@@ -124,15 +145,24 @@ export class Db {
       return undefined;
     }
     this.host.stats.keyspaceHits++;
-    if (!noTouch) e.lru = this.host.lruClock;
+    if (!noTouch) this.touch(e);
     return e;
   }
 
   /** lookupKeyWrite: live entry, stamps LRU, no stats. */
   lookupWrite(key: string): Entry | undefined {
     const e = this.find(key);
-    if (e !== undefined) e.lru = this.host.lruClock;
+    if (e !== undefined) this.touch(e);
     return e;
+  }
+
+  /** updateLFU / LRU stamp on access. */
+  private touch(e: Entry): void {
+    const h = this.host;
+    if (h.lfuMode) {
+      e.lfu = lfuLogIncr(lfuDecr(e, h.lruClock, h.lfuDecayTime), h.lfuLogFactor);
+    }
+    e.lru = h.lruClock;
   }
 
   /** Raw access, ignoring expiry (for SCAN/KEYS style iteration and internals). */
