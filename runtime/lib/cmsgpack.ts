@@ -56,7 +56,6 @@ function encodeInt(n: number): string {
 
 /** mp_encode_double: a float when the value survives the round trip through float, else a double. */
 function encodeDouble(d: number): string {
-  if (d !== d) return "\xcb\xff\xf8\0\0\0\0\0\0"; // x86's default NaN, what 0/0 gives in C Lua
   if (Math.fround(d) === d) {
     fbuf.setFloat32(0, d);
     return "\xca" + be32(fbuf.getUint32(0));
