@@ -2,7 +2,7 @@
 // `coroutine.yield` is a JS `yield` and code outside coroutines pays nothing. Yielding from
 // code that runs as a plain JS function (a metamethod, a built-in's callback, pcall) is
 // Lua 5.1's "attempt to yield across metamethod/C-call boundary".
-import { LuaError, catchable } from "./errors.js";
+import { LuaError, catchable, currentFrames } from "./errors.js";
 import * as ops from "./ops.js";
 import { EMPTY, type LuaFunction, type LuaResult, type LuaThread, type LuaValue } from "./value.js";
 
@@ -74,6 +74,10 @@ export function runningCoroutine(): Coroutine | undefined {
  * before it runs, so reaching this body means a yield Lua 5.1 would refuse too.
  */
 export function coroutineYield(..._values: LuaValue[]): LuaResult {
-  if (current === undefined) throw new LuaError("attempt to yield from outside a coroutine", 1);
-  throw new LuaError("attempt to yield across metamethod/C-call boundary", 1);
+  // lua_yield: a built-in between (pcall) is a C-call boundary even on the main thread
+  const caller = currentFrames()[0]; // this function lives outside runtime/lib: not a frame
+  if (current === undefined && (caller === undefined || caller.kind === "lua")) {
+    throw new LuaError("attempt to yield from outside a coroutine", LuaError.VM);
+  }
+  throw new LuaError("attempt to yield across metamethod/C-call boundary", LuaError.VM);
 }

@@ -29,26 +29,57 @@ export function unregisterChunk(fileName: string): void {
   chunks.delete(fileName);
 }
 
+/**
+ * A frame as Lua counts them: a compiled Lua function ("lua"), or a built-in ("c": a
+ * library function, Lua's C functions). Runtime internals (operators, helpers, tables)
+ * are not frames, as the VM isn't one in Lua either.
+ */
 export interface LuaFrame {
-  chunk: ChunkInfo;
+  kind: "lua" | "c";
+  /** for Lua frames */
+  chunk: ChunkInfo | undefined;
   line: number;
   jsFunction: string | null;
 }
 
 type CallSite = NodeJS.CallSite;
 
+const LIB_DIR = /[\\/]runtime[\\/]lib[\\/]/;
+const OPS_FILE = /[\\/]runtime[\\/]ops\.js$/;
+const CALL_FUNCTIONS = new Set(["call", "call1", "callMeta"]);
+
+/**
+ * Stack sites → Lua's frames: sites in compiled chunks are Lua frames; sites in runtime/lib/
+ * are built-ins, where consecutive sites of one built-in (and its helpers) fold into one C
+ * frame unless a call through ops.call separates two built-ins (pcall calling string.rep).
+ */
 function sitesToFrames(sites: CallSite[]): LuaFrame[] {
   const frames: LuaFrame[] = [];
+  let separated = true;
   for (const s of sites) {
     const file = s.getFileName();
-    if (file === undefined || file === null || !file.startsWith("lua:")) continue;
-    const chunk = chunks.get(file);
-    if (chunk === undefined) continue;
-    frames.push({
-      chunk,
-      line: chunk.luaLine(s.getLineNumber() ?? 0, s.getColumnNumber() ?? 0),
-      jsFunction: s.getFunctionName(),
-    });
+    if (file === undefined || file === null) continue;
+    if (file.startsWith("lua:")) {
+      const chunk = chunks.get(file);
+      if (chunk === undefined) continue;
+      frames.push({
+        kind: "lua",
+        chunk,
+        line: chunk.luaLine(s.getLineNumber() ?? 0, s.getColumnNumber() ?? 0),
+        jsFunction: s.getFunctionName(),
+      });
+      separated = true;
+    } else if (LIB_DIR.test(file)) {
+      const last = frames[frames.length - 1];
+      if (separated || last === undefined || last.kind !== "c") {
+        frames.push({ kind: "c", chunk: undefined, line: -1, jsFunction: s.getFunctionName() });
+      } else {
+        last.jsFunction = s.getFunctionName();
+      }
+      separated = false;
+    } else if (OPS_FILE.test(file) && CALL_FUNCTIONS.has(s.getFunctionName() ?? "")) {
+      separated = true;
+    }
   }
   return frames;
 }
@@ -69,12 +100,17 @@ function structuredStack(capture: (holder: object) => void): CallSite[] {
   }
 }
 
-/** The Lua frames on the current JS stack, innermost first. */
-export function currentLuaFrames(): LuaFrame[] {
-  return sitesToFrames(structuredStack((h) => Error.captureStackTrace(h, currentLuaFrames)));
+/** Lua's frames on the current JS stack, innermost (the current function) first. */
+export function currentFrames(): LuaFrame[] {
+  return sitesToFrames(structuredStack((h) => Error.captureStackTrace(h, currentFrames)));
 }
 
-/** Lua frames recorded in a JS error that was thrown elsewhere (e.g. a RangeError). */
+/** Only the Lua (compiled) frames, innermost first. */
+export function currentLuaFrames(): LuaFrame[] {
+  return currentFrames().filter((f) => f.kind === "lua");
+}
+
+/** Frames recorded in a JS error that was thrown elsewhere (e.g. a RangeError). */
 export function errorLuaFrames(e: Error): LuaFrame[] {
   const prevPrepare = Error.prepareStackTrace;
   let sites: unknown;
@@ -84,15 +120,21 @@ export function errorLuaFrames(e: Error): LuaFrame[] {
   } finally {
     Error.prepareStackTrace = prevPrepare;
   }
-  return Array.isArray(sites) ? sitesToFrames(sites as CallSite[]) : [];
+  return Array.isArray(sites) ? sitesToFrames(sites as CallSite[]).filter((f) => f.kind === "lua") : [];
 }
 
-/** luaL_where: "chunk:LINE: " for the level-th Lua frame (1 = innermost), or "". */
+/** "chunk:LINE: " of a frame, "" for built-ins (no line), as luaL_where/luaG_runerror print. */
+function position(f: LuaFrame | undefined): string {
+  return f !== undefined && f.kind === "lua" ? `${f.chunk!.chunkName}:${f.line}: ` : "";
+}
+
+/**
+ * luaL_where(level): level 0 is the running function (a built-in raising an error), 1 the
+ * function that called it, and so on; "" when that function is a built-in or absent.
+ */
 export function where(level: number): string {
-  if (level <= 0) return "";
-  const frames = currentLuaFrames();
-  const f = frames[level - 1];
-  return f === undefined ? "" : `${f.chunk.chunkName}:${f.line}: `;
+  if (level < 0) return "";
+  return position(currentFrames()[level]);
 }
 
 /**
@@ -105,14 +147,15 @@ export const errorOptions = { traceback: false, position: false };
 /** "\tchunk:LINE: in function 'f'" lines for frames, as lua5.1's traceback prints them. */
 export function tracebackLines(frames: LuaFrame[]): string[] {
   return frames.map((f) => {
-    const name = f.jsFunction ? f.chunk.functionName?.(f.jsFunction) : undefined;
+    if (f.kind === "c") return f.jsFunction ? `\t[C]: in function '${f.jsFunction}'` : "\t[C]: ?";
+    const name = f.jsFunction ? f.chunk!.functionName?.(f.jsFunction) : undefined;
     const what =
       f.jsFunction === "main$chunk"
         ? "in main chunk"
         : name
           ? `in function '${name}'`
-          : `in function <${f.chunk.chunkName}:${f.line}>`;
-    return `\t${f.chunk.chunkName}:${f.line}: ${what}`;
+          : `in function <${f.chunk!.chunkName}:${f.line}>`;
+    return `\t${f.chunk!.chunkName}:${f.line}: ${what}`;
   });
 }
 
@@ -130,22 +173,31 @@ export class LuaError extends Error {
   /** its current line, if recorded */
   line: number | undefined;
 
+  /**
+   * `level` as luaL_error/error() count it: 1 = the function that called the built-in
+   * raising this error (0 = the built-in itself); LuaError.VM = the running function, as the
+   * VM's own errors (luaG_runerror) use; NONE = no position.
+   */
   constructor(value: LuaValue, level = 0) {
-    const wantWhere = typeof value === "string" && level > 0;
-    const frames =
-      wantWhere || errorOptions.traceback || errorOptions.position ? currentLuaFrames() : undefined;
+    const wantWhere = typeof value === "string" && level !== 0;
+    const frames = wantWhere || errorOptions.traceback || errorOptions.position ? currentFrames() : undefined;
     let v = value;
-    if (wantWhere) {
-      const f = frames![level - 1];
-      if (f !== undefined) v = `${f.chunk.chunkName}:${f.line}: ${value as string}`;
-    }
+    if (wantWhere) v = position(frames![level === LuaError.VM ? 0 : level]) + (value as string);
     super(typeof v === "string" ? v : "(error object is not a string)");
     this.value = v;
     this.luaTraceback = errorOptions.traceback ? tracebackLines(frames!) : undefined;
-    const top = errorOptions.position ? frames![0] : undefined;
-    this.source = top === undefined ? undefined : (top.chunk.source ?? "@" + top.chunk.chunkName);
+    let top: LuaFrame | undefined = undefined;
+    if (errorOptions.position) {
+      // __redis__err__handler: the raising function, or its caller if that was a built-in
+      top = frames![0]?.kind === "lua" ? frames![0] : frames![1];
+      if (top?.kind !== "lua") top = undefined;
+    }
+    this.source = top === undefined ? undefined : (top.chunk!.source ?? "@" + top.chunk!.chunkName);
     this.line = top?.line;
   }
+
+  /** The level of the VM's own errors: the running function's position (none in a built-in). */
+  static readonly VM = -1;
 }
 LuaError.prototype.name = "LuaError";
 
@@ -185,9 +237,9 @@ export function catchable(e: unknown): LuaError | undefined {
     const f = frames[0];
     const err = new LuaError("stack overflow", 0);
     if (f !== undefined) {
-      err.value = `${f.chunk.chunkName}:${f.line}: stack overflow`;
+      err.value = `${f.chunk!.chunkName}:${f.line}: stack overflow`;
       if (errorOptions.position) {
-        err.source = f.chunk.source ?? "@" + f.chunk.chunkName;
+        err.source = f.chunk!.source ?? "@" + f.chunk!.chunkName;
         err.line = f.line;
       }
     }

@@ -7,7 +7,7 @@ import { LuaError } from "./errors.js";
 import * as ops from "./ops.js";
 import { EMPTY, type LuaFunction, type LuaResult, type LuaValue } from "./value.js";
 import { coroutineYield } from "./coroutine.js";
-import { luaNext, ipairsAux } from "./lib/iterators.js";
+import { luaNext, ipairsAux, pairsNext } from "./lib/iterators.js";
 import { NEGATIVE_NAN } from "./number.js";
 import { cPow } from "./pow.js";
 
@@ -80,7 +80,7 @@ function setindex(t: LuaValue, k: LuaValue, v: LuaValue, desc?: string): void {
 function fornum(v: LuaValue, what: string): number {
   if (typeof v === "number") return v;
   const n = ops.tonumber(v);
-  if (n === undefined) throw new LuaError(`'for' ${what} value must be a number`, 1);
+  if (n === undefined) throw new LuaError(`'for' ${what} must be a number`, LuaError.VM);
   return n;
 }
 
@@ -95,7 +95,7 @@ function table(positional?: LuaValue[], keyed?: LuaValue[], multi?: LuaResult): 
   if (keyed !== undefined) {
     for (let i = 0; i < keyed.length; i += 2) {
       const k = keyed[i];
-      if (k === undefined) throw new LuaError("table index is nil", 1);
+      if (k === undefined) throw new LuaError("table index is nil", LuaError.VM);
       t.set(k, keyed[i + 1]);
     }
   }
@@ -128,7 +128,7 @@ export class ForIter {
   step(): boolean {
     const f = this.f;
     let r: LuaResult;
-    if (f === luaNext && this.s instanceof LuaTable) {
+    if ((f === pairsNext || f === luaNext) && this.s instanceof LuaTable) {
       // next() over a table, without allocating: follow the last key's traversal position
       const t = this.s;
       const pos = t.nextPosition(t.positionOf(this.c, this.pos));

@@ -50,7 +50,10 @@ export function metamethod(v: LuaValue, event: string): LuaValue {
 /** luaG_typeerror: "attempt to OP DESC (a TYPE value)"; desc is like "local 'x'". */
 export function typeError(v: LuaValue, op: string, desc?: string | null): LuaError {
   const t = type(v);
-  return new LuaError(desc ? `attempt to ${op} ${desc} (a ${t} value)` : `attempt to ${op} a ${t} value`, 1);
+  return new LuaError(
+    desc ? `attempt to ${op} ${desc} (a ${t} value)` : `attempt to ${op} a ${t} value`,
+    LuaError.VM,
+  );
 }
 
 function orderError(a: LuaValue, b: LuaValue): LuaError {
@@ -58,7 +61,7 @@ function orderError(a: LuaValue, b: LuaValue): LuaError {
   const t2 = type(b);
   return new LuaError(
     t1 === t2 ? `attempt to compare two ${t1} values` : `attempt to compare ${t1} with ${t2}`,
-    1,
+    LuaError.VM,
   );
 }
 
@@ -110,7 +113,7 @@ export function index(t: LuaValue, k: LuaValue, desc?: string | null): LuaValue 
     t = h;
     desc = undefined;
   }
-  throw new LuaError("loop in gettable", 1);
+  throw new LuaError("loop in gettable", LuaError.VM);
 }
 
 /** luaV_settable: t[k] = v with __newindex. */
@@ -139,7 +142,7 @@ export function setindex(t: LuaValue, k: LuaValue, v: LuaValue, desc?: string | 
     t = h;
     desc = undefined;
   }
-  throw new LuaError("loop in settable", 1);
+  throw new LuaError("loop in settable", LuaError.VM);
 }
 
 // ---- conversions -------------------------------------------------------------------

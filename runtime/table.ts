@@ -112,7 +112,7 @@ export function fb2int(x: number): number {
 // ---- the table ------------------------------------------------------------------------------
 
 function readonlyError(): LuaError {
-  return new LuaError("Attempt to modify a readonly table", 1);
+  return new LuaError("Attempt to modify a readonly table", LuaError.VM);
 }
 
 /**
@@ -250,7 +250,7 @@ export class LuaTable {
     if (this.readonly) throw readonlyError();
     if (typeof key === "number") return this.setNum(key, value);
     if (typeof key === "string") return this.setStr(key, value);
-    if (key === undefined) throw new LuaError("table index is nil", 1);
+    if (key === undefined) throw new LuaError("table index is nil", LuaError.VM);
     const id = this.findEntry(key);
     if (id >= 0) this.evalue[id] = value;
     else this.newKey(key, value, keyHash(key));
@@ -273,7 +273,7 @@ export class LuaTable {
     }
     const id = this.findEntry(key);
     if (id >= 0) this.evalue[id] = value;
-    else if (key !== key) throw new LuaError("table index is NaN", 1);
+    else if (key !== key) throw new LuaError("table index is NaN", LuaError.VM);
     else this.newKey(key, value, key === 0 ? 0 : luaNumberHash(key));
   }
 
@@ -492,7 +492,7 @@ export class LuaTable {
       return;
     }
     const lsize = ceilLog2(size);
-    if (lsize > MAXBITS) throw new LuaError("table overflow", 1);
+    if (lsize > MAXBITS) throw new LuaError("table overflow", LuaError.VM);
     size = 1 << lsize;
     this.slots = freeSlots(lsize);
     this.snext = freeSlots(lsize);

@@ -42,7 +42,7 @@ function forValue(cx: Lowerer, v: Lowered, what: string, loc: Loc): ES.Expressio
 
 export function forNumericStatement(cx: Lowerer, node: L.ForNumericStatement): ES.Statement[] {
   const loc = node.loc;
-  const start = forValue(cx, cx.expr(node.start), "initial", node.start.loc);
+  const start = forValue(cx, cx.expr(node.start), "initial value", node.start.loc);
   const limit = forValue(cx, cx.expr(node.end), "limit", node.end.loc);
   const stepNode = node.step;
   const stepL: Lowered = stepNode ? cx.expr(stepNode) : { js: f.num(1, loc), number: true, simple: true };

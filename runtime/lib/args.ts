@@ -2,15 +2,20 @@
 // ("bad argument #1 to 'f' (number expected, got nil)"). Built-ins take Lua
 // arguments as positional JS parameters; "no value" means the argument was not passed,
 // which callers detect with `arguments.length` and pass as `nargs`.
-import { LuaError } from "../errors.js";
+import { LuaError, currentFrames } from "../errors.js";
 import { LuaTable } from "../table.js";
 import { str2number, numberToString } from "../number.js";
 import { type } from "../ops.js";
 import type { LuaValue } from "../value.js";
 
-/** luaL_argerror */
+/**
+ * luaL_argerror. Lua names the function from its caller's call instruction; called from a
+ * built-in (pcall(string.rep)) there is none, and the name is '?'.
+ */
 export function argError(n: number, fname: string, extra: string): LuaError {
-  return new LuaError(`bad argument #${n} to '${fname}' (${extra})`, 1);
+  const caller = currentFrames()[1];
+  const name = caller !== undefined && caller.kind === "lua" ? fname : "?";
+  return new LuaError(`bad argument #${n} to '${name}' (${extra})`, 1);
 }
 
 /** luaL_typerror */

@@ -15,7 +15,7 @@ import {
   optInt,
   typeArgError,
 } from "./args.js";
-import { luaNext, ipairsAux } from "./iterators.js";
+import { luaNext, ipairsAux, pairsNext } from "./iterators.js";
 import { EMPTY, LuaUserdata, type LuaResult, type LuaValue } from "../value.js";
 import type { LuaFunction } from "../value.js";
 
@@ -72,7 +72,8 @@ export function installBase(G: LuaTable, host: BaseHost): void {
       return [false, `attempt to call a ${ops.type(f)} value`];
     }
     try {
-      const r = typeof f === "function" ? f(...args) : ops.call(f, ...args);
+      // through ops.call: a built-in called straight from pcall has pcall (C) as its caller
+      const r = ops.call(f, ...args);
       return Array.isArray(r) ? [true, ...r] : [true, r];
     } catch (e) {
       const le = catchable(e);
@@ -171,7 +172,7 @@ export function installBase(G: LuaTable, host: BaseHost): void {
 
   def("next", luaNext);
 
-  const pairsResult = (t: LuaTable): LuaValue[] => [luaNext, t, undefined];
+  const pairsResult = (t: LuaTable): LuaValue[] => [pairsNext, t, undefined];
   def("pairs", function pairs(t: LuaValue): LuaResult {
     return pairsResult(checkTable(t, 1, "pairs", arguments.length));
   });
@@ -203,7 +204,7 @@ export function installBase(G: LuaTable, host: BaseHost): void {
   });
 
   def("loadstring", function loadstring(s: LuaValue, name?: LuaValue): LuaResult {
-    const src = checkString(s, 1, "loadstring");
+    const src = checkString(s, 1, "loadstring", arguments.length);
     const chunkName = name === undefined ? src : checkString(name, 2, "loadstring");
     try {
       return host.load(src, chunkId(chunkName), chunkName);
@@ -215,18 +216,21 @@ export function installBase(G: LuaTable, host: BaseHost): void {
 
   def("load", function load(fn: LuaValue, name?: LuaValue): LuaResult {
     const chunkName = name === undefined ? "=(load)" : checkString(name, 2, "load");
+    if (typeof fn !== "function") throw typeArgError(1, "load", "function", fn, arguments.length < 1);
     let src = "";
-    if (typeof fn !== "function") throw typeArgError(1, "load", "function", fn);
-    for (;;) {
-      const piece = ops.call1(fn);
-      if (piece === undefined || piece === "") break;
-      if (typeof piece !== "string") return [undefined, "reader function must return a string"];
-      src += piece;
-    }
     try {
+      // generic_reader: strings (and numbers) are pieces; nil or "" ends; errors make load fail
+      for (;;) {
+        const piece = ops.call1(fn);
+        if (piece === undefined || piece === "") break;
+        if (typeof piece === "number") src += ops.tostring(piece);
+        else if (typeof piece === "string") src += piece;
+        else throw new LuaError("reader function must return a string", 0);
+      }
       return host.load(src, chunkId(chunkName));
     } catch (e) {
-      if (e instanceof LuaError) return [undefined, e.value];
+      const le = catchable(e);
+      if (le !== undefined) return [undefined, le.value];
       throw e;
     }
   });

@@ -2,10 +2,20 @@
 // `next` (raw traversal) and the function `ipairs` returns (raw integer walk).
 import { LuaTable } from "../table.js";
 import { checkTable } from "./args.js";
-import type { LuaResult, LuaValue } from "../value.js";
+import { EMPTY, type LuaResult, type LuaValue } from "../value.js";
 
 /** next(t [, k]) */
 export function luaNext(t: LuaValue, k?: LuaValue): LuaResult {
+  const table = checkTable(t, 1, "next", arguments.length);
+  const kv = table.next(k);
+  return kv === undefined ? undefined : kv;
+}
+
+/**
+ * The `next` that pairs returns: lbaselib.c gives pairs its own closure of luaB_next, so
+ * `pairs(t) == next` is false in 5.1 although both behave alike.
+ */
+export function pairsNext(t: LuaValue, k?: LuaValue): LuaResult {
   const table = checkTable(t, 1, "next", arguments.length);
   const kv = table.next(k);
   return kv === undefined ? undefined : kv;
@@ -15,5 +25,5 @@ export function luaNext(t: LuaValue, k?: LuaValue): LuaResult {
 export function ipairsAux(t: LuaValue, i: LuaValue): LuaResult {
   const n = (i as number) + 1;
   const v = (t as LuaTable).getNum(n);
-  return v === undefined ? undefined : [n, v];
+  return v === undefined ? EMPTY : [n, v];
 }

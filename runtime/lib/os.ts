@@ -2,7 +2,7 @@
 // os.time, os.date, os.getenv, os.exit, io.write, and a debug library with traceback and
 // the getinfo fields a transpiler knows. Only the CLI profile installs these.
 import { LuaTable } from "../table.js";
-import { LuaError, currentLuaFrames, tracebackLines } from "../errors.js";
+import { LuaError, currentFrames, tracebackLines } from "../errors.js";
 import * as ops from "../ops.js";
 import { numberToString } from "../number.js";
 import { argError, checkInt, checkString, checkTable, optString } from "./args.js";
@@ -218,7 +218,7 @@ export function makeIoLib(write: (s: string) => void): LuaTable {
 
 /** debug.traceback's text from the Lua frames on the JS stack. */
 export function traceback(message: string | undefined, skip = 0): string {
-  const lines = tracebackLines(currentLuaFrames().slice(skip));
+  const lines = tracebackLines(currentFrames().slice(skip));
   return (message !== undefined ? message + "\n" : "") + "stack traceback:\n" + lines.join("\n");
 }
 
@@ -230,14 +230,18 @@ export function makeDebugLib(): LuaTable {
   });
   debug.setStr("getinfo", function getinfo(_f?: LuaValue): LuaResult {
     const r = new LuaTable();
-    const frames = currentLuaFrames();
+    const frames = currentFrames();
     const level = typeof _f === "number" ? _f : 1;
-    const fr = frames[level - 1];
+    const fr = frames[level];
     if (typeof _f === "number" && fr === undefined) return undefined;
-    r.setStr("currentline", fr ? fr.line : -1);
-    r.setStr("source", fr ? "@" + fr.chunk.chunkName : "=?");
-    r.setStr("short_src", fr ? fr.chunk.chunkName : "?");
-    r.setStr("what", typeof _f === "function" ? "Lua" : fr?.jsFunction === "main$chunk" ? "main" : "Lua");
+    const lua = fr !== undefined && fr.kind === "lua";
+    r.setStr("currentline", lua ? fr.line : -1);
+    r.setStr("source", lua ? (fr.chunk!.source ?? "@" + fr.chunk!.chunkName) : "=[C]");
+    r.setStr("short_src", lua ? fr.chunk!.chunkName : "[C]");
+    r.setStr(
+      "what",
+      typeof _f === "function" ? "Lua" : !lua ? "C" : fr.jsFunction === "main$chunk" ? "main" : "Lua",
+    );
     if (typeof _f === "function") r.setStr("func", _f);
     return r;
   });
