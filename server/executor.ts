@@ -115,6 +115,14 @@ export class Executor implements DbHost {
     for (let i = 0; i < n; i++) this.dbs.push(new Db(i, this));
     registerCoreCommands(this.table);
     this.scripting = installScripting(this);
+    const onConfig = (name: string) => {
+      if (name === "maxmemory") this.refreshUsedMemory();
+      this.lfuMode = (config.get("maxmemory-policy") ?? "").endsWith("lfu");
+      this.lfuLogFactor = Number(config.get("lfu-log-factor"));
+      this.lfuDecayTime = Number(config.get("lfu-decay-time"));
+    };
+    onConfig("");
+    config.onChange(onConfig);
   }
 
   /** A new client in the registry, on db 0. */
@@ -298,6 +306,11 @@ export class Executor implements DbHost {
     return out;
   }
 
+  refreshUsedMemory(): void {
+    const m = process.memoryUsage();
+    this.usedMemory = m.heapUsed + m.external;
+  }
+
   overMaxmemory(): boolean {
     return this.usedMemory > this.config.maxmemory;
   }
@@ -306,10 +319,7 @@ export class Executor implements DbHost {
   cron(): void {
     const now = Date.now();
     this.lruClock = now;
-    if (this.config.maxmemory !== 0) {
-      const m = process.memoryUsage();
-      this.usedMemory = m.heapUsed + m.external;
-    }
+    if (this.config.maxmemory !== 0) this.refreshUsedMemory();
     const budget = 1000 / this.config.hz / 4;
     const start = performance.now();
     for (const db of this.dbs) {
