@@ -7,6 +7,7 @@ T("defaults", function()
 end)
 T("fields", function() return cjson._NAME, cjson._VERSION, type(cjson.null), type(cjson.new) end)
 T("null is shared", function() return cjson.null == cjson.new().null end)
+T("null tostring", function() return tostring(cjson.null), tostring(cjson.new().null) end)
 -- number precision
 T("precision 3", cjson.encode_number_precision, 3)
 T("precision 3 pi", cjson.encode, PI)
