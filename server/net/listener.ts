@@ -31,15 +31,24 @@ export class RedluaServer implements ExecutorHost {
     const binds = opts.bind && opts.bind.length > 0 ? opts.bind : ["127.0.0.1"];
     let port = opts.port;
     for (const addr of binds) {
-      const host = addr.replace(/^-/, "");
+      // Redis's bind syntax: "*" any IPv4, "::*" any IPv6, a leading "-" marks an address
+      // that may be unavailable (skipped instead of failing).
+      const optional = addr.startsWith("-");
+      const raw = optional ? addr.slice(1) : addr;
+      const host = raw === "*" ? "0.0.0.0" : raw === "::*" ? "::" : raw;
       const srv = net.createServer({ noDelay: true }, (s) => this.accept(s));
-      await new Promise<void>((resolve, reject) => {
-        srv.once("error", reject);
-        srv.listen({ port, host: host === "*" ? "0.0.0.0" : host, backlog: 511 }, () => {
-          srv.off("error", reject);
-          resolve();
+      try {
+        await new Promise<void>((resolve, reject) => {
+          srv.once("error", reject);
+          srv.listen({ port, host, backlog: 511, ipv6Only: host.includes(":") }, () => {
+            srv.off("error", reject);
+            resolve();
+          });
         });
-      });
+      } catch (e) {
+        if (optional) continue;
+        throw e;
+      }
       const a = srv.address();
       if (a && typeof a === "object") port = a.port;
       this.servers.push(srv);
