@@ -44,8 +44,11 @@ export class LineTable {
   private readonly jsLine: number[] = [];
   private readonly jsCol: number[] = [];
   private readonly luaLine: number[] = [];
+  /** mappings inside a Lua tail call (`return f(...)`): the caller's frame Lua would drop */
+  private readonly tail = new Set<number>();
 
-  add(jsLine: number, jsCol: number, luaLine: number): void {
+  add(jsLine: number, jsCol: number, luaLine: number, tail = false): void {
+    if (tail) this.tail.add(this.jsLine.length);
     this.jsLine.push(jsLine);
     this.jsCol.push(jsCol);
     this.luaLine.push(luaLine);
@@ -53,6 +56,16 @@ export class LineTable {
 
   /** The Lua line of the last mapping at or before a JS position (1-based line and column). */
   lookup(line: number, column: number): number {
+    const i = this.find(line, column);
+    return i < 0 ? 0 : this.luaLine[i];
+  }
+
+  /** Whether the JS position is a Lua tail call's call site. */
+  isTailCall(line: number, column: number): boolean {
+    return this.tail.has(this.find(line, column));
+  }
+
+  private find(line: number, column: number): number {
     const col0 = column - 1;
     let lo = 0;
     let hi = this.jsLine.length - 1;
@@ -67,7 +80,7 @@ export class LineTable {
         hi = mid - 1;
       }
     }
-    return best < 0 ? 0 : this.luaLine[best];
+    return best;
   }
 }
 
@@ -170,7 +183,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
       name?: string;
     }) {
       if (m.original === null) return;
-      lines.add(m.generated.line, m.generated.column, m.original.line);
+      lines.add(m.generated.line, m.generated.column, m.original.line, (m.original as { tail?: boolean }).tail === true);
       generator?.addMapping({
         generated: { line: m.generated.line, column: m.generated.column },
         original: { line: m.original.line, column: m.original.column },

@@ -46,7 +46,8 @@ const T = {
   eos: 266 + RESERVED.length,
 } as const;
 
-const KW: Record<string, number> = {};
+// no prototype: a name like "constructor" or "__proto__" must not look like a keyword
+const KW: Record<string, number> = Object.create(null);
 RESERVED.forEach((w, i) => (KW[w] = T.first + i));
 const K = (w: (typeof RESERVED)[number]): number => KW[w];
 

@@ -20,8 +20,7 @@ export class Coroutine implements LuaThread {
 
   /** Resumes with args; returns [true, ...values] or [false, error]. */
   resume(args: LuaValue[]): LuaValue[] {
-    if (this.status === "dead") return [false, "cannot resume dead coroutine"];
-    if (this.status !== "suspended") return [false, "cannot resume non-suspended coroutine"];
+    if (this.status !== "suspended") return [false, `cannot resume ${this.status} coroutine`];
     const prev = current;
     if (prev !== undefined) prev.status = "normal";
     // eslint-disable-next-line @typescript-eslint/no-this-alias

@@ -103,15 +103,15 @@ export class LuaEngine {
       if (e instanceof LuaInterrupt) return { status: 1, stderr: `lua5.1: ${e.message}\n` };
       const le = catchable(e);
       if (le === undefined) throw e;
+      // lua.c's report(): nil prints nothing; non-strings have no text and no traceback
       const v = le.value;
-      const msg =
-        typeof v === "string" || typeof v === "number"
-          ? ops.tostring(v)
-          : v === undefined
-            ? "(error object is nil)"
-            : `(error object is a ${ops.type(v)} value)`;
+      if (v === undefined) return { status: 1, stderr: "" };
+      if (typeof v !== "string" && typeof v !== "number") {
+        return { status: 1, stderr: "lua5.1: (error object is not a string)\n" };
+      }
       const tb = le.luaTraceback ?? traceback(undefined).split("\n").slice(1);
-      return { status: 1, stderr: `lua5.1: ${msg}\n${["stack traceback:", ...tb, "\t[C]: ?"].join("\n")}\n` };
+      const lines = ["stack traceback:", ...tb, "\t[C]: ?"].join("\n");
+      return { status: 1, stderr: `lua5.1: ${ops.tostring(v)}\n${lines}\n` };
     }
   }
 }

@@ -11,6 +11,8 @@ export interface ChunkInfo {
   source?: string;
   /** Lua line for a JS position (1-based line, 1-based column) in the emitted code. */
   luaLine(jsLine: number, jsColumn: number): number;
+  /** Whether a JS position is a Lua tail call's call site. */
+  isTailCall?(jsLine: number, jsColumn: number): boolean;
   /** Lua function description for a JS function name, for tracebacks. */
   functionName?(jsName: string): string | undefined;
 }
@@ -62,6 +64,16 @@ function sitesToFrames(sites: CallSite[]): LuaFrame[] {
     if (file.startsWith("lua:")) {
       const chunk = chunks.get(file);
       if (chunk === undefined) continue;
+      // a Lua function in a tail call to a Lua function: Lua reused its frame for the callee
+      const inner = frames[frames.length - 1];
+      if (
+        inner !== undefined &&
+        inner.kind === "lua" &&
+        chunk.isTailCall?.(s.getLineNumber() ?? 0, s.getColumnNumber() ?? 0) === true
+      ) {
+        separated = true;
+        continue;
+      }
       frames.push({
         kind: "lua",
         chunk,
@@ -172,6 +184,8 @@ export class LuaError extends Error {
   source: string | undefined;
   /** its current line, if recorded */
   line: number | undefined;
+  /** LUA_ERRMEM: "not enough memory", raised without calling the error handler */
+  memory = false;
 
   /**
    * `level` as luaL_error/error() count it: 1 = the function that called the built-in
@@ -225,13 +239,33 @@ export function isStackOverflow(e: unknown): e is RangeError {
   );
 }
 
+/** Lua's memory error (LUA_ERRMEM): the message has no position and no error handler sees it. */
+export function memoryError(): LuaError {
+  const err = new LuaError("not enough memory", 0);
+  err.memory = true;
+  return err;
+}
+
+/** V8's RangeErrors for a string or array past its limits: where Lua would run out of memory. */
+function isOutOfMemory(e: unknown): boolean {
+  if (typeof e !== "object" || e === null || (e as Error).name !== "RangeError") return false;
+  const m = (e as Error).message;
+  return (
+    m === "Invalid string length" ||
+    m === "Invalid array length" ||
+    m.startsWith("Array buffer allocation failed")
+  );
+}
+
 /**
- * Turns what a catch caught into a LuaError when Lua may catch it (a LuaError, or a JS
- * stack overflow, which becomes Lua's "stack overflow"); returns undefined for anything
- * Lua must not catch (interrupts, internal bugs).
+ * Turns what a catch caught into a LuaError when Lua may catch it (a LuaError, a JS stack
+ * overflow, which becomes Lua's "stack overflow", or a string or array too long for V8, which
+ * becomes Lua's "not enough memory"); returns undefined for anything Lua must not catch
+ * (interrupts, internal bugs).
  */
 export function catchable(e: unknown): LuaError | undefined {
   if (e instanceof LuaError) return e;
+  if (isOutOfMemory(e)) return memoryError();
   if (isStackOverflow(e)) {
     const frames = errorLuaFrames(e);
     const f = frames[0];

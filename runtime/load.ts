@@ -37,6 +37,7 @@ export function loadChunk(
     chunkName,
     source: options.source,
     luaLine: (l, c) => lines.lookup(l, c),
+    isTailCall: (l, c) => lines.isTailCall(l, c),
     functionName: (js) => names.get(js),
   });
   const script = new vm.Script(compiled.js, { filename: fileName });

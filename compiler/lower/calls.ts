@@ -5,7 +5,7 @@
 import type * as L from "luaparse";
 import type * as ES from "estree";
 import * as f from "../factories.js";
-import type { Lowerer, Lowered, Loc } from "./context.js";
+import { endLoc, type Lowerer, type Lowered, type Loc } from "./context.js";
 
 type AnyCall = L.CallExpression | L.StringCallExpression | L.TableCallExpression;
 
@@ -41,9 +41,19 @@ function callableCallee(cx: Lowerer, callee: ES.Expression, desc: string | null 
   return f.cond(isFn, c.ref2, cx.callHelper("callable", [c.ref2, cx.descOrNull(desc, loc)], loc), loc);
 }
 
+function callLoc(node: AnyCall, tail: boolean): Loc {
+  const loc = endLoc(node.base.loc);
+  if (!tail || !loc) return loc;
+  const start = { ...loc.start, tail: true };
+  return { start, end: loc.end };
+}
+
 /** Lowers any call to the JS expression whose value is the call's result (value or array). */
 export function lowerCall(cx: Lowerer, node: AnyCall): ES.Expression {
-  const loc = node.loc;
+  // OP_CALL gets the line of the '(' (funcargs' luaK_fixline): where the callee ends. A tail
+  // call's own positions are flagged: Lua drops the caller's frame when the callee is Lua.
+  const loc = callLoc(node, cx.tailCall);
+  cx.tailCall = false;
   markSoleArgument(node);
   const base = node.base;
   if (base.type === "MemberExpression" && base.indexer === ":") {
@@ -73,7 +83,7 @@ export function lowerCall(cx: Lowerer, node: AnyCall): ES.Expression {
   const fnv: Lowered = cx.expr(base);
   const args = lowerArgs(cx, argNodes(node));
   if (cx.fn.gen) return genCall(cx, fnv.js, fnv.desc, args, loc);
-  if (fnv.fn) return f.call(fnv.js, args, loc);
+  if (fnv.fn && fnv.js.type === "Identifier") return f.call(f.id(fnv.js.name, loc), args, loc);
   return f.call(callableCallee(cx, fnv.js, fnv.desc, loc), args, loc);
 }
 

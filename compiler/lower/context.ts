@@ -50,10 +50,20 @@ export interface LowerOptions {
   source: string;
 }
 
+/**
+ * The position Lua gives an operation's instruction: the line of the last token read when
+ * it is emitted — the end of the expression (binary and unary operators, indexing).
+ */
+export function endLoc(loc: Loc): Loc {
+  return loc ? { start: loc.end, end: loc.end } : loc;
+}
+
 export class Lowerer {
   readonly scopes = new Scopes();
   /** nesting of breakable loops in the current function (for "no loop to break") */
   loopDepth = 0;
+  /** the next call lowered is a tail call (`return f(...)`) */
+  tailCall = false;
   /** JS function names for Lua function descriptions in tracebacks */
   readonly functionNames = new Map<string, string>();
 

@@ -5,7 +5,7 @@ import type * as L from "luaparse";
 import * as f from "../factories.js";
 import { VARARG_VAR } from "../helpers.js";
 import { CompileError } from "../diagnostics.js";
-import type { Lowerer, Lowered } from "./context.js";
+import { endLoc, type Lowerer, type Lowered } from "./context.js";
 
 export function identifier(cx: Lowerer, node: L.Identifier): Lowered {
   const loc = node.loc;
@@ -60,7 +60,7 @@ export function varargMulti(cx: Lowerer, node: L.VarargLiteral) {
 
 /** `t.name` */
 export function memberExpression(cx: Lowerer, node: L.MemberExpression): Lowered {
-  const loc = node.loc;
+  const loc = endLoc(node.loc);
   const base = cx.expr(node.base);
   return {
     js: cx.callHelper(
@@ -74,7 +74,7 @@ export function memberExpression(cx: Lowerer, node: L.MemberExpression): Lowered
 
 /** `t[k]` */
 export function indexExpression(cx: Lowerer, node: L.IndexExpression): Lowered {
-  const loc = node.loc;
+  const loc = endLoc(node.loc);
   const base = cx.expr(node.base);
   const key = cx.expr(node.index);
   // 5.1's getobjname names only constant string keys; any other key is "field '?'"

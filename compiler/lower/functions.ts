@@ -158,7 +158,13 @@ export function returnStatement(cx: Lowerer, node: L.ReturnStatement): ES.Statem
   if (args.length === 0) return [f.returnStmt(cx.helper("EMPTY", loc), loc)];
   if (args.length === 1) {
     // a single multi-value expression passes its result through unchanged
-    return [f.returnStmt(cx.isMulti(args[0]) ? cx.multi(args[0]) : cx.expr(args[0]).js, loc)];
+    if (cx.isMulti(args[0])) {
+      cx.tailCall = args[0].type !== "VarargLiteral";
+      const js = cx.multi(args[0]);
+      cx.tailCall = false;
+      return [f.returnStmt(js, loc)];
+    }
+    return [f.returnStmt(cx.expr(args[0]).js, loc)];
   }
   return [f.returnStmt(f.array(lowerArgs(cx, args), loc), loc)];
 }

@@ -5,7 +5,7 @@ import type * as L from "luaparse";
 import type * as ES from "estree";
 import * as f from "../factories.js";
 import type { HelperName } from "../helpers.js";
-import type { Lowerer, Lowered, Loc } from "./context.js";
+import { endLoc, type Lowerer, type Lowered, type Loc } from "./context.js";
 
 /** Lua arithmetic operator → [JS operator or null for special, runtime helper]. */
 const ARITH: Record<string, [ES.BinaryOperator | null, HelperName]> = {
@@ -149,7 +149,7 @@ function concat(cx: Lowerer, left: Lowered, right: Lowered, loc: Loc): Lowered {
 }
 
 export function binaryExpression(cx: Lowerer, node: L.BinaryExpression): Lowered {
-  const loc = node.loc;
+  const loc = endLoc(node.loc);
   const op = node.operator as string;
   if (op === "==" || op === "~=") return equals(cx, node, loc);
   const left = cx.expr(node.left);
@@ -161,7 +161,7 @@ export function binaryExpression(cx: Lowerer, node: L.BinaryExpression): Lowered
 }
 
 export function unaryExpression(cx: Lowerer, node: L.UnaryExpression): Lowered {
-  const loc = node.loc;
+  const loc = endLoc(node.loc);
   if (node.operator === "not") return { js: f.unary("!", condition(cx, node.argument), loc), bool: true };
   const arg = cx.expr(node.argument);
   if (node.operator === "-" && arg.constant !== undefined) return constantJs(cx, -arg.constant, loc);

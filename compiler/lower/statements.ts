@@ -75,8 +75,9 @@ function prepareTarget(cx: Lowerer, t: Target, pre: ES.Statement[]): (value: ES.
   const base = cx.expr(t.base);
   const key =
     t.type === "MemberExpression" ? { js: f.str(t.identifier.name, loc), simple: true } : cx.expr(t.index);
-  const b = cx.hold(base, loc);
-  const k = cx.hold(key, loc);
+  // the statement's other stores may change these locals: evaluate them now, into temps
+  const b = cx.hold({ ...base, simple: false }, loc);
+  const k = key.js.type === "Literal" ? cx.hold(key, loc) : cx.hold({ ...key, simple: false }, loc);
   for (const e of [...b.pre, ...k.pre]) pre.push(f.exprStmt(e, loc));
   return (value) =>
     f.exprStmt(cx.callHelper("setindex", [b.ref, k.ref, value, cx.descOrNull(base.desc, loc)], loc), loc);

@@ -52,7 +52,7 @@ export function installBase(G: LuaTable, host: BaseHost): void {
 
   def("assert", function assert(v: LuaValue, msg?: LuaValue, ...rest: LuaValue[]): LuaResult {
     if (v === undefined || v === false) {
-      if (arguments.length === 0) throw typeArgError(1, "assert", "value", undefined, true);
+      checkAny(arguments.length === 0, 1, "assert");
       throw new LuaError(msg === undefined ? "assertion failed!" : checkString(msg, 2, "assert"), 1);
     }
     return arguments.length <= 1 ? v : [v, msg, ...rest];
@@ -66,7 +66,7 @@ export function installBase(G: LuaTable, host: BaseHost): void {
   });
 
   def("pcall", function pcall(f: LuaValue, ...args: LuaValue[]): LuaResult {
-    if (arguments.length === 0) throw typeArgError(1, "pcall", "value", undefined, true);
+    checkAny(arguments.length === 0, 1, "pcall");
     // calling what can't be called fails inside pcall (a C function): no position
     if (typeof f !== "function" && typeof ops.metamethod(f, "__call") !== "function") {
       return [false, `attempt to call a ${ops.type(f)} value`];
@@ -113,7 +113,10 @@ export function installBase(G: LuaTable, host: BaseHost): void {
 
   def("tostring", function tostring(v: LuaValue): LuaResult {
     checkAny(arguments.length === 0, 1, "tostring");
-    return ops.tostring(v);
+    // luaB_tostring: whatever __tostring returns, unchecked
+    const h = ops.metamethod(v, "__tostring");
+    if (h !== undefined) return ops.call1(h, v);
+    return ops.rawtostring(v);
   });
 
   def("tonumber", function tonumber(v: LuaValue, base?: LuaValue): LuaResult {

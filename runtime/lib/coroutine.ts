@@ -3,13 +3,14 @@
 import { LuaTable } from "../table.js";
 import { LuaError } from "../errors.js";
 import { Coroutine, coroutineYield, runningCoroutine } from "../coroutine.js";
-import { argError, typeArgError } from "./args.js";
+import { argError } from "./args.js";
 import type { LuaResult, LuaValue } from "../value.js";
 import { where } from "../errors.js";
 
-function checkCo(v: LuaValue, fname: string, nargs: number): Coroutine {
+/** luaL_argcheck(L, co, 1, "coroutine expected") */
+function checkCo(v: LuaValue, fname: string): Coroutine {
   if (v instanceof Coroutine) return v;
-  throw typeArgError(1, fname, "coroutine", v, nargs < 1);
+  throw argError(1, fname, "coroutine expected");
 }
 
 export function makeCoroutineLib(): LuaTable {
@@ -19,11 +20,11 @@ export function makeCoroutineLib(): LuaTable {
     return new Coroutine(f);
   });
   co.setStr("resume", function resume(c: LuaValue, ...args: LuaValue[]): LuaResult {
-    return checkCo(c, "resume", arguments.length).resume(args);
+    return checkCo(c, "resume").resume(args);
   });
   co.setStr("yield", coroutineYield);
   co.setStr("status", function status(c: LuaValue): LuaResult {
-    return checkCo(c, "status", arguments.length).status;
+    return checkCo(c, "status").status;
   });
   co.setStr("running", function running(): LuaResult {
     return runningCoroutine();

@@ -45,17 +45,21 @@ export function installLibraries(
     G.setStr("os", makeOsLib());
     G.setStr("io", makeIoLib(host.stdout));
     G.setStr("print", function print(...args: LuaValue[]): LuaResult {
-      // print calls the global tostring, as lbaselib.c does
+      // luaB_print: the global tostring on each argument; a result that isn't a string or a
+      // number is an error; fputs writes each piece up to its first NUL
       const tostring = G.getStr("tostring");
-      const parts = args.map((a) => {
-        const s = ops.call1(tostring, a);
-        if (typeof s !== "string") {
-          if (typeof s === "number") return ops.tostring(s);
-          throw new LuaError("'tostring' must return a string to 'print'", 1);
-        }
-        return s;
-      });
-      host.stdout(parts.join("\t") + "\n");
+      let out = "";
+      for (let i = 0; i < args.length; i++) {
+        const s = ops.call1(tostring, args[i]);
+        let piece: string;
+        if (typeof s === "string") piece = s;
+        else if (typeof s === "number") piece = ops.tostring(s);
+        else throw new LuaError("'tostring' must return a string to 'print'", 1);
+        const nul = piece.indexOf("\0");
+        if (i > 0) out += "\t";
+        out += nul < 0 ? piece : piece.slice(0, nul);
+      }
+      host.stdout(out + "\n");
       return undefined;
     });
     const readChunk = (name: LuaValue, fname: string): LuaFunction => {

@@ -2,7 +2,7 @@
 // match rep reverse sub upper, plus 5.1's compat alias gfind. Strings are bytes (chars
 // 0-255). Patterns come from lpattern.ts, string.format from format.ts, argument checks
 // from args.ts; gsub reaches Lua functions and __index through ops.ts.
-import { LuaError } from "../errors.js";
+import { LuaError, memoryError } from "../errors.js";
 import { numberToString } from "../number.js";
 import { index, type } from "../ops.js";
 import { LuaTable } from "../table.js";
@@ -17,7 +17,7 @@ const MAX_STRING = (1 << 29) - 24;
 const MAXCSTACK = 8000;
 
 function tooBig(): LuaError {
-  return new LuaError("not enough memory", 0);
+  return memoryError();
 }
 
 /** posrelat: a relative string position (negative counts back from the end). */
