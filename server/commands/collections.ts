@@ -102,3 +102,29 @@ export function pairs(c: ClientState): PairsBuilder {
 export function isErr(x: unknown): x is ErrorReply {
   return x instanceof ErrorReply;
 }
+
+/** Distinct random indexes below `size` (0 < count < size), in random order. */
+export function sampleIndexes(size: number, count: number): number[] {
+  const out: number[] = [];
+  if (count * 3 > size) {
+    const idx = new Array<number>(size);
+    for (let i = 0; i < size; i++) idx[i] = i;
+    for (let i = 0; i < count; i++) {
+      const j = i + Math.floor(Math.random() * (size - i));
+      const t = idx[i];
+      idx[i] = idx[j];
+      idx[j] = t;
+      out.push(idx[i]);
+    }
+    return out;
+  }
+  const seen = new Set<number>();
+  while (out.length < count) {
+    const j = Math.floor(Math.random() * size);
+    if (!seen.has(j)) {
+      seen.add(j);
+      out.push(j);
+    }
+  }
+  return out;
+}

@@ -16,6 +16,7 @@ import {
   ERR_OUT_OF_RANGE_PLAIN,
   limits,
   pairs,
+  sampleIndexes,
   writeOrCreate,
   wrongArgs,
 } from "./collections.js";
@@ -224,32 +225,6 @@ function hscan(c: ClientState, argv: string[]): Reply {
   if (h.listpack) for (let i = 0; i < h.size; i++) visit(i);
   else next = h.scan(cursor, o.count, visit);
   return [String(next), out];
-}
-
-/** Distinct random indexes below `size` (0 < count < size), in random order. */
-export function sampleIndexes(size: number, count: number): number[] {
-  const out: number[] = [];
-  if (count * 3 > size) {
-    const idx = new Array<number>(size);
-    for (let i = 0; i < size; i++) idx[i] = i;
-    for (let i = 0; i < count; i++) {
-      const j = i + Math.floor(Math.random() * (size - i));
-      const t = idx[i];
-      idx[i] = idx[j];
-      idx[j] = t;
-      out.push(idx[i]);
-    }
-    return out;
-  }
-  const seen = new Set<number>();
-  while (out.length < count) {
-    const j = Math.floor(Math.random() * size);
-    if (!seen.has(j)) {
-      seen.add(j);
-      out.push(j);
-    }
-  }
-  return out;
 }
 
 function hrandfield(c: ClientState, argv: string[]): Reply {

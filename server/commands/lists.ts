@@ -27,7 +27,8 @@ const ERR_COUNT_NEG = err("ERR COUNT can't be negative");
 const ERR_MAXLEN_NEG = err("ERR MAXLEN can't be negative");
 const ERR_NUMKEYS = err("ERR numkeys should be greater than 0");
 const ERR_COUNT_POSITIVE = err("ERR count should be greater than 0");
-const LONG_MAX = Number.MAX_VALUE;
+/** No upper bound for rangeArg (LONG_MAX in Redis). */
+const NO_MAX = Number.MAX_VALUE;
 
 function pushGeneric(c: ClientState, argv: string[], where: number, xx: boolean): Reply {
   const key = argv[1];
@@ -260,7 +261,7 @@ function lmove(c: ClientState, argv: string[]): Reply {
 }
 
 function lmpop(c: ClientState, argv: string[]): Reply {
-  const numkeys = rangeArg(argv[1], 1, LONG_MAX, ERR_NUMKEYS);
+  const numkeys = rangeArg(argv[1], 1, NO_MAX, ERR_NUMKEYS);
   if (numkeys instanceof ErrorReply) return numkeys;
   const whereIdx = 1 + numkeys + 1;
   if (whereIdx >= argv.length) return ERR_SYNTAX;
@@ -270,7 +271,7 @@ function lmpop(c: ClientState, argv: string[]): Reply {
   for (let j = whereIdx + 1; j < argv.length; j++) {
     const more = argv.length - 1 - j;
     if (count === -1 && is(argv[j], "count") && more) {
-      const n = rangeArg(argv[++j], 1, LONG_MAX, ERR_COUNT_POSITIVE);
+      const n = rangeArg(argv[++j], 1, NO_MAX, ERR_COUNT_POSITIVE);
       if (n instanceof ErrorReply) return n;
       count = n;
     } else return ERR_SYNTAX;

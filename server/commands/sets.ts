@@ -13,10 +13,10 @@ import {
   numkeysGetKeys,
   positiveArg,
   rangeArg,
+  sampleIndexes,
   writeOrCreate,
 } from "./collections.js";
 import { ERR_SYNTAX, readValue, writeValue, WRONGTYPE } from "./helpers.js";
-import { sampleIndexes } from "./hashes.js";
 import { parseScanCursor, parseScanOptions } from "./keys.js";
 import type { CommandDef } from "./table.js";
 

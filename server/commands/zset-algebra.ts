@@ -33,10 +33,13 @@ function sourceSize(src: Source): number {
   return src.z !== undefined ? src.z.size : src.s !== undefined ? src.s.size : 0;
 }
 
-/** Calls f(member, score) for every element of an input, in its iteration order. */
-function forEachIn(src: Source, f: (member: string, score: number) => void): void {
-  if (src.z !== undefined) for (let x = src.z.zsl.first(); x !== null; x = x.next[0]) f(x.member, x.score);
-  else if (src.s !== undefined) for (const m of src.s.members) f(m, 1);
+/** Calls f(member, score) for every element of an input, in its iteration order, until f says stop. */
+function forEachIn(src: Source, f: (member: string, score: number) => boolean | void): void {
+  if (src.z !== undefined) {
+    for (let x = src.z.zsl.first(); x !== null; x = x.next[0]) if (f(x.member, x.score) === false) return;
+  } else if (src.s !== undefined) {
+    for (const m of src.s.members) if (f(m, 1) === false) return;
+  }
 }
 
 /** zuiFind: the element's score in an input, or undefined. */
@@ -132,26 +135,22 @@ function zsetOpGeneric(
     const first = src[0];
     if (sourceSize(first) > 0) {
       const firstSet = first.z ?? first.s;
-      try {
-        forEachIn(first, (member, s0) => {
-          let score = first.weight * s0;
-          if (score !== score) score = 0;
-          for (let k = 1; k < src.length; k++) {
-            const other = src[k];
-            let v: number | undefined;
-            if ((other.z ?? other.s) === firstSet) v = s0;
-            else v = findIn(other, member);
-            if (v === undefined) return;
-            score = aggregate(score, v * other.weight, how);
-          }
-          if (card) {
-            cardinality++;
-            if (limit !== 0 && cardinality >= limit) throw STOP;
-          } else add(member, score);
-        });
-      } catch (e) {
-        if (e !== STOP) throw e;
-      }
+      forEachIn(first, (member, s0) => {
+        let score = first.weight * s0;
+        if (score !== score) score = 0;
+        for (let k = 1; k < src.length; k++) {
+          const other = src[k];
+          let v: number | undefined;
+          if ((other.z ?? other.s) === firstSet) v = s0;
+          else v = findIn(other, member);
+          if (v === undefined) return;
+          score = aggregate(score, v * other.weight, how);
+        }
+        if (card) {
+          cardinality++;
+          if (limit !== 0 && cardinality >= limit) return false;
+        } else add(member, score);
+      });
     }
   } else if (op === UNION) {
     const acc = new Map<string, number>();
@@ -184,8 +183,6 @@ function zsetOpGeneric(
   db.modified(dst);
   return result.size;
 }
-
-const STOP = new Error("limit reached");
 
 /**
  * zdiff: the first input minus the others, with zdiffChooseAlgorithm's choice, which decides

@@ -31,9 +31,9 @@ import {
   pairs,
   positiveArg,
   rangeArg,
+  sampleIndexes,
 } from "./collections.js";
 import { ERR_NOT_FLOAT, ERR_SYNTAX, is, readValue, writeValue } from "./helpers.js";
-import { sampleIndexes } from "./hashes.js";
 import { parseScanCursor, parseScanOptions } from "./keys.js";
 import type { CommandDef } from "./table.js";
 
