@@ -5,6 +5,7 @@
 import os from "node:os";
 import type { Executor } from "./executor.js";
 import type { Command } from "./commands/table.js";
+import { scriptingMemoryInfo } from "./scripting/index.js";
 
 export const REDIS_VERSION = "7.0.15";
 const RUN_ID = Array.from({ length: 40 }, () => "0123456789abcdef"[Math.floor(Math.random() * 16)]).join("");
@@ -102,8 +103,7 @@ function section(ex: Executor, name: string, configFile: string): string | undef
         ["used_memory_rss_human", bytesToHuman(mem.rss)],
         ["used_memory_peak", used],
         ["used_memory_peak_human", bytesToHuman(used)],
-        ["used_memory_lua", 32768],
-        ["used_memory_lua_human", "32.00K"],
+        ...scriptingMemoryInfo(ex.scripting, bytesToHuman),
         ["total_system_memory", total],
         ["total_system_memory_human", bytesToHuman(total)],
         ["maxmemory", ex.config.maxmemory],

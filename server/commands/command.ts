@@ -114,7 +114,8 @@ export function commandInfo(cmd: Command): Reply {
     new SetReply(aclCategories(cmd).map((c) => new StatusReply(`@${c}`))),
     new SetReply(cmd.def.tips ?? []),
     new SetReply((cmd.def.keySpecs ?? []).map(keySpecReply)),
-    new SetReply(cmd.sub ? [...cmd.sub.values()].map(commandInfo) : []),
+    // addReplyCommandSubCommands: an array of subcommands; a command without any gets an empty set
+    cmd.sub ? [...cmd.sub.values()].map(commandInfo) : new SetReply([]),
   ];
 }
 
@@ -183,7 +184,11 @@ function commandGetkeys(c: ClientState, argv: string[]): Reply {
     return err("ERR Invalid number of arguments specified for command");
   }
   const keys = commandKeys(cmd, args);
-  if (keys.length === 0) return err("ERR The command has no key arguments");
+  if (keys.length === 0) {
+    // commands whose keys are optional (EVAL, FCALL with numkeys 0) answer an empty list
+    if (cmd.def.flags.includes("no_mandatory_keys")) return [];
+    return err("ERR The command has no key arguments");
+  }
   return keys.map((i) => args[i]);
 }
 

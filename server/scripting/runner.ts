@@ -120,13 +120,18 @@ export class ScriptRunner {
   private prepareError(caller: ClientState, req: RunRequest): Reply | undefined {
     if ((req.flags & SCRIPT_FLAG.evalCompat) !== 0) return undefined;
     const cfg = this.executor.config;
-    if ((req.flags & SCRIPT_FLAG.allowOom) === 0 && cfg.maxmemory !== 0 && this.executor.overMaxmemory()) {
+    if ((req.flags & SCRIPT_FLAG.noWrites) === 0 && req.ro) {
+      return err("ERR Can not execute a script with write flag using *_ro command.");
+    }
+    // no-writes implies allow-oom
+    if (
+      (req.flags & (SCRIPT_FLAG.allowOom | SCRIPT_FLAG.noWrites)) === 0 &&
+      cfg.maxmemory !== 0 &&
+      this.executor.overMaxmemory()
+    ) {
       return err(
         "OOM allow-oom flag is not set on the script, can not run it when used memory > 'maxmemory'",
       );
-    }
-    if ((req.flags & SCRIPT_FLAG.noWrites) === 0 && req.ro) {
-      return err("ERR Can not execute a script with write flag using *_ro command.");
     }
     void caller;
     return undefined;
