@@ -31,7 +31,8 @@ export function render(p: Program, keep?: readonly boolean[]): string {
 }
 
 // show() prints a count and every value; tables, functions and threads by type only, so that
-// no address reaches the output.
+// no address reaches the output. It writes with io.write, not print (whose fputs stops at a
+// NUL byte: that quirk has its own corpus cases).
 const SHOW = `local function show(...)
   local n = select('#', ...)
   local parts = {}
@@ -42,7 +43,7 @@ const SHOW = `local function show(...)
     elseif tv == "number" or tv == "boolean" or tv == "nil" then parts[i] = tostring(v)
     else parts[i] = tv end
   end
-  print(n .. ": " .. table.concat(parts, ", "))
+  io.write(n, ": ", table.concat(parts, ", "), "\\n")
 end
 local function tostr(v)
   local tv = type(v)
@@ -98,6 +99,14 @@ const NUMBERS = [
   "1e-3",
   "7",
 ];
+
+/**
+ * Looks like a constant numeric expression (conservatively: also matches some names). Lua 5.1
+ * folds those at compile time and keeps one constant per value, with -0 and 0 the same key, so
+ * a folded -0 prints as "0" or a literal 0 as "-0" depending on which came first in the function
+ * (spec/lua/cases/core/negative-zero-constants.lua). The generator never folds to -0.
+ */
+const NUMERAL = /^[\d\s.()+\-*/%^a-fA-FxX]+$/;
 
 class Gen {
   private readonly r: () => number;
@@ -163,10 +172,19 @@ function expr(g: Gen, s: Scope, depth: number): string {
     case 0:
     case 1:
     case 2:
-    case 3:
-      return `(${expr(g, s, d)} ${g.pick(BINOPS)} ${expr(g, s, d)})`;
-    case 4:
-      return `(${g.pick(["-", "not ", "#"])}${expr(g, s, d)})`;
+    case 3: {
+      const l = expr(g, s, d);
+      const r = expr(g, s, d);
+      let op = g.pick(BINOPS);
+      if ((op === "*" || op === "/") && NUMERAL.test(l) && NUMERAL.test(r)) op = "+";
+      return `(${l} ${op} ${r})`;
+    }
+    case 4: {
+      const operand = expr(g, s, d);
+      let op = g.pick(["- ", "not ", "#"]);
+      if (op === "- " && NUMERAL.test(operand)) op = "not ";
+      return `(${op}${operand})`;
+    }
     case 5:
       return allowed(s, "f1") ? `f1(${expr(g, s, d)}, ${expr(g, s, d)})` : literal(g);
     case 6:
@@ -194,7 +212,7 @@ function expr(g: Gen, s: Scope, depth: number): string {
       if (!allowed(s, "M")) return literal(g);
       return g.pick([`M.${g.pick(["x", "y", "key"])}`, `M[${expr(g, s, d)}]`, `M(${args(g, s, d)})`, `(-M)`]);
     case 17:
-      return `(function(a, b) return ${expr(g, { ...s, names: [...s.names, "a", "b"] }, d)} end)(${args(g, s, d)})`;
+      return `(function(a, b) return ${expr(g, { ...s, vararg: false, names: [...s.names, "a", "b"] }, d)} end)(${args(g, s, d)})`;
     case 18:
       return s.vararg ? g.pick(["...", "select('#', ...)", "(...)", "{...}"]) : literal(g);
     case 19:
@@ -216,6 +234,11 @@ function args(g: Gen, s: Scope, depth: number): string {
   for (let i = 0; i < n; i++) a.push(expr(g, s, depth));
   if (g.chance(0.15)) a.push("nil");
   return a.join(", ");
+}
+
+/** An argument list from pieces, some possibly empty. */
+function joinArgs(...parts: string[]): string {
+  return parts.filter((x) => x !== "").join(", ");
 }
 
 function indent(body: string, by = "  "): string {
@@ -285,7 +308,7 @@ function stmt(g: Gen, s: Scope): string {
       const fs = g.fresh("fs");
       const i = g.fresh("i");
       return (
-        `local ${fs} = {}\nfor ${i} = 1, 3 do\n  local x${i} = ${i}\n  ${fs}[${i}] = function(p) x${i} = x${i} + 1 return ${expr(g, { ...s, names: [...s.names, i, "x" + i, "p"] }, 2)} end\nend\n` +
+        `local ${fs} = {}\nfor ${i} = 1, 3 do\n  local x${i} = ${i}\n  ${fs}[${i}] = function(p) x${i} = x${i} + 1 return ${expr(g, { ...s, vararg: false, names: [...s.names, i, "x" + i, "p"] }, 2)} end\nend\n` +
         `show(${fs}[1](${e(1)}), ${fs}[2](${e(1)}), ${fs}[1](${e(1)}), ${fs}[3]())\n`
       );
     }
@@ -296,13 +319,14 @@ function stmt(g: Gen, s: Scope): string {
     }
     case 15: {
       const co = g.fresh("co");
-      const body = expr(g, { ...s, names: [...s.names, "a", "b"] }, 2);
+      const body = expr(g, { ...s, vararg: false, names: [...s.names, "a", "b"] }, 2);
       return `local ${co} = coroutine.wrap(function(a)\n  local b = coroutine.yield(a, ${body})\n  return b, coroutine.yield(${body})\nend)\nshow(${co}(${e(1)}))\nshow(${co}(${e(1)}))\nshow(${co}(${e(1)}))\n`;
     }
     case 16:
-      return allowed(s, "f3") ? `show(pcall(f3, ${args(g, s, 2)}))\n` : `show(${e()})\n`;
+      if (!allowed(s, "f3")) return `show(${e()})\n`;
+      return `show(pcall(${joinArgs("f3", args(g, s, 2))}))\n`;
     default:
-      return `show(select(${g.int(-2, 3)}, ${args(g, s, 2)}))\n`;
+      return `show(select(${joinArgs(String(g.int(-2, 3)), args(g, s, 2))}))\n`;
   }
 }
 
@@ -314,7 +338,8 @@ function prelude(g: Gen): string {
   out += `g1, g2 = ${literal(g)}, ${literal(g)}\n`;
   out += `T = { 1, 2, k = "v", nested = { x = 10 } }\n`;
   out += `local M = setmetatable({ key = ${literal(g)} }, {\n`;
-  out += `  __add = function(a, b) return ${expr(g, { ...top, names: ["b"] }, 1)} end,\n`;
+  // no arithmetic on b here: b may be M itself, and M + M would recurse without end
+  out += `  __add = function(a, b) return ${g.pick(["type(b)", "tostr(b)", literal(g), "b"])} end,\n`;
   out += `  __sub = function(a, b) return "sub" end,\n`;
   out += `  __mul = function(a, b) return 6 end,\n`;
   out += `  __concat = function(a, b) return "cat" end,\n`;

@@ -11,6 +11,8 @@ import type { Expectation } from "../lua/corpus.js";
 import { referenceEnv } from "../lua/record.js";
 
 const MARK = "\0\x01END\x01";
+/** Written before the marker when lua5.1 could not compile a program: a generator bug. */
+const SYNTAX = "\\0\\1SYNTAX\\1";
 
 // lua.c's report(): a string or number is printed after "lua5.1: ", nil prints nothing,
 // anything else "(error object is not a string)".
@@ -28,6 +30,7 @@ for line in manifest:lines() do
   local f, err = loadstring(src, "@seed-" .. seed .. ".lua")
   if not f then
     status, msg = 1, "lua5.1: " .. err
+    io.stdout:write("${SYNTAX}")
   else
     setfenv(f, env)
     local ok, e = pcall(f)
@@ -43,13 +46,18 @@ for line in manifest:lines() do
 end
 `;
 
+/** lua5.1's result for a program; `syntaxError` means the generator wrote invalid Lua. */
+export interface Reference extends Expectation {
+  syntaxError: boolean;
+}
+
 export interface Source {
   seed: number;
   text: string;
 }
 
 /** Runs programs under lua5.1 in one process; results by seed. Throws if lua5.1 fails. */
-export function runReferenceBatch(programs: Source[], timeoutMs = 120_000): Map<number, Expectation> {
+export function runReferenceBatch(programs: Source[], timeoutMs = 120_000): Map<number, Reference> {
   const dir = mkdtempSync(path.join(tmpdir(), "lua-diff-"));
   try {
     const driver = path.join(dir, "driver.lua");
@@ -77,16 +85,20 @@ export function runReferenceBatch(programs: Source[], timeoutMs = 120_000): Map<
   }
 }
 
-function parseBatch(out: string): Map<number, Expectation> {
-  const results = new Map<number, Expectation>();
+function parseBatch(out: string): Map<number, Reference> {
+  const results = new Map<number, Reference>();
+  const syntax = "\0\x01SYNTAX\x01";
   let pos = 0;
   for (;;) {
     const m = out.indexOf(MARK, pos);
     if (m < 0) break;
     const end = out.indexOf("\x01\0", m + MARK.length);
     const [seed, status, msg] = out.slice(m + MARK.length, end).split("\x01");
+    const stdout = out.slice(pos, m);
+    const syntaxError = stdout.endsWith(syntax);
     results.set(Number(seed), {
-      stdout: out.slice(pos, m),
+      syntaxError,
+      stdout: syntaxError ? stdout.slice(0, -syntax.length) : stdout,
       stderr: msg === "" ? "" : msg + "\n",
       status: Number(status),
     });

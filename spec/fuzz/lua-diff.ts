@@ -15,6 +15,9 @@ import { runRedlua } from "../lua/run-redlua.js";
 import { generate, render, type Program } from "./lua-diff-gen.js";
 import { runReferenceBatch } from "./lua-diff-run.js";
 
+/** How many differences are printed with their (shrunk) program; the rest get one line each. */
+const SHOWN = 10;
+
 interface Options {
   seed: number;
   count: number;
@@ -101,16 +104,22 @@ function main(argv: string[]): number {
     for (const p of programs) {
       const text = render(p);
       const expected = ref.get(p.seed);
+      if (expected?.syntaxError) {
+        throw new Error(`generator bug: lua5.1 cannot compile seed ${p.seed}: ${firstLine(expected.stderr)}`);
+      }
       const why =
         expected === undefined ? "lua5.1 produced no result" : difference(runOurs(p.seed, text), expected);
       if (why === undefined) {
         same++;
         continue;
       }
-      const small = o.minimize ? minimize(p) : text;
-      const smallWhy = o.minimize ? (differs(p.seed, small) ?? why) : why;
+      // shrink (and show) the first few in full; with --save, every one is shrunk and saved
+      const detail = found.length < SHOWN || o.save;
+      const small = o.minimize && detail ? minimize(p) : text;
+      const smallWhy = small !== text ? (differs(p.seed, small) ?? why) : why;
       found.push({ seed: p.seed, why: smallWhy, text: small });
-      console.log(`seed ${p.seed}: ${smallWhy}\n${small.replace(/^/gm, "  | ")}`);
+      if (found.length <= SHOWN) console.log(`seed ${p.seed}: ${smallWhy}\n${small.replace(/^/gm, "  | ")}`);
+      else console.log(`seed ${p.seed}: ${smallWhy.split("\n").join(" ")}`);
     }
   }
   console.log(`lua-diff: seeds ${o.seed}..${last}: ${same} same, ${found.length} differ`);

@@ -6,6 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import {
   firstDifference,
   firstLine,
@@ -20,9 +21,19 @@ import { runRedlua } from "./run-redlua.js";
 // The reference was recorded with TZ=UTC (spec/lua/record.ts): os.date/os.time in local time must agree.
 process.env.TZ = "UTC";
 
-/** What redlua prints for a case, in the shape of a recorded expectation. */
+/**
+ * What redlua prints for a case, in the shape of a recorded expectation. Like the recorder, it
+ * runs with the case's folder as the working directory (loadfile/dofile of relative names).
+ */
 function runCase(c: LuaCase): Expectation {
-  return runRedlua(readFileSync(c.file, "latin1"), `${c.name}.lua`, c.args);
+  const source = readFileSync(c.file, "latin1");
+  const cwd = process.cwd();
+  process.chdir(path.dirname(c.file));
+  try {
+    return runRedlua(source, `${c.name}.lua`, c.args);
+  } finally {
+    process.chdir(cwd);
+  }
 }
 
 /** Throws an AssertionError naming the first way `actual` differs from `expected`. */
