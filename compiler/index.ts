@@ -90,7 +90,9 @@ function parse(source: string): L.Chunk {
       locations: true,
       ranges: true,
       luaVersion: "5.1",
-      encodingMode: "pseudo-latin1",
+      // string values are decoded from the raw text by us (lexer.ts): luaparse's decoded values
+      // trip its own block-follow check (`return "end"` fails to parse with them)
+      encodingMode: "none",
       comments: false,
       scope: false,
     });
@@ -183,7 +185,12 @@ export function compile(source: string, options: CompileOptions): CompileResult 
       name?: string;
     }) {
       if (m.original === null) return;
-      lines.add(m.generated.line, m.generated.column, m.original.line, (m.original as { tail?: boolean }).tail === true);
+      lines.add(
+        m.generated.line,
+        m.generated.column,
+        m.original.line,
+        (m.original as { tail?: boolean }).tail === true,
+      );
       generator?.addMapping({
         generated: { line: m.generated.line, column: m.generated.column },
         original: { line: m.original.line, column: m.original.column },

@@ -2,7 +2,7 @@
 // `coroutine.yield` is a JS `yield` and code outside coroutines pays nothing. Yielding from
 // code that runs as a plain JS function (a metamethod, a built-in's callback, pcall) is
 // Lua 5.1's "attempt to yield across metamethod/C-call boundary".
-import { LuaError, catchable, currentFrames } from "./errors.js";
+import { LuaError, catchable } from "./errors.js";
 import * as ops from "./ops.js";
 import { EMPTY, type LuaFunction, type LuaResult, type LuaThread, type LuaValue } from "./value.js";
 
@@ -70,13 +70,9 @@ export function runningCoroutine(): Coroutine | undefined {
 
 /**
  * coroutine.yield when called as a plain function. Generator-mode calls intercept it
- * before it runs, so reaching this body means a yield Lua 5.1 would refuse too.
+ * before it runs, so reaching this body means a yield Lua 5.1 would refuse too — with this
+ * message even on the main thread, which lua.c and Redis always run inside lua_pcall.
  */
 export function coroutineYield(..._values: LuaValue[]): LuaResult {
-  // lua_yield: a built-in between (pcall) is a C-call boundary even on the main thread
-  const caller = currentFrames()[0]; // this function lives outside runtime/lib: not a frame
-  if (current === undefined && (caller === undefined || caller.kind === "lua")) {
-    throw new LuaError("attempt to yield from outside a coroutine", LuaError.VM);
-  }
   throw new LuaError("attempt to yield across metamethod/C-call boundary", LuaError.VM);
 }

@@ -46,7 +46,13 @@ export interface LuaFrame {
 
 type CallSite = NodeJS.CallSite;
 
-const LIB_DIR = /[\\/]runtime[\\/]lib[\\/]/;
+/** Where built-ins (C functions to Lua) live: the libraries, and what a host registers. */
+const BUILTIN_FILES: RegExp[] = [/[\\/]runtime[\\/]lib[\\/]/];
+
+/** A host's own built-ins (the server's `redis` table, global protection) count as C frames too. */
+export function registerBuiltinFiles(pattern: RegExp): void {
+  if (!BUILTIN_FILES.some((p) => p.source === pattern.source)) BUILTIN_FILES.push(pattern);
+}
 const OPS_FILE = /[\\/]runtime[\\/]ops\.js$/;
 const CALL_FUNCTIONS = new Set(["call", "call1", "callMeta"]);
 
@@ -81,7 +87,7 @@ function sitesToFrames(sites: CallSite[]): LuaFrame[] {
         jsFunction: s.getFunctionName(),
       });
       separated = true;
-    } else if (LIB_DIR.test(file)) {
+    } else if (BUILTIN_FILES.some((p) => p.test(file))) {
       const last = frames[frames.length - 1];
       if (separated || last === undefined || last.kind !== "c") {
         frames.push({ kind: "c", chunk: undefined, line: -1, jsFunction: s.getFunctionName() });

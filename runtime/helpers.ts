@@ -40,7 +40,7 @@ function all(r: LuaResult): LuaValue[] {
 /** Something callable for a value that is not a function: __call, or a deferred error. */
 function callable(f: LuaValue, desc: string | undefined): LuaFunction {
   const h = ops.metamethod(f, "__call");
-  if (h !== undefined) return (...args: LuaValue[]) => ops.call(h, f, ...args);
+  if (typeof h === "function") return (...args: LuaValue[]) => h(f, ...args);
   // the error is raised at call time, after the arguments were evaluated, as in Lua
   return () => {
     throw ops.typeError(f, "call", desc);
@@ -151,11 +151,6 @@ export class ForIter {
     return this.take(r);
   }
 
-  *gstep(): Generator<LuaValue[], boolean, LuaValue[]> {
-    const r = yield* gcall(this.f, undefined, [this.s, this.c]);
-    return this.take(r);
-  }
-
   private take(r: LuaResult): boolean {
     if (Array.isArray(r)) {
       const k = r[0];
@@ -197,7 +192,7 @@ export function* gcall(
     return f(...args);
   }
   const h = ops.metamethod(f, "__call");
-  if (h === undefined) throw ops.typeError(f, "call", desc);
+  if (typeof h !== "function") throw ops.typeError(f, "call", desc);
   return yield* gcall(h, undefined, [f, ...args]);
 }
 

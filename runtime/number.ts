@@ -315,6 +315,9 @@ function hexDigit(c: number): number {
 
 /** luaO_str2d: a whole string as a Lua number, or undefined. */
 export function str2number(s: string): number | undefined {
+  // C sees the string up to its first NUL
+  const nul = s.indexOf("\0");
+  if (nul >= 0) s = s.slice(0, nul);
   const r = strtod(s);
   if (r.end === 0) return undefined; // nothing converted: endptr == s
   let end = r.end;

@@ -75,9 +75,9 @@ export function call(f: LuaValue, ...args: LuaValue[]): LuaResult {
 
 /** Slow path of a call: __call, or "attempt to call ..." naming the callee. */
 export function callMeta(f: LuaValue, desc: string | null | undefined, args: LuaValue[]): LuaResult {
+  // tryfuncTM: only a function __call works; otherwise the error names the called value
   const h = metamethod(f, "__call");
   if (typeof h === "function") return h(f, ...args);
-  if (h !== undefined) return callMeta(h, desc, [f, ...args]);
   throw typeError(f, "call", desc);
 }
 
@@ -131,6 +131,9 @@ export function setindex(t: LuaValue, k: LuaValue, v: LuaValue, desc?: string | 
         t.set(k, v);
         return;
       }
+      // luaH_set runs before __newindex is looked at: nil/NaN keys fail here, in the caller
+      if (k === undefined) throw new LuaError("table index is nil", LuaError.VM);
+      if (k !== k) throw new LuaError("table index is NaN", LuaError.VM);
     } else {
       h = metamethod(t, "__newindex");
       if (h === undefined) throw typeError(t, "index", desc);

@@ -3,6 +3,7 @@
 // runtime helpers so metatables (and Redis's protected globals) apply.
 import type * as L from "luaparse";
 import * as f from "../factories.js";
+import { stringValue } from "../strings.js";
 import { VARARG_VAR } from "../helpers.js";
 import { CompileError } from "../diagnostics.js";
 import { endLoc, type Lowerer, type Lowered } from "./context.js";
@@ -26,7 +27,7 @@ export function identifier(cx: Lowerer, node: L.Identifier): Lowered {
 }
 
 export const stringLiteral = (_cx: Lowerer, node: L.StringLiteral): Lowered => ({
-  js: f.str(node.value, node.loc),
+  js: f.str(stringValue(node.raw), node.loc),
   simple: true,
 });
 
@@ -78,6 +79,6 @@ export function indexExpression(cx: Lowerer, node: L.IndexExpression): Lowered {
   const base = cx.expr(node.base);
   const key = cx.expr(node.index);
   // 5.1's getobjname names only constant string keys; any other key is "field '?'"
-  const desc = node.index.type === "StringLiteral" ? `field '${node.index.value}'` : "field '?'";
+  const desc = node.index.type === "StringLiteral" ? `field '${stringValue(node.index.raw)}'` : "field '?'";
   return { js: cx.callHelper("index", [base.js, key.js, cx.descOrNull(base.desc, loc)], loc), desc };
 }

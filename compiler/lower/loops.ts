@@ -102,9 +102,9 @@ export function forGenericStatement(cx: Lowerer, node: L.ForGenericStatement): E
   const vars = node.variables.map((id) => cx.scopes.declare(id.name));
   const itRef = f.id(it, loc);
   // step: call the iterator (a generator-mode call inside coroutines), stop on nil
-  const step: ES.Expression = cx.fn.gen
-    ? f.yieldExpr(f.call(f.member(itRef, "gstep", loc), [], loc), true, loc)
-    : f.call(f.member(itRef, "step", loc), [], loc);
+  // the VM calls the iterator through luaD_call, a C boundary: it can't yield, even in a
+  // coroutine (5.1 raises "attempt to yield across metamethod/C-call boundary")
+  const step: ES.Expression = f.call(f.member(itRef, "step", loc), [], loc);
   const prefix: ES.Statement[] = [f.ifStmt(f.unary("!", step, loc), f.breakStmt(loc), null, loc)];
   const decls: [string, ES.Expression][] = vars.map((v, i) => [
     v.jsName,

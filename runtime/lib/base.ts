@@ -30,17 +30,22 @@ export interface BaseHost {
   globals(): LuaTable;
 }
 
-/** luaO_chunkid for a `[string "..."]` source name (LUA_IDSIZE 60). */
-export function chunkId(source: string): string {
-  if (source.startsWith("=")) return source.slice(1, 60);
+/** LUA_IDSIZE as Debian's lua5.1 and Redis's Lua are built: chunk ids are at most 79 bytes. */
+const IDSIZE = 80;
+
+/** luaO_chunkid: the name a chunk's messages show (the source name is a C string: it ends at a NUL). */
+export function chunkId(chunkname: string): string {
+  const z = chunkname.indexOf("\0");
+  const source = z < 0 ? chunkname : chunkname.slice(0, z);
+  if (source.startsWith("=")) return source.slice(1, IDSIZE);
   if (source.startsWith("@")) {
     const s = source.slice(1);
-    const max = 60 - 8;
+    const max = IDSIZE - 8;
     return s.length > max ? "..." + s.slice(s.length - max) : s;
   }
-  const max = 60 - 17;
+  const max = IDSIZE - 17;
   let l = Math.min(source.length, max);
-  const nl = source.indexOf("\n");
+  const nl = source.search(/[\r\n]/);
   if (nl >= 0 && nl < l) l = nl;
   return `[string "${source.slice(0, l)}${l < source.length ? "..." : ""}"]`;
 }
@@ -196,11 +201,13 @@ export function installBase(G: LuaTable, host: BaseHost): void {
 
   def("unpack", function unpack(t: LuaValue, i?: LuaValue, j?: LuaValue): LuaResult {
     const tt = checkTable(t, 1, "unpack", arguments.length);
-    const from = optInt(i, 2, "unpack", 1);
-    const to = j === undefined ? tt.length() : checkInt(j, 3, "unpack");
+    // luaL_optint / luaL_checkint: C ints
+    const from = optInt(i, 2, "unpack", 1) | 0;
+    const to = (j === undefined ? tt.length() : checkInt(j, 3, "unpack")) | 0;
     if (from > to) return EMPTY;
     const n = to - from + 1;
-    if (n >= MAX_UNPACK || !Number.isFinite(n)) throw new LuaError("too many results to unpack", 1);
+    // lua_checkstack: the call's own arguments and its results must fit in LUAI_MAXCSTACK
+    if (n + arguments.length > MAX_UNPACK) throw new LuaError("too many results to unpack", 1);
     const out = new Array<LuaValue>(n);
     for (let k = 0; k < n; k++) out[k] = tt.getNum(from + k);
     return out;
