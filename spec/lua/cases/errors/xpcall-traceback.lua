@@ -1,0 +1,11 @@
+-- xpcall with debug.traceback as the handler: the message is the first line of the result
+local ok, tb = xpcall(function() error("oops") end, debug.traceback)
+print(ok, type(tb), (tb:match("^[^\n]*")), tb:find("stack traceback:", 1, true) ~= nil)
+local ok2, tb2 = xpcall(function() local t = nil return t.x end, debug.traceback)
+print(ok2, (tb2:match("^[^\n]*")))
+local ok3, tb3 = xpcall(function() error({}) end, debug.traceback)
+print(ok3, type(tb3))
+local ok4, tb4 = xpcall(function() error("plain", 0) end, function(m) return debug.traceback(m, 1):match("^[^\n]*") end)
+print(ok4, tb4)
+print(type(debug.traceback()), (debug.traceback("msg"):match("^[^\n]*")))
+print(debug.traceback("msg", 1):find("\nstack traceback:\n", 1, true) ~= nil)
