@@ -494,6 +494,75 @@ function formatGroup(): Call[] {
   return out;
 }
 
+/**
+ * Pattern shapes the matcher treats specially (FIRST sets of a pattern's rest, rests of the
+ * form `S*$`, literal patterns in gsub), over subjects chosen to make them backtrack.
+ */
+function shapesGroup(): Call[] {
+  const subjects = [
+    "",
+    " ",
+    "  x  ",
+    "ab  ",
+    "  ab",
+    "a b c  \t",
+    "x=1",
+    "key = val ",
+    "aaa",
+    "aab",
+    "abab",
+    "a\0 ",
+    "é ",
+    "(a) ",
+  ];
+  const patterns = [
+    "%s*$",
+    "^%s*(.-)%s*$",
+    "(.-)%s*$",
+    ".-$",
+    "(.-)$",
+    "x-$",
+    "[^a]-$",
+    "(a*)$",
+    "a*$",
+    "()%s*$",
+    "(%s*)()$",
+    ".*%s*$",
+    "%S-%s*$",
+    "a-b*$",
+    "(a-)(b*)$",
+    "^(.*)%s$",
+    "%s+$",
+    "[ab]*%s*$",
+    "^[^%s]*%s*$",
+    ")%s*$",
+    "(a)%s*$",
+    "(%w+)%s*=%s*(%w+)",
+    "%a-%d+",
+    ".-%d",
+    "a*b",
+    "a-b",
+    "(a)*",
+    "%s*=",
+    "[^=]-%s*=",
+    "x*()",
+    "%b()%s*$",
+    "%f[%a]%a+",
+    "a?b?$",
+    "(a?)(b?)%s*$",
+    "%d*%.?%d*$",
+    "ab",
+    "a b",
+    "b",
+    " ",
+    "=",
+    "x=1",
+  ];
+  const out = cross("match", subjects, patterns);
+  for (const p of patterns) for (const s of subjects) out.push(c("find", s, p, 2), c("gsub", s, p, "<%0>"));
+  return out;
+}
+
 /** Calls on which spec/fuzz/patterns.ts once found redlua and lua5.1 to differ. */
 function fuzzGroup(): Call[] {
   const file = path.join(repoRoot(), "spec", "unit", "string", "fuzz-found.json");
@@ -506,5 +575,6 @@ export const GROUPS: Record<string, () => Call[]> = {
   gsub: gsubGroup,
   basic: basicGroup,
   format: formatGroup,
+  shapes: shapesGroup,
   fuzz: fuzzGroup,
 };

@@ -2,7 +2,8 @@
 // lua5.1 (a generated script, many calls per process) and through redlua's runtime/lib/string.ts
 // directly from JS. Shared by the recorder (record.ts), the unit tests and spec/fuzz/patterns.ts.
 // Outcomes are arrays of tagged strings: "s:<text>", "n:<number>", "b:true", "nil", "f" (an
-// iterator), or ["error", message] with Lua's "chunk:line: " prefix removed.
+// iterator), or ["error", message]. Calls are made as from a built-in (pcall(string.f, ...)),
+// so errors have no position and name the function '?', as when JS calls redlua's.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -46,6 +47,7 @@ export function repoRoot(): string {
 
 /** Replacement functions and tables for gsub, the same in Lua and in JS. */
 const LUA_PRELUDE = String.raw`
+local NEGZERO = -tonumber("0")
 local FN = {
   upper = function(s) return string.upper(s) end,
   join = function(...) local t = {} for i = 1, select('#', ...) do t[i] = tostring((select(i, ...))) end return table.concat(t, ",") end,
@@ -86,15 +88,17 @@ local function out(ok, ...)
 end
 local function pack(...) return { n = select('#', ...), ... } end
 local function gm(...)
+  local ok, it = pcall(string.gmatch, ...)
+  if not ok then return out(false, it) end
   local res = {}
-  local it = string.gmatch(...)
   for _ = 1, 1000 do
-    local r = pack(it())
-    if r[1] == nil then break end
-    for i = 1, r.n do res[#res + 1] = r[i] end
+    local r = pack(pcall(it))
+    if not r[1] then return out(false, r[2]) end
+    if r[2] == nil then break end
+    for i = 2, r.n do res[#res + 1] = r[i] end
     res[#res + 1] = "|"
   end
-  return unpack(res)
+  out(true, unpack(res))
 end
 `;
 
@@ -103,7 +107,8 @@ function luaNumber(n: number): string {
   if (n !== n) return "(0/0)";
   if (n === Infinity) return "(1/0)";
   if (n === -Infinity) return "(-1/0)";
-  if (Object.is(n, -0)) return "(-0)";
+  // a -0 constant would be folded into an existing 0 constant (lcode.c), so compute it
+  if (Object.is(n, -0)) return "NEGZERO";
   const s = Number.isInteger(n) && Math.abs(n) < 1e21 ? String(n) : n.toPrecision(17);
   return n < 0 ? `(${s})` : s;
 }
@@ -131,9 +136,10 @@ function luaArg(a: Arg): string {
 /** The Lua statement that runs one call and prints its outcome as one JSON line. */
 function luaCall(c: Call): string {
   const args = c.args.map(luaArg).join(", ");
-  if (c.f === "gmatch") return `out(pcall(gm, ${args}))`;
-  // a non-tail call of string.f from a Lua function, so errors name the function as in a script
-  return `out(pcall(function() local r = pack(string.${c.f}(${args})) return unpack(r, 1, r.n) end))`;
+  if (c.f === "gmatch") return `gm(${args})`;
+  // called straight from pcall, as the unit tests call it from JS: no Lua caller, so errors
+  // name the function '?' and carry no position
+  return `out(pcall(string.${c.f}${args ? ", " + args : ""}))`;
 }
 
 /** Runs calls under lua5.1, batched, and returns their outcomes. */
