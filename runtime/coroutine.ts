@@ -74,5 +74,6 @@ export function runningCoroutine(): Coroutine | undefined {
  * message even on the main thread, which lua.c and Redis always run inside lua_pcall.
  */
 export function coroutineYield(..._values: LuaValue[]): LuaResult {
-  throw new LuaError("attempt to yield across metamethod/C-call boundary", LuaError.VM);
+  // raised by luaB_yield, a C function: no position
+  throw new LuaError("attempt to yield across metamethod/C-call boundary", 0);
 }

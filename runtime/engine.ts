@@ -9,6 +9,7 @@ import { makeHelpers, makeInterrupts, type Interrupts } from "./helpers.js";
 import * as ops from "./ops.js";
 import { installBase } from "./lib/base.js";
 import { installLibraries, type Profile } from "./lib/index.js";
+import { markBuiltins } from "./lib/builtins.js";
 import type { MathLibOptions } from "./lib/math.js";
 import { LuaExit, traceback } from "./lib/os.js";
 import type { LuaFunction, LuaValue } from "./value.js";
@@ -48,6 +49,7 @@ export class LuaEngine {
       globals: () => this.globals,
     });
     installLibraries(this, options);
+    markBuiltins(this.globals);
     this.enter();
   }
 

@@ -160,8 +160,10 @@ export function installBase(G: LuaTable, host: BaseHost): void {
 
   def("setmetatable", function setmetatable(t: LuaValue, mt: LuaValue): LuaResult {
     const tt = checkTable(t, 1, "setmetatable", arguments.length);
-    if (mt !== undefined && !(mt instanceof LuaTable))
+    // luaL_argcheck(t == LUA_TNIL || t == LUA_TTABLE): a missing argument is neither
+    if (arguments.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) {
       throw argError(2, "setmetatable", "nil or table expected");
+    }
     if (tt.metatable !== undefined && tt.metatable.getStr("__metatable") !== undefined) {
       throw new LuaError("cannot change a protected metatable", 1);
     }

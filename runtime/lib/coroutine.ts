@@ -4,6 +4,7 @@ import { LuaTable } from "../table.js";
 import { LuaError } from "../errors.js";
 import { Coroutine, coroutineYield, runningCoroutine } from "../coroutine.js";
 import { argError } from "./args.js";
+import { isBuiltin } from "./builtins.js";
 import type { LuaResult, LuaValue } from "../value.js";
 import { where } from "../errors.js";
 
@@ -16,7 +17,7 @@ function checkCo(v: LuaValue, fname: string): Coroutine {
 export function makeCoroutineLib(): LuaTable {
   const co = new LuaTable();
   co.setStr("create", function create(f: LuaValue): LuaResult {
-    if (typeof f !== "function") throw argError(1, "create", "Lua function expected");
+    if (typeof f !== "function" || isBuiltin(f)) throw argError(1, "create", "Lua function expected");
     return new Coroutine(f);
   });
   co.setStr("resume", function resume(c: LuaValue, ...args: LuaValue[]): LuaResult {
@@ -30,7 +31,7 @@ export function makeCoroutineLib(): LuaTable {
     return runningCoroutine();
   });
   co.setStr("wrap", function wrap(f: LuaValue): LuaResult {
-    if (typeof f !== "function") throw argError(1, "wrap", "Lua function expected");
+    if (typeof f !== "function" || isBuiltin(f)) throw argError(1, "wrap", "Lua function expected");
     const c = new Coroutine(f);
     return function wrapped(...args: LuaValue[]): LuaResult {
       const r = c.resume(args);
