@@ -124,6 +124,9 @@ function formatG17(v: number): string {
   return s;
 }
 
+/** Aggregate nesting the encoder recurses through; deeper (a script's deep table) uses a stack. */
+const MAX_RECURSION = 512;
+
 /** Appends the RESP encoding of replies to a list of chunks (latin1 strings). */
 export class ReplyEncoder {
   chunks: string[] = [];
@@ -131,12 +134,41 @@ export class ReplyEncoder {
 
   constructor(public proto: 2 | 3 = 2) {}
 
-  private put(s: string): void {
+  private put(s: string): undefined {
     this.chunks.push(s);
     this.size += s.length;
+    return undefined;
   }
 
-  write(r: Reply): void {
+  write(r: Reply, depth = 0): void {
+    const items = this.head(r);
+    if (items === undefined) return;
+    if (depth < MAX_RECURSION) for (const x of items) this.write(x, depth + 1);
+    else this.writeDeep(items);
+  }
+
+  /** Items nested past MAX_RECURSION levels (a script's deep table): an explicit stack. */
+  private writeDeep(items: readonly Reply[]): void {
+    const lists: (readonly Reply[])[] = [items];
+    const next: number[] = [0];
+    while (lists.length > 0) {
+      const top = lists.length - 1;
+      const list = lists[top];
+      if (next[top] >= list.length) {
+        lists.pop();
+        next.pop();
+        continue;
+      }
+      const inner = this.head(list[next[top]++]);
+      if (inner !== undefined) {
+        lists.push(inner);
+        next.push(0);
+      }
+    }
+  }
+
+  /** Encodes a scalar reply, or an aggregate's header and returns its items. */
+  private head(r: Reply): readonly Reply[] | undefined {
     const p3 = this.proto === 3;
     if (r === null) return this.put(p3 ? "_\r\n" : "$-1\r\n");
     switch (typeof r) {
@@ -148,8 +180,7 @@ export class ReplyEncoder {
     }
     if (Array.isArray(r)) {
       this.put(`*${r.length}\r\n`);
-      for (const x of r) this.write(x);
-      return;
+      return r;
     }
     if (r instanceof StatusReply) return this.put(`+${r.text}\r\n`);
     if (r instanceof ErrorReply) return this.put(`-${r.text}\r\n`);
@@ -168,18 +199,15 @@ export class ReplyEncoder {
     }
     if (r instanceof MapReply) {
       this.put(p3 ? `%${r.entries.length / 2}\r\n` : `*${r.entries.length}\r\n`);
-      for (const x of r.entries) this.write(x);
-      return;
+      return r.entries;
     }
     if (r instanceof SetReply) {
       this.put(p3 ? `~${r.items.length}\r\n` : `*${r.items.length}\r\n`);
-      for (const x of r.items) this.write(x);
-      return;
+      return r.items;
     }
     if (r instanceof PushReply) {
       this.put(p3 ? `>${r.items.length}\r\n` : `*${r.items.length}\r\n`);
-      for (const x of r.items) this.write(x);
-      return;
+      return r.items;
     }
     // NilArrayReply
     return this.put(p3 ? "_\r\n" : "*-1\r\n");

@@ -1,6 +1,7 @@
 // Scripting's entry point: one ScriptRunner (the run context EVAL and FUNCTION share), the
 // EVAL layer and the FUNCTION layer, with their commands registered in the executor's
 // command table; and the scripting figures INFO's memory section prints.
+import { registerBuiltinFiles } from "../../runtime/errors.js";
 import type { Executor } from "../executor.js";
 import { EvalScripts } from "./eval.js";
 import { FunctionsLib } from "./functions.js";
@@ -13,6 +14,8 @@ export interface Scripting {
 }
 
 export function installScripting(executor: Executor): Scripting {
+  // the redis table, global protection and the run context are C code to the scripts
+  registerBuiltinFiles(/[\\/]server[\\/]scripting[\\/]/);
   const runner = new ScriptRunner(executor);
   const evalScripts = new EvalScripts(executor, runner);
   evalScripts.state.engine.interrupts.check = () => runner.interruptCheck();

@@ -144,6 +144,8 @@ export class ScriptRunner {
     }
     const le = catchable(e);
     if (le === undefined) throw e;
+    // LUA_ERRMEM skips __redis__err__handler: luaCallFunction gets a plain string
+    if (le.memory) return err(`ERR Error running script ${ctx.request.name}, not enough memory`);
     let v = le.value;
     // __redis__err__handler: non-table errors become {err = 'ERR ' .. tostring(err)}
     if (!(v instanceof LuaTable)) {

@@ -21,9 +21,27 @@ function lineEnd(buf: Buffer, pos: number): number {
 
 /**
  * The offset just past one whole reply starting at `pos`, or -1 when more bytes are needed.
- * An attribute (`|`) is framed together with the reply that follows it.
+ * An attribute (`|`) is framed together with the reply that follows it. Aggregates add their
+ * items to a count of values still to frame, so nesting depth costs no recursion.
  */
 export function replyEnd(buf: Buffer, pos: number): number {
+  const items = [0];
+  let p = pos;
+  for (let need = 1; need > 0; need--) {
+    const r = valueEnd(buf, p, items);
+    if (r < 0) return -1;
+    p = r;
+    need += items[0];
+  }
+  return p;
+}
+
+/**
+ * The offset past one value's own bytes; for an aggregate with a count, past its header only,
+ * with items[0] set to the values still to frame after it (0 for anything else).
+ */
+function valueEnd(buf: Buffer, pos: number, items: number[]): number {
+  items[0] = 0;
   if (pos >= buf.length) return -1;
   const t = String.fromCharCode(buf[pos]);
   const le = lineEnd(buf, pos + 1);
@@ -56,12 +74,8 @@ export function replyEnd(buf: Buffer, pos: number): number {
       let n = parseInt(head, 10);
       if (n < 0) return next;
       if (t === "%" || t === "|") n *= 2;
-      let p = next;
-      for (let i = 0; i < n; i++) {
-        p = replyEnd(buf, p);
-        if (p < 0) return -1;
-      }
-      return t === "|" ? replyEnd(buf, p) : p;
+      items[0] = t === "|" ? n + 1 : n;
+      return next;
     }
     default:
       // Not RESP (e.g. an inline error from a non-Redis peer): frame by line.
