@@ -1,0 +1,208 @@
+// FCALL next to EVALSHA for the same bodies, against redis-server and redlua in one run, with
+// redis-benchmark (50 clients, with and without pipelining). Each body is loaded both as a
+// script (SCRIPT LOAD → EVALSHA sha 0) and as a function of one library (FUNCTION LOAD →
+// FCALL name 0), so the two paths differ only in how the code is found and called.
+// Prints a Markdown table: requests per second, FCALL / EVALSHA on each server, redlua / Redis.
+// Every command is warmed up first (V8 compiles the hot paths), and each figure is the best of
+// --rounds runs, alternating EVALSHA and FCALL so neither always goes first.
+// usage: node dist/bench/functions.js [--requests N] [--clients N] [--only a,b] [--pipelines 1,16]
+//        [--rounds N]
+import { spawn, spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { freePort, startRedisServer, waitForPong } from "../spec/support/redis-server.js";
+import { RespClient } from "../spec/support/resp-client.js";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const REDLUA = join(ROOT, "bin/redlua.js");
+
+/** The bodies of the scripting benchmark: name, what it does, Lua body (KEYS/ARGV unused). */
+const BODIES: [string, string, string][] = [
+  ["return1", "return 1", "return 1"],
+  [
+    "calls10",
+    "10 redis.call on a hash and a sorted set",
+    [
+      "redis.call('HSET', 'bh', 'f1', '1')",
+      "redis.call('HINCRBY', 'bh', 'f2', 1)",
+      "redis.call('HGET', 'bh', 'f1')",
+      "redis.call('HMGET', 'bh', 'f1', 'f2')",
+      "redis.call('HEXISTS', 'bh', 'f3')",
+      "redis.call('ZADD', 'bz', 1, 'a', 2, 'b')",
+      "redis.call('ZINCRBY', 'bz', 1, 'a')",
+      "redis.call('ZSCORE', 'bz', 'a')",
+      "redis.call('ZRANGE', 'bz', 0, -1)",
+      "return redis.call('ZCARD', 'bz')",
+    ].join(" "),
+  ],
+  [
+    "compute",
+    "100,000 arithmetic and table operations",
+    "local t = {} local s = 0 for i = 1, 100000 do t[i % 100 + 1] = i s = s + (i * 3) % 7 end return s",
+  ],
+  [
+    "cjson",
+    "cjson decode + encode of a 10 KB document",
+    "local doc = redis.call('GET', 'bdoc') return #cjson.encode(cjson.decode(doc))",
+  ],
+];
+
+/** A ~10 KB JSON document for the cjson body. */
+function document(): string {
+  const items = [];
+  for (let i = 0; i < 90; i++) {
+    items.push({ id: i, name: `item-${i}`, tags: ["a", "b", "c"], price: i * 1.25, ok: i % 2 === 0 });
+  }
+  return JSON.stringify({ items, total: 90, note: "benchmark" });
+}
+
+interface Target {
+  name: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+async function startRedlua(): Promise<Target> {
+  const port = await freePort();
+  const proc = spawn(
+    "node",
+    [REDLUA, "server", "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
+  await waitForPong(port, 10000);
+  return {
+    name: "redlua",
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        proc.on("exit", () => resolve());
+        proc.kill("SIGTERM");
+      }),
+  };
+}
+
+/** Loads every body both ways; returns the SHA1 of each script. */
+async function prepare(port: number, bodies: typeof BODIES): Promise<Map<string, string>> {
+  const c = await RespClient.connect(port);
+  const shas = new Map<string, string>();
+  try {
+    const lib = ["#!lua name=benchlib"];
+    for (const [name, , body] of bodies) {
+      const r = (await c.command(["SCRIPT", "LOAD", body])).toString("latin1");
+      const m = /^\$40\r\n([0-9a-f]{40})\r\n$/.exec(r);
+      if (m === null) throw new Error(`SCRIPT LOAD ${name} on port ${port}: ${r}`);
+      shas.set(name, m[1]);
+      lib.push(`redis.register_function('bench_${name}', function(KEYS, ARGV) ${body} end)`);
+    }
+    const r = (await c.command(["FUNCTION", "LOAD", "REPLACE", lib.join("\n")])).toString("latin1");
+    if (!r.startsWith("$")) throw new Error(`FUNCTION LOAD on port ${port}: ${r}`);
+    await c.command(["SET", "bdoc", document()]);
+  } finally {
+    c.close();
+  }
+  return shas;
+}
+
+/** redis-benchmark's requests per second for one command (its CSV output). */
+function benchmark(
+  port: number,
+  args: string[],
+  requests: number,
+  clients: number,
+  pipeline: number,
+): number {
+  const r = spawnSync(
+    "redis-benchmark",
+    [
+      "-p",
+      String(port),
+      "-c",
+      String(clients),
+      "-n",
+      String(requests),
+      "-P",
+      String(pipeline),
+      "--csv",
+      ...args,
+    ],
+    { encoding: "utf8" },
+  );
+  const line = r.stdout.split("\n").find((l) => /^"[^"]*","[0-9.]+"/.test(l));
+  if (line === undefined) throw new Error(`redis-benchmark ${args.join(" ")}: ${r.stdout}${r.stderr}`);
+  return Number(line.split(",")[1].replace(/"/g, ""));
+}
+
+function fmt(n: number): string {
+  return n >= 100 ? Math.round(n).toLocaleString("en-US") : n.toFixed(1);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      requests: { type: "string", default: "20000" },
+      clients: { type: "string", default: "50" },
+      only: { type: "string" },
+      pipelines: { type: "string", default: "1,16" },
+      rounds: { type: "string", default: "2" },
+    },
+  });
+  const requests = Number(values.requests);
+  const clients = Number(values.clients);
+  const pipelines = values.pipelines.split(",").map(Number);
+  const rounds = Number(values.rounds);
+  const only = values.only?.split(",");
+  const bodies = BODIES.filter(([n]) => only === undefined || only.includes(n));
+  const redis = await startRedisServer();
+  const targets: Target[] = [
+    { name: "redis", port: redis.port, stop: () => redis.stop() },
+    await startRedlua(),
+  ];
+  try {
+    const shas = new Map<string, Map<string, string>>();
+    for (const t of targets) shas.set(t.name, await prepare(t.port, bodies));
+    const rows: string[] = [];
+    for (const [name, what] of bodies) {
+      for (const p of pipelines) {
+        // heavy bodies get fewer requests so a run stays short
+        const n =
+          name === "compute" || name === "cjson" ? Math.max(500, Math.floor(requests / 20)) : requests;
+        const rps: Record<string, number> = {};
+        for (const t of targets) {
+          const cmds: [string, string[]][] = [
+            [`${t.name} EVALSHA`, ["EVALSHA", shas.get(t.name)!.get(name)!, "0"]],
+            [`${t.name} FCALL`, ["FCALL", `bench_${name}`, "0"]],
+          ];
+          for (const [, args] of cmds) benchmark(t.port, args, Math.max(200, Math.floor(n / 5)), clients, p);
+          for (let r = 0; r < rounds; r++) {
+            for (const [key, args] of r % 2 === 0 ? cmds : [...cmds].reverse()) {
+              rps[key] = Math.max(rps[key] ?? 0, benchmark(t.port, args, n, clients, p));
+            }
+          }
+        }
+        const ratio = (a: number, b: number) => (a / b).toFixed(2);
+        rows.push(
+          `| ${name} (${what}) | ${p} | ${fmt(rps["redis EVALSHA"])} | ${fmt(rps["redis FCALL"])} | ` +
+            `${fmt(rps["redlua EVALSHA"])} | ${fmt(rps["redlua FCALL"])} | ` +
+            `${ratio(rps["redlua FCALL"], rps["redlua EVALSHA"])} | ${ratio(rps["redlua FCALL"], rps["redis FCALL"])} | ` +
+            `${ratio(rps["redlua EVALSHA"], rps["redis EVALSHA"])} |`,
+        );
+        process.stderr.write(`${name} -P ${p} done\n`);
+      }
+    }
+    process.stdout.write(
+      `redis-benchmark, ${clients} clients, ${requests} requests (compute/cjson: 1/20 of that), ` +
+        `best of ${rounds} after a warm-up, requests per second\n\n` +
+        "| body | -P | Redis EVALSHA | Redis FCALL | redlua EVALSHA | redlua FCALL | redlua FCALL/EVALSHA | FCALL redlua/Redis | EVALSHA redlua/Redis |\n" +
+        "| --- | --: | --: | --: | --: | --: | --: | --: | --: |\n" +
+        rows.join("\n") +
+        "\n",
+    );
+  } finally {
+    for (const t of targets) await t.stop();
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`${(e as Error).stack}\n`);
+  process.exit(1);
+});
