@@ -1,7 +1,9 @@
 // Differential fuzz of Lua patterns: random subjects and patterns (well-formed and malformed)
 // through string.find/match/gmatch/gsub under the real lua5.1 and under redlua's
 // runtime/lib/string.ts, printing every difference. Needs lua5.1, so it is not part of npm test.
-//   node dist/spec/fuzz/patterns.js [--seed N] [--count N] [--save]
+//   node dist/spec/fuzz/patterns.js [--seed N] [--count N] [--format] [--save]
+// --format fuzzes string.format's numeric conversions instead (%d %x %e %f %g with random
+// flags, widths and precisions over random doubles, many of them exact decimal ties).
 // --save appends the differing calls to spec/unit/string/fuzz-found.json, which the unit tests
 // replay (after `node dist/spec/unit/string/record.js` records lua5.1's answers for them).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -110,6 +112,7 @@ function pattern(g: Gen, depth = 0): string {
     else p += g.pick(["$", "%", "[", "]", "^", "\0"]);
   }
   while (open-- > 0 && g.chance(0.8)) p += ")";
+  if (g.chance(0.1)) p += single(g) + "*";
   if (g.chance(0.15)) p += "$";
   return p;
 }
@@ -145,6 +148,32 @@ function call(g: Gen): Call {
   return { f: "gsub", args };
 }
 
+/** A double of one of several kinds: dyadic values (exact ties), wide magnitudes, big integers. */
+function number(g: Gen): number {
+  switch (g.int(6)) {
+    case 0:
+      return g.int(100000) / Math.pow(2, g.int(12));
+    case 1:
+      return (g.r() - 0.5) * Math.pow(10, g.int(40) - 20);
+    case 2:
+      return g.int(1000000) * Math.pow(10, g.int(12));
+    case 3:
+      return g.int(1000) + 0.5;
+    case 4:
+      return (g.r() - 0.5) * Math.pow(2, g.int(200) - 100);
+    default:
+      return g.pick([0, 1, -1, 2 ** 53, 2 ** 63, -(2 ** 63), 2 ** 64, 1e300, 5e-324, 0.1, 1 / 3]);
+  }
+}
+
+function formatCall(g: Gen): Call {
+  const conv = g.pick([..."dixXoueEfgGc"]);
+  const flags = g.pick(["", "", "#", "+", "-", " ", "0", "-#", "+0", "# 0"]);
+  const width = g.chance(0.4) ? String(g.int(30)) : "";
+  const prec = g.chance(0.6) ? "." + String(g.int(25)) : "";
+  return { f: "format", args: [`%${flags}${width}${prec}${conv}`, number(g)] };
+}
+
 export const FOUND_FILE = path.join(repoRoot(), "spec", "unit", "string", "fuzz-found.json");
 
 function main(argv: string[]): number {
@@ -156,7 +185,8 @@ function main(argv: string[]): number {
   const count = opt("--count", 20000);
   const g = new Gen(rng(seed));
   const calls: Call[] = [];
-  for (let i = 0; i < count; i++) calls.push(call(g));
+  const make = argv.includes("--format") ? formatCall : call;
+  for (let i = 0; i < count; i++) calls.push(make(g));
   const expected = runLua(calls, 2000);
   const diffs: Call[] = [];
   for (let i = 0; i < calls.length; i++) {
