@@ -60,10 +60,11 @@ test("redlua server: config file + options, logs, SHUTDOWN exits", async () => {
   let out = "";
   child.stdout.on("data", (d) => (out += d));
   child.stderr.on("data", (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
   try {
     const deadline = Date.now() + 10000;
-    while (!/port=(\d+)/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (!/Ready to accept connections/.test(out) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     const port = Number(/port=(\d+)/.exec(out)?.[1]);
     assert.ok(port > 0, out);
     assert.match(
