@@ -47,8 +47,12 @@ export class LineTable {
   /** mappings inside a Lua tail call (`return f(...)`): the caller's frame Lua would drop */
   private readonly tail = new Set<number>();
 
-  add(jsLine: number, jsCol: number, luaLine: number, tail = false): void {
+  /** mappings of a call's own code → how Lua names its callee ("global 'f'", "method 'm'") */
+  private readonly calls = new Map<number, string>();
+
+  add(jsLine: number, jsCol: number, luaLine: number, tail = false, call?: string): void {
     if (tail) this.tail.add(this.jsLine.length);
+    if (call !== undefined) this.calls.set(this.jsLine.length, call);
     this.jsLine.push(jsLine);
     this.jsCol.push(jsCol);
     this.luaLine.push(luaLine);
@@ -58,6 +62,11 @@ export class LineTable {
   lookup(line: number, column: number): number {
     const i = this.find(line, column);
     return i < 0 ? 0 : this.luaLine[i];
+  }
+
+  /** How Lua names the function called at a JS position, if it is a call site. */
+  callName(line: number, column: number): string | undefined {
+    return this.calls.get(this.find(line, column));
   }
 
   /** Whether the JS position is a Lua tail call's call site. */
@@ -190,6 +199,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
         m.generated.column,
         m.original.line,
         (m.original as { tail?: boolean }).tail === true,
+        (m.original as { call?: string }).call,
       );
       generator?.addMapping({
         generated: { line: m.generated.line, column: m.generated.column },

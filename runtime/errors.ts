@@ -13,6 +13,8 @@ export interface ChunkInfo {
   luaLine(jsLine: number, jsColumn: number): number;
   /** Whether a JS position is a Lua tail call's call site. */
   isTailCall?(jsLine: number, jsColumn: number): boolean;
+  /** How Lua names the callee at a call site ("global 'f'", "method 'm'"), if known. */
+  callName?(jsLine: number, jsColumn: number): string | undefined;
   /** Lua function description for a JS function name, for tracebacks. */
   functionName?(jsName: string): string | undefined;
 }
@@ -42,6 +44,8 @@ export interface LuaFrame {
   chunk: ChunkInfo | undefined;
   line: number;
   jsFunction: string | null;
+  /** for Lua frames: how Lua names the function this frame is calling ("global 'f'") */
+  calling?: string;
 }
 
 type CallSite = NodeJS.CallSite;
@@ -80,11 +84,14 @@ function sitesToFrames(sites: CallSite[]): LuaFrame[] {
         separated = true;
         continue;
       }
+      const jl = s.getLineNumber() ?? 0;
+      const jc = s.getColumnNumber() ?? 0;
       frames.push({
         kind: "lua",
         chunk,
-        line: chunk.luaLine(s.getLineNumber() ?? 0, s.getColumnNumber() ?? 0),
+        line: chunk.luaLine(jl, jc),
         jsFunction: s.getFunctionName(),
+        calling: chunk.callName?.(jl, jc),
       });
       separated = true;
     } else if (BUILTIN_FILES.some((p) => p.test(file))) {

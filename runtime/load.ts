@@ -38,6 +38,7 @@ export function loadChunk(
     source: options.source,
     luaLine: (l, c) => lines.lookup(l, c),
     isTailCall: (l, c) => lines.isTailCall(l, c),
+    callName: (l, c) => lines.callName(l, c),
     functionName: (js) => names.get(js),
   });
   const script = new vm.Script(compiled.js, { filename: fileName });

@@ -254,7 +254,7 @@ export function strtod(s: string, start = 0): { value: number; end: number } {
       while (k < s.length && /[0-9A-Za-z_]/.test(s[k])) k++;
       if (s[k] === ")") j = k + 1;
     }
-    return { value: NaN, end: j };
+    return { value: neg ? NEGATIVE_NAN : NaN, end: j };
   }
   if (s[i] === "0" && (s[i + 1] === "x" || s[i + 1] === "X")) {
     const hex = parseHexFloat(s, i + 2);

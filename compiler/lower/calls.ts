@@ -41,11 +41,21 @@ function callableCallee(cx: Lowerer, callee: ES.Expression, desc: string | null 
   return f.cond(isFn, c.ref2, cx.callHelper("callable", [c.ref2, cx.descOrNull(desc, loc)], loc), loc);
 }
 
+/** The call's own position: a fresh start object, so it can be tagged for the line table. */
 function callLoc(node: AnyCall, tail: boolean): Loc {
   const loc = endLoc(node.base.loc);
-  if (!tail || !loc) return loc;
-  const start = { ...loc.start, tail: true };
+  if (!loc) return loc;
+  const start: f.Pos & { tail?: boolean; call?: string } = { ...loc.start };
+  if (tail) start.tail = true;
   return { start, end: loc.end };
+}
+
+/**
+ * Tags the call's positions with how Lua names the callee ("global 'f'", "method 'm'"…):
+ * argument errors name the function that way (luaL_argerror's getfuncname).
+ */
+function tagCall(loc: Loc, desc: string | null | undefined): void {
+  if (loc && desc) (loc.start as { call?: string }).call = desc;
 }
 
 /** Lowers any call to the JS expression whose value is the call's result (value or array). */
@@ -65,6 +75,7 @@ export function lowerCall(cx: Lowerer, node: AnyCall): ES.Expression {
     const fnExpr = cx.callHelper("index", [obj.ref, f.str(name, loc), cx.descOrNull(objDesc, loc)], loc);
     const args = [obj.ref, ...lowerArgs(cx, argNodes(node))];
     const desc = `method '${name}'`;
+    tagCall(loc, desc);
     if (cx.fn.gen) {
       return f.seq([...obj.pre, genCall(cx, fnExpr, desc, args, loc)], loc);
     }
@@ -81,6 +92,7 @@ export function lowerCall(cx: Lowerer, node: AnyCall): ES.Expression {
     return f.call(callee, args, loc);
   }
   const fnv: Lowered = cx.expr(base);
+  tagCall(loc, fnv.desc);
   const args = lowerArgs(cx, argNodes(node));
   if (cx.fn.gen) return genCall(cx, fnv.js, fnv.desc, args, loc);
   if (fnv.fn && fnv.js.type === "Identifier") return f.call(f.id(fnv.js.name, loc), args, loc);

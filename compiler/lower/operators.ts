@@ -178,8 +178,28 @@ export function unaryExpression(cx: Lowerer, node: L.UnaryExpression): Lowered {
   throw new Error(`unknown unary operator ${node.operator}`);
 }
 
+/** Truthiness of a literal (nil/false are false), or undefined for non-literals. */
+function literalTruth(n: L.Expression): boolean | undefined {
+  switch (n.type) {
+    case "NilLiteral":
+      return false;
+    case "BooleanLiteral":
+      return n.value;
+    case "NumericLiteral":
+    case "StringLiteral":
+      return true;
+  }
+  return undefined;
+}
+
 export function logicalExpression(cx: Lowerer, node: L.LogicalExpression): Lowered {
   const loc = node.loc;
+  // lcode.c folds a constant left operand: `false or x` is x itself (errors still name it)
+  const truth = literalTruth(node.left);
+  if (truth !== undefined) {
+    const takeRight = node.operator === "and" ? truth : !truth;
+    return takeRight ? cx.expr(node.right) : cx.expr(node.left);
+  }
   const left = cx.expr(node.left);
   const right = cx.expr(node.right);
   if (left.bool && right.bool) {

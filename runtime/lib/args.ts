@@ -9,12 +9,24 @@ import { type } from "../ops.js";
 import type { LuaValue } from "../value.js";
 
 /**
- * luaL_argerror. Lua names the function from its caller's call instruction; called from a
- * built-in (pcall(string.rep)) there is none, and the name is '?'.
+ * luaL_argerror: the function is named as its caller's call instruction names it (a global,
+ * local, field or method; '?' when a built-in called it), and a method call doesn't count
+ * self ("calling 'f' on bad self" when self is the bad argument).
  */
 export function argError(n: number, fname: string, extra: string): LuaError {
   const caller = currentFrames()[1];
-  const name = caller !== undefined && caller.kind === "lua" ? fname : "?";
+  let name = "?";
+  if (caller !== undefined && caller.kind === "lua") {
+    const m = caller.calling === undefined ? null : /^(\w+) '(.*)'$/s.exec(caller.calling);
+    if (m === null) name = caller.calling === undefined ? fname : "?";
+    else {
+      name = m[2];
+      if (m[1] === "method") {
+        n--;
+        if (n === 0) return new LuaError(`calling '${name}' on bad self (${extra})`, 1);
+      }
+    }
+  }
   return new LuaError(`bad argument #${n} to '${name}' (${extra})`, 1);
 }
 

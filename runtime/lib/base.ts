@@ -58,7 +58,10 @@ export function installBase(G: LuaTable, host: BaseHost): void {
   def("assert", function assert(v: LuaValue, msg?: LuaValue, ...rest: LuaValue[]): LuaResult {
     if (v === undefined || v === false) {
       checkAny(arguments.length === 0, 1, "assert");
-      throw new LuaError(msg === undefined ? "assertion failed!" : checkString(msg, 2, "assert"), 1);
+      // luaL_error(L, "%s", msg): the C string, up to its first NUL
+      const text = msg === undefined ? "assertion failed!" : checkString(msg, 2, "assert");
+      const nul = text.indexOf("\0");
+      throw new LuaError(nul < 0 ? text : text.slice(0, nul), 1);
     }
     return arguments.length <= 1 ? v : [v, msg, ...rest];
   });

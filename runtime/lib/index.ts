@@ -14,7 +14,7 @@ import { makeCjsonLib } from "./cjson.js";
 import { makeMathLib, type MathLibOptions } from "./math.js";
 import { makeTableLib } from "./table.js";
 import { setRedisStringHash } from "../table.js";
-import type { LuaFunction, LuaResult, LuaValue } from "../value.js";
+import { EMPTY, type LuaFunction, type LuaResult, type LuaValue } from "../value.js";
 import { readFileSync } from "node:fs";
 import { checkString } from "./args.js";
 
@@ -60,15 +60,24 @@ export function installLibraries(
         out += nul < 0 ? piece : piece.slice(0, nul);
       }
       host.stdout(out + "\n");
-      return undefined;
+      return EMPTY;
     });
     const readChunk = (name: LuaValue, fname: string): LuaFunction => {
       const file = checkString(name, 1, fname);
       let src: string;
       try {
         src = readFileSync(file, "latin1");
-      } catch {
-        throw new LuaError(`cannot open ${file}`, 0);
+      } catch (e) {
+        // lauxlib's errfile: "cannot open NAME: strerror(errno)"
+        const code = (e as NodeJS.ErrnoException).code;
+        const why =
+          code === "ENOENT"
+            ? "No such file or directory"
+            : code === "EACCES"
+              ? "Permission denied"
+              : String(code);
+        if (code === "EISDIR") throw new LuaError(`cannot read ${file}`, 0);
+        throw new LuaError(`cannot open ${file}: ${why}`, 0);
       }
       return host.load(src, file);
     };

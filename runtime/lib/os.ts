@@ -156,14 +156,14 @@ export function makeOsLib(): LuaTable {
       if (n === undefined) throw new LuaError(`field '${k}' missing in date table`, 1);
       return Math.trunc(n);
     };
-    const d = new Date(
-      field("year"),
-      field("month") - 1,
-      field("day"),
-      field("hour", 12),
-      field("min", 0),
-      field("sec", 0),
-    );
+    // os_time reads sec, min, hour, day, month, year in that order (the first missing one errs)
+    const sec = field("sec", 0);
+    const min = field("min", 0);
+    const hour = field("hour", 12);
+    const day = field("day");
+    const month = field("month");
+    const year = field("year");
+    const d = new Date(year, month - 1, day, hour, min, sec);
     return Math.floor(d.getTime() / 1000);
   });
   os.setStr("date", function date(fmt?: LuaValue, t?: LuaValue): LuaResult {
@@ -191,7 +191,7 @@ export function makeOsLib(): LuaTable {
     return strftime(f, p);
   });
   os.setStr("getenv", function getenv(name: LuaValue): LuaResult {
-    const v = process.env[checkString(name, 1, "getenv")];
+    const v = process.env[checkString(name, 1, "getenv", arguments.length)];
     return v === undefined ? undefined : Buffer.from(v, "utf8").toString("latin1");
   });
   os.setStr("exit", function exit(code?: LuaValue): LuaResult {
