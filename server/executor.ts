@@ -204,7 +204,7 @@ export class Executor implements DbHost {
     if ((arity > 0 && arity !== argv.length) || argv.length < -arity) {
       return this.reject(c, cmd, wrongArityError(cmd));
     }
-    const flags = cmd.flags;
+    const flags = cmd.def.flagsFor === undefined ? cmd.flags : cmd.def.flagsFor(argv, cmd.flags);
     if (!c.authenticated && (flags & F.no_auth) === 0) {
       if (this.config.requirepass !== "") return this.reject(c, cmd, NOAUTH);
       c.authenticated = true;

@@ -115,6 +115,11 @@ export interface CommandDef {
   handler?: Handler;
   /** For commands with movable keys: the key names in argv (COMMAND GETKEYS, scripts, WATCH). */
   getKeys?: (argv: string[]) => number[];
+  /**
+   * The flags one call runs with, when they depend on its arguments (getCommandFlags: FCALL and
+   * EVAL take write/deny-oom/stale from the script's flags). Receives the table's flag bits.
+   */
+  flagsFor?: (argv: string[], flags: number) => number;
 }
 
 /** A command as the executor uses it. */

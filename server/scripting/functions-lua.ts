@@ -27,6 +27,12 @@ export interface FunctionInfo {
 /** functionLibInfo: a library, its code (shebang included) and its functions by exact name. */
 export class LibraryInfo {
   readonly functions = new Map<string, FunctionInfo>();
+  /**
+   * The compiled library code. Held for the library's lifetime: the engine forgets a chunk's
+   * line table once its main function is collected, and the functions' error positions
+   * ("user_function:N:", "on @user_function:N.") come from that table.
+   */
+  main: LuaFunction | undefined = undefined;
   constructor(
     readonly name: string,
     readonly code: string,
@@ -139,6 +145,7 @@ export class FunctionsLuaEngine {
       if (e instanceof LuaError) return `Error compiling function: ${ops.tostring(e.value)}`;
       throw e;
     }
+    lib.main = main;
     this.loading = { lib, deadline: performance.now() + LOAD_TIMEOUT_MS };
     try {
       main();

@@ -19,7 +19,7 @@ import {
   type CreateError,
   type FunctionInfo,
 } from "./functions-lua.js";
-import type { ScriptRunner } from "./runner.js";
+import { scriptFlagsToCmdFlags, type ScriptRunner } from "./runner.js";
 import { FLAG_NAMES } from "./shebang.js";
 
 /** The one engine Redis 7.0 registers. */
@@ -397,6 +397,11 @@ export class FunctionsLib {
       summary,
       complexity: "Depends on the function that is executed.",
       getKeys: evalGetKeys,
+      // fcallGetCommandFlags: the function's flags decide write / deny-oom / stale
+      flagsFor: (argv, flags) => {
+        const fi = this.ctx.lookup(argv[1]);
+        return fi === undefined ? flags : scriptFlagsToCmdFlags(flags, fi.flags);
+      },
       handler: (c, a) => this.fcall(c, a, ro),
     });
     const sub = (

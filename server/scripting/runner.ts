@@ -16,6 +16,18 @@ import { err, ErrorReply, type Reply } from "../reply.js";
 import { luaToReply, replyToLua } from "./convert.js";
 import { SCRIPT_FLAG } from "./shebang.js";
 
+/**
+ * scriptFlagsToCmdFlags: a script that declares flags runs as a write, deny-oom command unless
+ * it is no-writes (which implies allow-oom) or allow-oom, and as stale-safe when allow-stale.
+ */
+export function scriptFlagsToCmdFlags(cmdFlags: number, scriptFlags: number): number {
+  let f = cmdFlags & ~(F.stale | F.denyoom | F.write | F.may_replicate);
+  if ((scriptFlags & (SCRIPT_FLAG.allowOom | SCRIPT_FLAG.noWrites)) === 0) f |= F.denyoom;
+  if ((scriptFlags & SCRIPT_FLAG.noWrites) === 0) f |= F.write;
+  if ((scriptFlags & SCRIPT_FLAG.allowStale) !== 0) f |= F.stale;
+  return f;
+}
+
 /** Run-context flags (script.h SCRIPT_*). */
 const RUN = {
   writeDirty: 1 << 0,

@@ -8,6 +8,10 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
+import v8 from "node:v8";
+import vm from "node:vm";
+import { Executor } from "../../server/executor.js";
+import { encodeReply } from "../../server/reply.js";
 import { startServer } from "../../server/index.js";
 import { configureLog } from "../../server/log.js";
 import { RespClient } from "../support/resp-client.js";
@@ -192,4 +196,26 @@ test("INFO memory: the scripting fields Redis 7.0 prints, in its order, with its
   const info = (r: string) => scriptingInfo(bulkBody(Buffer.from(r, "latin1")).toString("latin1"));
   assert.deepEqual(info(before), expected.before);
   assert.deepEqual(info(after), expected.after);
+});
+
+test("a library's error positions survive garbage collection (its chunk stays registered)", async () => {
+  // fcall.txt loads the `errs` library, then `FCALL e_str 0` fails with its position
+  const file = path.join(TRANSCRIPTS, "fcall.txt");
+  const rec = loadTranscript(file).filter(recorded);
+  const expected: string[] = JSON.parse(
+    fs.readFileSync(path.join(TRANSCRIPTS, "fcall.json"), "latin1"),
+  ).resp2;
+  const load = rec.findIndex((s) => s.text.startsWith('FUNCTION LOAD "#!lua name=errs'));
+  const call = rec.findIndex((s) => s.text === "FCALL e_str 0");
+  assert.ok(load >= 0 && call >= 0);
+  v8.setFlagsFromString("--expose-gc");
+  const gc = vm.runInNewContext("gc") as () => void;
+  const ex = new Executor();
+  const c = ex.newClient();
+  assert.equal(encodeReply(ex.execute(c, rec[load].args)).toString("latin1"), expected[load]);
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  assert.equal(encodeReply(ex.execute(c, rec[call].args)).toString("latin1"), expected[call]);
 });
