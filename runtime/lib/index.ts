@@ -11,6 +11,7 @@ import { makeBitLib } from "./bit.js";
 import { makeCmsgpackLib } from "./cmsgpack.js";
 import { makeStructLib } from "./struct.js";
 import { makeCjsonLib } from "./cjson.js";
+import { installPackage } from "./package.js";
 import { makeMathLib, type MathLibOptions } from "./math.js";
 import { makeTableLib } from "./table.js";
 import { setRedisStringHash } from "../table.js";
@@ -92,6 +93,7 @@ export function installLibraries(
     G.setStr("dofile", function dofile(name: LuaValue): LuaResult {
       return readChunk(name, "dofile")();
     });
+    installPackage(G, (src, name) => host.load(src, name));
     const arg = new LuaTable();
     arg.setNum(-1, "lua5.1");
     arg.setNum(0, options.scriptName ?? "?");

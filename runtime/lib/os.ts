@@ -6,7 +6,7 @@ import { LuaError, currentFrames, tracebackLines } from "../errors.js";
 import * as ops from "../ops.js";
 import { numberToString } from "../number.js";
 import { argError, checkInt, checkString, checkTable, optString } from "./args.js";
-import type { LuaResult, LuaValue } from "../value.js";
+import { LuaUserdata, type LuaResult, type LuaValue } from "../value.js";
 
 /** Thrown by os.exit: the CLI catches it and ends with this status. */
 export class LuaExit extends Error {
@@ -203,15 +203,62 @@ export function makeOsLib(): LuaTable {
   return os;
 }
 
+/** A Lua file handle (io.stdout, io.stderr): a userdata with liolib's methods. */
+function fileHandle(write: (s: string) => void, methods: LuaTable): LuaUserdata {
+  const meta = new LuaTable();
+  meta.setStr("__index", methods);
+  const u = new LuaUserdata("FILE*", meta);
+  writers.set(u, write);
+  meta.setStr("__tostring", function fileToString(): LuaResult {
+    return `file (${ops.addressOf(u)})`;
+  });
+  return u;
+}
+
+const writers = new WeakMap<LuaUserdata, (s: string) => void>();
+
+/** g_write: strings and numbers (%.14g), anything else is an argument error. */
+function writeAll(write: (s: string) => void, args: LuaValue[], first: number): void {
+  args.forEach((a, i) => {
+    if (typeof a === "string") write(a);
+    else if (typeof a === "number") write(numberToString(a));
+    else throw argError(i + first, "write", `string expected, got ${ops.type(a)}`);
+  });
+}
+
 export function makeIoLib(write: (s: string) => void): LuaTable {
   const io = new LuaTable();
-  io.setStr("write", function iowrite(...args: LuaValue[]): LuaResult {
-    args.forEach((a, i) => {
-      if (typeof a === "string") write(a);
-      else if (typeof a === "number") write(numberToString(a));
-      else throw argError(i + 1, "write", `string expected, got ${ops.type(a)}`);
+  const methods = new LuaTable();
+  const stdout = fileHandle(write, methods);
+  const stderr = fileHandle((s) => process.stderr.write(Buffer.from(s, "latin1")), methods);
+  methods.setStr("write", function fwrite(f: LuaValue, ...args: LuaValue[]): LuaResult {
+    const w = f instanceof LuaUserdata ? writers.get(f) : undefined;
+    if (w === undefined) throw argError(1, "write", `FILE* expected, got ${ops.type(f)}`);
+    writeAll(w, args, 1);
+    return f;
+  });
+  for (const name of ["flush", "setvbuf"]) {
+    methods.setStr(name, function fileNoop(f: LuaValue): LuaResult {
+      return f instanceof LuaUserdata ? true : undefined;
     });
-    return io;
+  }
+  methods.setStr("close", function fclose(): LuaResult {
+    return [undefined, "cannot close standard file"];
+  });
+  io.setStr("write", function iowrite(...args: LuaValue[]): LuaResult {
+    writeAll(write, args, 1);
+    return stdout;
+  });
+  io.setStr("stdout", stdout);
+  io.setStr("stderr", stderr);
+  io.setStr("output", function output(): LuaResult {
+    return stdout;
+  });
+  io.setStr("flush", function flush(): LuaResult {
+    return true;
+  });
+  io.setStr("type", function iotype(f: LuaValue): LuaResult {
+    return f instanceof LuaUserdata && writers.has(f) ? "file" : undefined;
   });
   return io;
 }
