@@ -235,7 +235,7 @@ export function makeIoLib(write: (s: string) => void): LuaTable {
     const w = f instanceof LuaUserdata ? writers.get(f) : undefined;
     if (w === undefined) throw argError(1, "write", `FILE* expected, got ${ops.type(f)}`);
     writeAll(w, args, 1);
-    return f;
+    return true; // 5.1's g_write: pushresult(status)
   });
   for (const name of ["flush", "setvbuf"]) {
     methods.setStr(name, function fileNoop(f: LuaValue): LuaResult {
@@ -247,7 +247,7 @@ export function makeIoLib(write: (s: string) => void): LuaTable {
   });
   io.setStr("write", function iowrite(...args: LuaValue[]): LuaResult {
     writeAll(write, args, 1);
-    return stdout;
+    return true; // 5.1's g_write: pushresult(status)
   });
   io.setStr("stdout", stdout);
   io.setStr("stderr", stderr);
