@@ -64,6 +64,12 @@ export class LuaEngine {
    * `luaSource` is Lua's source name when it isn't "@" + chunkName (loadstring's chunks).
    */
   load(source: string, chunkName: string, env: LuaTable = this.globals, luaSource?: string): LuaFunction {
+    if (source.charCodeAt(0) === 27) {
+      // a precompiled chunk (string.dump's output): redlua has no Lua bytecode to run
+      const name = luaSource === undefined || luaSource.charCodeAt(0) === 27 ? "binary string" : chunkName;
+      const why = source.length < 12 ? "unexpected end" : "bad header";
+      throw new LuaError(`${name}: ${why} in precompiled chunk`, 0);
+    }
     let chunk;
     try {
       chunk = loadChunk(source, chunkName, { coroutines: this.coroutines, source: luaSource });
