@@ -16,6 +16,7 @@ import { serverArgs } from "../server/record.js";
 import { loadTranscript, normalize, recorded, runTranscript } from "../server/transcript.js";
 import { startServer } from "../../server/index.js";
 import { configureLog } from "../../server/log.js";
+import { readPayload } from "../../server/scripting/functions-dump.js";
 import {
   PAYLOAD_SETS,
   craftedCases,
@@ -104,7 +105,8 @@ async function recordPayloads(): Promise<void> {
       const loads: Cmd[] = set.codes.map((code) => ["FUNCTION", "LOAD", code]);
       // dumped by Redis: its payload and what the functions answer
       await runCommands(rc, [["FUNCTION", "FLUSH"], ...loads]);
-      const redisPayload = (await rc.command(["FUNCTION", "DUMP"])) as Buffer;
+      let redisPayload = (await rc.command(["FUNCTION", "DUMP"])) as Buffer;
+      if (set.codes.length > 1) redisPayload = await dumpInNameOrder(loads);
       const replies = await runCommands(rc, set.calls);
       // restored into Redis from its own payload: the same answers
       const selfRestore = await runCommands(rc, [
@@ -149,6 +151,32 @@ async function recordPayloads(): Promise<void> {
     await redis.stop();
   }
   fs.writeFileSync(PAYLOADS, JSON.stringify(file, null, 1) + "\n", "utf8");
+}
+
+/**
+ * FUNCTION DUMP lists libraries in the order of Redis's hash table, which depends on a seed
+ * drawn at start-up; so that re-recording gives the same bytes, restart redis-server until
+ * its dump of these libraries comes out in library-name order.
+ */
+async function dumpInNameOrder(loads: Cmd[]): Promise<Buffer> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const srv = await startRedisServer();
+    try {
+      const c = await RespClient.connect(srv.port);
+      await runCommands(c, loads);
+      const dump = (await c.command(["FUNCTION", "DUMP"])) as Buffer;
+      c.close();
+      const names: string[] = [];
+      readPayload(bulkBody(dump), (code) => {
+        names.push(/^#!lua name=(\w+)/.exec(code)?.[1] ?? "");
+        return undefined;
+      });
+      if (names.every((n, i) => i === 0 || names[i - 1] < n)) return dump;
+    } finally {
+      await srv.stop();
+    }
+  }
+  throw new Error("no redis-server start dumped the libraries in name order");
 }
 
 /** The payload inside a "$N\r\n...\r\n" bulk reply. */
