@@ -64,7 +64,8 @@ export class LuaEngine {
    * `luaSource` is Lua's source name when it isn't "@" + chunkName (loadstring's chunks).
    */
   load(source: string, chunkName: string, env: LuaTable = this.globals, luaSource?: string): LuaFunction {
-    if (source.charCodeAt(0) === 27) {
+    // Redis's Lua never loads bytecode: its parser reads "\27Lua" as text ("unexpected symbol")
+    if (source.charCodeAt(0) === 27 && this.profile !== "redis") {
       // a precompiled chunk (string.dump's output): redlua has no Lua bytecode to run
       const name = luaSource === undefined || luaSource.charCodeAt(0) === 27 ? "binary string" : chunkName;
       const why = source.length < 12 ? "unexpected end" : "bad header";
