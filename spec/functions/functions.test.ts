@@ -16,10 +16,11 @@ import { startServer } from "../../server/index.js";
 import { configureLog } from "../../server/log.js";
 import { RespClient } from "../support/resp-client.js";
 import { serverArgs } from "../server/record.js";
-import { loadTranscript, normalize, recorded, runTranscript, type Step } from "../server/transcript.js";
+import { loadTranscript, normalize, recorded, runTranscript } from "../server/transcript.js";
 import { knownDifferences } from "../lua/known-differences.js";
 import {
   bulkBody,
+  canonical,
   INFO,
   INFO_SETUP,
   NODE_REDIS,
@@ -38,8 +39,7 @@ const known = knownDifferences("functions/");
 const CONFIG = { save: "", appendonly: "no" };
 
 /** Replies compared as @sort compares them (FUNCTION LIST's order is Redis's hash order). */
-const SORTED: Step = { line: 0, text: "", kind: "sort", args: [] };
-const canon = (r: string): string => normalize(SORTED, r);
+const canon = canonical;
 
 function show(x: string): string {
   return JSON.stringify(x.length > 300 ? x.slice(0, 300) + "…" : x);

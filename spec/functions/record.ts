@@ -83,6 +83,14 @@ async function recordTranscript(name: string): Promise<void> {
   process.stdout.write(`recorded ${name} (${result.resp2.length} replies)\n`);
 }
 
+/**
+ * A reply as the payload tests compare it: aggregates sorted at every level, as @sort does
+ * (FUNCTION LIST and DUMP follow Redis's hash-table order, seeded at random on start-up).
+ */
+export function canonical(reply: string): string {
+  return normalize({ line: 0, text: "", kind: "sort", args: [] }, reply);
+}
+
 /** Sends commands in order on one connection; raw reply bytes (latin1) for each. */
 export async function runCommands(c: RespClient, cmds: Cmd[]): Promise<string[]> {
   const out: string[] = [];
@@ -127,11 +135,11 @@ async function recordPayloads(): Promise<void> {
         codes: set.codes,
         calls: set.calls,
         redisPayload: bulkBody(redisPayload).toString("hex"),
-        replies,
-        redisSelfRestore: selfRestore.slice(1),
+        replies: replies.map(canonical),
+        redisSelfRestore: selfRestore.slice(1).map(canonical),
         redluaLoad: ourLoad.slice(1),
         redluaPayload: ourPayload.toString("hex"),
-        redisRestoreOfRedlua: redisOnOurs.slice(1),
+        redisRestoreOfRedlua: redisOnOurs.slice(1).map(canonical),
       };
       file.sets.push(rec);
       process.stdout.write(
@@ -141,7 +149,7 @@ async function recordPayloads(): Promise<void> {
     }
     for (const cc of craftedCases()) {
       const replies = await runCommands(rc, [["FUNCTION", "FLUSH"], ...cc.commands]);
-      file.crafted.push({ ...cc, replies: replies.slice(1) });
+      file.crafted.push({ ...cc, replies: replies.slice(1).map(canonical) });
     }
     process.stdout.write(`crafted payload cases: ${file.crafted.length}\n`);
     rc.close();
