@@ -1,10 +1,20 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import globals from "globals";
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "bin/**", "spec/**/*.lua", "bench/**/*.lua"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: globals.node },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["bin/**/*.js"],
+    languageOptions: { globals: globals.node },
+  },
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "off",
