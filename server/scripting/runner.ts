@@ -118,6 +118,8 @@ export class ScriptRunner {
       ctx.flags |= RUN.allowOom;
     }
     this.current = ctx;
+    // keys don't expire while a script runs: the clock stops at its start (scriptTimeSnapshot)
+    this.executor.frozenTime = Date.now();
     try {
       const r = call();
       return luaToReply(Array.isArray(r) ? r[0] : r, ctx.client.resp);
@@ -125,6 +127,7 @@ export class ScriptRunner {
       return this.errorReply(ctx, e);
     } finally {
       this.current = undefined;
+      this.executor.frozenTime = 0;
       ctx.client.db = this.executor.dbs[0];
     }
   }
