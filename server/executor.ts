@@ -167,7 +167,7 @@ export class Executor implements DbHost {
   }
 
   countError(r: Reply): void {
-    if (r instanceof ErrorReply) {
+    if (r instanceof ErrorReply && !r.noStats) {
       const text = r.text;
       const sp = text.indexOf(" ");
       const code = sp < 0 ? text : text.slice(0, sp);

@@ -10,7 +10,12 @@ export class StatusReply {
 
 /** -text, the whole line after '-', e.g. "ERR syntax error" or "WRONGTYPE Operation ...". */
 export class ErrorReply {
-  constructor(readonly text: string) {}
+  /** `noStats`: not counted in errorstats (ERR_REPLY_FLAG_NO_STATS_UPDATE: a script's reply
+   * repeating an error its redis.call already counted) */
+  constructor(
+    readonly text: string,
+    readonly noStats = false,
+  ) {}
 }
 
 /** RESP3 double (,); RESP2 sends it as a bulk string. */

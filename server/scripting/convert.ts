@@ -99,7 +99,10 @@ function convertOne(v: LuaValue, resp: 2 | 3, used: number, frames: Frame[]): Re
   }
   if (!(v instanceof LuaTable)) return null;
   const err = v.getStr("err");
-  if (typeof err === "string") return new ErrorReply(errorText(cString(err)));
+  // a command error passed on ({err=…, ignore_error_stats_update=true}) was counted already
+  if (typeof err === "string") {
+    return new ErrorReply(errorText(cString(err)), v.getStr("ignore_error_stats_update") === true);
+  }
   const ok = v.getStr("ok");
   if (typeof ok === "string") return new StatusReply(mapNewlines(cString(ok)));
   const dbl = v.getStr("double");

@@ -80,7 +80,10 @@ export class RunContext {
 
 /** A check that refused a command before it ran (script.c's `err`). */
 class ScriptCallError {
-  constructor(readonly message: string) {}
+  constructor(
+    readonly message: string,
+    readonly cmd?: Command,
+  ) {}
 }
 
 export type WriteObserver = (db: number, argv: readonly string[]) => void;
@@ -176,7 +179,7 @@ export class ScriptRunner {
     if (le.source !== undefined && le.line !== undefined) {
       text += ` script: ${ctx.request.name}, on ${le.source}:${le.line}.`;
     }
-    return new ErrorReply(sanitize(text));
+    return new ErrorReply(sanitize(text), v.getStr("ignore_error_stats_update") === true);
   }
 
   // ---- redis.call / redis.pcall ------------------------------------------------------------------
@@ -198,7 +201,14 @@ export class ScriptRunner {
       else return this.fail(raise, errorTable("Lua redis lib command arguments must be strings or integers"));
     }
     const r = this.callCommand(ctx, argv);
-    if (r instanceof ScriptCallError) return this.fail(raise, errorTable(r.message, true));
+    if (r instanceof ScriptCallError) {
+      // scriptCall's error path counts the rejection now (afterErrorReply, rejected_calls); the
+      // error table says so, so the script's reply doesn't count it again
+      const t = errorTable(r.message, true);
+      this.executor.countError(new ErrorReply(t.getStr("err") as string));
+      if (r.cmd !== undefined) r.cmd.rejectedCalls++;
+      return this.fail(raise, t);
+    }
     if (r instanceof ErrorReply) return this.fail(raise, errorTable("-" + r.text, true));
     return replyToLua(r, ctx.client.resp);
   }
@@ -215,14 +225,14 @@ export class ScriptRunner {
     if (cmd === undefined) return new ScriptCallError("Unknown Redis command called from script");
     const arity = cmd.arity;
     if ((arity > 0 && arity !== argv.length) || argv.length < -arity) {
-      return new ScriptCallError("Wrong number of args calling Redis command from script");
+      return new ScriptCallError("Wrong number of args calling Redis command from script", cmd);
     }
     const flags = cmd.flags;
     if ((flags & F.noscript) !== 0)
-      return new ScriptCallError("This Redis command is not allowed from script");
+      return new ScriptCallError("This Redis command is not allowed from script", cmd);
     const write = (flags & F.write) !== 0;
     if (write && (ctx.flags & RUN.readOnly) !== 0) {
-      return new ScriptCallError("Write commands are not allowed from read-only scripts.");
+      return new ScriptCallError("Write commands are not allowed from read-only scripts.", cmd);
     }
     if (
       (ctx.flags & RUN.allowOom) === 0 &&
@@ -231,7 +241,7 @@ export class ScriptRunner {
       (flags & F.denyoom) !== 0 &&
       ex.overMaxmemory()
     ) {
-      return new ScriptCallError("-OOM command not allowed when used memory > 'maxmemory'.");
+      return new ScriptCallError("-OOM command not allowed when used memory > 'maxmemory'.", cmd);
     }
     if (write) ctx.flags |= RUN.writeDirty;
     const reply = ex.call(ctx.client, cmd, argv);
