@@ -124,7 +124,7 @@ export class EvalScripts {
   commands(): CommandDef[] {
     const rw: KeySpec[] = [
       {
-        notes: "We cannot tell how the keys will be used so we assume the worst, RW and UPDATE flags",
+        notes: "We cannot tell how the keys will be used so we assume the worst, RW and UPDATE",
         flags: "RW access update",
         begin: 2,
         find: { keynumidx: 0, firstkey: 1, step: 1 },
@@ -132,7 +132,7 @@ export class EvalScripts {
     ];
     const ro: KeySpec[] = [
       {
-        notes: "We cannot tell how the keys will be used so we assume the worst, RO and ACCESS flags",
+        notes: "We cannot tell how the keys will be used so we assume the worst, RO and ACCESS",
         flags: "RO access",
         begin: 2,
         find: { keynumidx: 0, firstkey: 1, step: 1 },
