@@ -30,42 +30,41 @@ const Q_STAR = 2; // *
 const Q_PLUS = 3; // +
 const Q_MIN = 4; // -
 
-/** A compiled pattern: parallel arrays of items, plus 256-byte membership tables. */
+/**
+ * A compiled pattern: one entry per item in parallel arrays. Single-char items and
+ * frontiers point at 256-entry membership tables; literal chars, '.', and %x classes use
+ * tables made once and shared by every pattern, so compiling is cheap.
+ */
 export class Pattern {
   /** true when the pattern began with '^' and anchors (find, match, gsub) */
   anchor = false;
-  /** no special char before the first NUL: find searches for the text itself */
-  plain = false;
-  /** every item is one literal char (so the pattern matches exactly its own text) */
-  literal = false;
-  kind: Uint8Array;
-  quant: Uint8Array;
-  /** K_SINGLE/K_FRONTIER: set offset; K_CLOSE/K_BACKREF: capture index; K_BALANCE: open char */
-  arg: Int32Array;
+  kind: number[] = [];
+  quant: number[] = [];
+  /** K_CLOSE/K_BACKREF: capture index; K_BALANCE: open char; K_ERROR: index in errors */
+  arg: number[] = [];
   /** K_SINGLE: the literal char code, -2 for '.', else -1; K_BALANCE: close char */
-  arg2: Int32Array;
-  sets: Uint8Array;
-  /** offset of the FIRST set of the rest of the pattern from each item, or -1 (see firstSets) */
-  first: Int32Array;
+  arg2: number[] = [];
+  /** K_SINGLE/K_FRONTIER: membership table; others: EMPTY_TABLE */
+  set: Uint8Array[] = [];
+  /** FIRST set of the rest of the pattern from each item, or null (see firstSets) */
+  first: (Uint8Array | null)[] = [];
   /**
-   * offset of S when the rest of the pattern from each item is `S*$` (after captures
-   * closing), so it matches exactly where every char up to the end is in S; else -1
+   * S when the rest of the pattern from each item is `S*$` (after captures closing), so it
+   * matches exactly where every char up to the end is in S; else null
    */
-  tail: Int32Array;
+  tail: (Uint8Array | null)[] = [];
   errors: string[] = [];
-  /** Offset of the set the first char of any match must belong to, or -1 if none (first[0]). */
-  firstSet = -1;
+  /** The set the first char of any match must belong to (first[0]), or null. */
+  firstSet: Uint8Array | null = null;
   /** The one char every match starts with, or -1. */
   firstChar = -1;
 
-  constructor(n: number, nsets: number) {
-    this.kind = new Uint8Array(n);
-    this.quant = new Uint8Array(n);
-    this.arg = new Int32Array(n);
-    this.arg2 = new Int32Array(n);
-    this.first = new Int32Array(n);
-    this.tail = new Int32Array(n);
-    this.sets = new Uint8Array(nsets * 256);
+  push(kind: number, quant: number, arg: number, arg2: number, set: Uint8Array): void {
+    this.kind.push(kind);
+    this.quant.push(quant);
+    this.arg.push(arg);
+    this.arg2.push(arg2);
+    this.set.push(set);
   }
 }
 
@@ -139,42 +138,72 @@ function matchClass(c: number, cl: number): boolean {
 
 // ---- compiling ------------------------------------------------------------------------
 
-const SPECIALS = "^$*+?.([%-";
+/** SPECIALS in lstrlib.c ("^$*+?.([%-"), as a table by char code */
+const SPECIAL = new Uint8Array(256);
+for (const ch of "^$*+?.([%-") SPECIAL[ch.charCodeAt(0)] = 1;
 
 /** strpbrk(p, SPECIALS) == NULL: no special char before the pattern's first NUL. */
 export function isPlainPattern(p: string): boolean {
   for (let i = 0; i < p.length; i++) {
     const c = p.charCodeAt(i);
     if (c === 0) return true;
-    if (SPECIALS.indexOf(p[i]) >= 0) return false;
+    if (SPECIAL[c] !== 0) return false;
   }
   return true;
 }
 
-interface Item {
-  kind: number;
-  quant: number;
-  arg: number;
-  arg2: number;
-  /** set membership for K_SINGLE/K_FRONTIER (256 entries) */
-  set?: Uint8Array;
+/**
+ * True when every char of p is a literal pattern item (no specials, no ')', no NUL), so
+ * the pattern matches exactly its own text wherever it occurs.
+ */
+export function isLiteralPattern(p: string): boolean {
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    if (c === 0 || c === 41 /* ) */ || SPECIAL[c] !== 0) return false;
+  }
+  return true;
 }
 
 /** Builds the membership table of one single-char class p[i..ep) (lstrlib's singlematch). */
-function classTable(p: string, i: number, ep: number): Uint8Array {
-  const t = new Uint8Array(256);
-  const c0 = p.charCodeAt(i);
-  if (c0 === 46 /* . */) {
-    t.fill(1);
-  } else if (c0 === 37 /* % */) {
-    const cl = p.charCodeAt(i + 1);
-    for (let c = 0; c < 256; c++) if (matchClass(c, cl)) t[c] = 1;
-  } else if (c0 === 91 /* [ */) {
-    bracketTable(p, i, ep - 1, t);
-  } else {
-    t[c0] = 1;
+const EMPTY_TABLE = new Uint8Array(256);
+const DOT_TABLE = new Uint8Array(256).fill(1);
+/** tables of single literal chars and of %x classes, made once and shared by all patterns */
+const LITERAL_TABLES: Uint8Array[] = [];
+const LITERAL_CODE = new Map<Uint8Array, number>();
+const CLASS_TABLES: Uint8Array[] = [];
+
+function literalTable(c: number): Uint8Array {
+  let t = LITERAL_TABLES[c];
+  if (t === undefined) {
+    t = new Uint8Array(256);
+    t[c] = 1;
+    LITERAL_TABLES[c] = t;
+    LITERAL_CODE.set(t, c);
   }
   return t;
+}
+
+function classOf(cl: number): Uint8Array {
+  let t = CLASS_TABLES[cl];
+  if (t === undefined) {
+    t = new Uint8Array(256);
+    for (let c = 0; c < 256; c++) if (matchClass(c, cl)) t[c] = 1;
+    CLASS_TABLES[cl] = t;
+  }
+  return t;
+}
+
+/** The membership table of one single-char class p[i..ep) (lstrlib's singlematch). */
+function classTable(p: string, i: number, ep: number): Uint8Array {
+  const c0 = p.charCodeAt(i);
+  if (c0 === 46 /* . */) return DOT_TABLE;
+  if (c0 === 37 /* % */) return classOf(p.charCodeAt(i + 1));
+  if (c0 === 91 /* [ */) {
+    const t = new Uint8Array(256);
+    bracketTable(p, i, ep - 1, t);
+    return t;
+  }
+  return literalTable(c0);
 }
 
 /** matchbracketclass for every char at once: p[i] is '[', p[ec] is the closing ']'. */
@@ -189,8 +218,8 @@ function bracketTable(p: string, i: number, ec: number, t: Uint8Array): void {
     const c = p.charCodeAt(i);
     if (c === 37 /* % */) {
       i++;
-      const cl = p.charCodeAt(i);
-      for (let k = 0; k < 256; k++) if (matchClass(k, cl)) member[k] = 1;
+      const ct = classOf(p.charCodeAt(i));
+      for (let k = 0; k < 256; k++) member[k] |= ct[k];
     } else if (p.charCodeAt(i + 1) === 45 /* - */ && i + 2 < ec) {
       i += 2;
       const hi = p.charCodeAt(i);
@@ -233,23 +262,21 @@ function classEnd(p: string, i: number, end: number): number | string {
 export function compile(p: string, allowAnchor: boolean): Pattern {
   let end = p.indexOf("\0");
   if (end < 0) end = p.length;
-  const items: Item[] = [];
-  const errors: string[] = [];
+  const pat = new Pattern();
   let i = 0;
-  let anchor = false;
   if (allowAnchor && end > 0 && p.charCodeAt(0) === 94 /* ^ */) {
-    anchor = true;
+    pat.anchor = true;
     i = 1;
   }
   // capture states as the matcher will see them at each point: level and which are open
   const open: boolean[] = [];
   const fail = (msg: string): void => {
-    errors.push(msg);
-    items.push({ kind: K_ERROR, quant: 0, arg: errors.length - 1, arg2: 0 });
+    pat.errors.push(msg);
+    pat.push(K_ERROR, 0, pat.errors.length - 1, 0, EMPTY_TABLE);
   };
   for (;;) {
     if (i >= end) {
-      items.push({ kind: K_END, quant: 0, arg: 0, arg2: 0 });
+      pat.push(K_END, 0, 0, 0, EMPTY_TABLE);
       break;
     }
     const c = p.charCodeAt(i);
@@ -259,11 +286,11 @@ export function compile(p: string, allowAnchor: boolean): Pattern {
         break;
       }
       if (i + 1 < end && p.charCodeAt(i + 1) === 41 /* ) */) {
-        items.push({ kind: K_POSCAP, quant: 0, arg: open.length, arg2: 0 });
+        pat.push(K_POSCAP, 0, open.length, 0, EMPTY_TABLE);
         open.push(false);
         i += 2;
       } else {
-        items.push({ kind: K_OPEN, quant: 0, arg: open.length, arg2: 0 });
+        pat.push(K_OPEN, 0, open.length, 0, EMPTY_TABLE);
         open.push(true);
         i += 1;
       }
@@ -277,12 +304,12 @@ export function compile(p: string, allowAnchor: boolean): Pattern {
         break;
       }
       open[l] = false;
-      items.push({ kind: K_CLOSE, quant: 0, arg: l, arg2: 0 });
+      pat.push(K_CLOSE, 0, l, 0, EMPTY_TABLE);
       i++;
       continue;
     }
     if (c === 36 /* $ */ && i + 1 === end) {
-      items.push({ kind: K_EOS, quant: 0, arg: 0, arg2: 0 });
+      pat.push(K_EOS, 0, 0, 0, EMPTY_TABLE);
       i++;
       continue;
     }
@@ -293,7 +320,7 @@ export function compile(p: string, allowAnchor: boolean): Pattern {
           fail("unbalanced pattern");
           break;
         }
-        items.push({ kind: K_BALANCE, quant: 0, arg: p.charCodeAt(i + 2), arg2: p.charCodeAt(i + 3) });
+        pat.push(K_BALANCE, 0, p.charCodeAt(i + 2), p.charCodeAt(i + 3), EMPTY_TABLE);
         i += 4;
         continue;
       }
@@ -310,7 +337,7 @@ export function compile(p: string, allowAnchor: boolean): Pattern {
         }
         const set = new Uint8Array(256);
         bracketTable(p, i, ep - 1, set);
-        items.push({ kind: K_FRONTIER, quant: 0, arg: 0, arg2: 0, set });
+        pat.push(K_FRONTIER, 0, 0, 0, set);
         i = ep;
         continue;
       }
@@ -320,7 +347,7 @@ export function compile(p: string, allowAnchor: boolean): Pattern {
           fail("invalid capture index");
           break;
         }
-        items.push({ kind: K_BACKREF, quant: 0, arg: l, arg2: 0 });
+        pat.push(K_BACKREF, 0, l, 0, EMPTY_TABLE);
         i += 2;
         continue;
       }
@@ -343,11 +370,16 @@ export function compile(p: string, allowAnchor: boolean): Pattern {
     }
     // arg2: the literal char, -2 for '.', -1 for other classes
     const lit = c === 46 ? -2 : c !== 37 && c !== 91 ? c : -1;
-    items.push({ kind: K_SINGLE, quant, arg: 0, arg2: lit, set: classTable(p, i, ep) });
+    pat.push(K_SINGLE, quant, 0, lit, classTable(p, i, ep));
     i = next;
   }
-  const pat = build(items, errors, anchor);
-  pat.plain = isPlainPattern(p);
+  pat.first = firstSets(pat);
+  pat.tail = tailSets(pat);
+  const f0 = pat.first[0];
+  if (f0 !== null) {
+    pat.firstSet = f0;
+    pat.firstChar = LITERAL_CODE.get(f0) ?? -1;
+  }
   return pat;
 }
 
@@ -359,32 +391,32 @@ export function compile(p: string, allowAnchor: boolean): Pattern {
  * there at once, before reaching anything that raises. Captures and frontiers consume
  * nothing, so they pass the next item's set through (a superset is always safe).
  */
-function firstSets(items: Item[]): (Uint8Array | null)[] {
-  const first: (Uint8Array | null)[] = new Array(items.length).fill(null);
-  for (let i = items.length - 1; i >= 0; i--) {
-    const it = items[i];
-    const next = i + 1 < items.length ? first[i + 1] : null;
-    switch (it.kind) {
-      case K_SINGLE:
-        if (it.quant === Q_ONE || it.quant === Q_PLUS) first[i] = it.set!;
+function firstSets(pat: Pattern): (Uint8Array | null)[] {
+  const n = pat.kind.length;
+  const first: (Uint8Array | null)[] = new Array(n).fill(null);
+  for (let i = n - 1; i >= 0; i--) {
+    const next = i + 1 < n ? first[i + 1] : null;
+    switch (pat.kind[i]) {
+      case K_SINGLE: {
+        const q = pat.quant[i];
+        const set = pat.set[i];
+        if (q === Q_ONE || q === Q_PLUS) first[i] = set;
         else if (next !== null) {
           const u = new Uint8Array(256);
-          for (let c = 0; c < 256; c++) u[c] = it.set![c] | next[c];
+          for (let c = 0; c < 256; c++) u[c] = set[c] | next[c];
           first[i] = u;
         }
         break;
+      }
       case K_OPEN:
       case K_POSCAP:
       case K_CLOSE:
       case K_FRONTIER:
         first[i] = next;
         break;
-      case K_BALANCE: {
-        const u = new Uint8Array(256);
-        u[it.arg] = 1;
-        first[i] = u;
+      case K_BALANCE:
+        first[i] = literalTable(pat.arg[i]);
         break;
-      }
       default: // K_END, K_EOS, K_BACKREF, K_ERROR
         first[i] = null;
     }
@@ -393,72 +425,20 @@ function firstSets(items: Item[]): (Uint8Array | null)[] {
 }
 
 /** The S of each item whose rest is `)...S*$` or `)...$` (S empty), else null. */
-function tailSets(items: Item[]): (Uint8Array | null)[] {
-  const tail: (Uint8Array | null)[] = new Array(items.length).fill(null);
-  const n = items.length;
+function tailSets(pat: Pattern): (Uint8Array | null)[] {
+  const n = pat.kind.length;
+  const tail: (Uint8Array | null)[] = new Array(n).fill(null);
   // the pattern must end with EOS, END
-  if (n < 2 || items[n - 2].kind !== K_EOS) return tail;
-  tail[n - 2] = new Uint8Array(256);
+  if (n < 2 || pat.kind[n - 2] !== K_EOS) return tail;
+  tail[n - 2] = EMPTY_TABLE;
   let k = n - 3;
-  if (k >= 0 && items[k].kind === K_SINGLE && items[k].quant === Q_STAR) {
-    tail[k] = items[k].set!;
+  if (k >= 0 && pat.kind[k] === K_SINGLE && pat.quant[k] === Q_STAR) {
+    tail[k] = pat.set[k];
     k--;
   }
   const set = tail[k + 1];
-  for (; k >= 0 && items[k].kind === K_CLOSE; k--) tail[k] = set;
+  for (; k >= 0 && pat.kind[k] === K_CLOSE; k--) tail[k] = set;
   return tail;
-}
-
-function build(items: Item[], errors: string[], anchor: boolean): Pattern {
-  const first = firstSets(items);
-  const tail = tailSets(items);
-  // all tables in one array, identical ones shared
-  const tables: Uint8Array[] = [];
-  const keys = new Map<string, number>();
-  const offsetOf = (t: Uint8Array): number => {
-    const key = String.fromCharCode.apply(null, Array.from(t));
-    let idx = keys.get(key);
-    if (idx === undefined) {
-      idx = tables.length;
-      tables.push(t);
-      keys.set(key, idx);
-    }
-    return idx * 256;
-  };
-  const n = items.length;
-  const setOff = items.map((it) => (it.set === undefined ? -1 : offsetOf(it.set)));
-  const firstOff = first.map((f) => (f === null ? -1 : offsetOf(f)));
-  const tailOff = tail.map((t) => (t === null ? -1 : offsetOf(t)));
-  const pat = new Pattern(n, tables.length);
-  for (let t = 0; t < tables.length; t++) pat.sets.set(tables[t], t * 256);
-  for (let k = 0; k < n; k++) {
-    const it = items[k];
-    pat.kind[k] = it.kind;
-    pat.quant[k] = it.quant;
-    pat.arg[k] = it.set !== undefined ? setOff[k] : it.arg;
-    pat.arg2[k] = it.arg2;
-    pat.first[k] = firstOff[k];
-    pat.tail[k] = tailOff[k];
-  }
-  pat.errors = errors;
-  pat.anchor = anchor;
-  pat.literal =
-    !anchor &&
-    items.every((it) => it.kind === K_END || (it.kind === K_SINGLE && it.quant === Q_ONE && it.arg2 >= 0));
-  const f0 = first[0];
-  if (f0 !== null) {
-    pat.firstSet = firstOff[0];
-    let count = 0;
-    let only = -1;
-    for (let c = 0; c < 256; c++) {
-      if (f0[c] !== 0) {
-        count++;
-        only = c;
-      }
-    }
-    if (count === 1) pat.firstChar = only;
-  }
-  return pat;
 }
 
 // compiled patterns, by text; gmatch (no anchors) has its own cache
@@ -491,13 +471,13 @@ export class MatchState {
   readonly capInit = new Int32Array(MAXCAPTURES);
   readonly capLen = new Int32Array(MAXCAPTURES);
   pat: Pattern = EMPTY_PATTERN;
-  private kind: Uint8Array = EMPTY_PATTERN.kind;
-  private quant: Uint8Array = EMPTY_PATTERN.quant;
-  private arg: Int32Array = EMPTY_PATTERN.arg;
-  private arg2: Int32Array = EMPTY_PATTERN.arg2;
-  private sets: Uint8Array = EMPTY_PATTERN.sets;
-  private first: Int32Array = EMPTY_PATTERN.first;
-  private tail: Int32Array = EMPTY_PATTERN.tail;
+  private kind: number[] = EMPTY_PATTERN.kind;
+  private quant: number[] = EMPTY_PATTERN.quant;
+  private arg: number[] = EMPTY_PATTERN.arg;
+  private arg2: number[] = EMPTY_PATTERN.arg2;
+  private set: Uint8Array[] = EMPTY_PATTERN.set;
+  private first: (Uint8Array | null)[] = EMPTY_PATTERN.first;
+  private tail: (Uint8Array | null)[] = EMPTY_PATTERN.tail;
 
   reset(src: string, pat: Pattern): void {
     this.src = src;
@@ -507,7 +487,7 @@ export class MatchState {
     this.quant = pat.quant;
     this.arg = pat.arg;
     this.arg2 = pat.arg2;
-    this.sets = pat.sets;
+    this.set = pat.set;
     this.first = pat.first;
     this.tail = pat.tail;
   }
@@ -524,16 +504,15 @@ export class MatchState {
    */
   nextStart(s: number): number {
     const pat = this.pat;
-    if (pat.firstSet < 0) return s;
+    const t = pat.firstSet;
+    if (t === null) return s;
     const src = this.src;
     const end = this.end;
     if (pat.firstChar >= 0) {
       const k = src.indexOf(String.fromCharCode(pat.firstChar), s);
       return k < 0 ? end : k;
     }
-    const sets = this.sets;
-    const off = pat.firstSet;
-    while (s < end && sets[off + src.charCodeAt(s)] === 0) s++;
+    while (s < end && t[src.charCodeAt(s)] === 0) s++;
     return s;
   }
 
@@ -542,22 +521,21 @@ export class MatchState {
     const src = this.src;
     const end = this.end;
     const kind = this.kind;
-    const sets = this.sets;
     const arg = this.arg;
     for (;;) {
       switch (kind[pi]) {
         case K_SINGLE: {
-          const off = arg[pi];
+          const t = this.set[pi];
           switch (this.quant[pi]) {
             case Q_ONE:
-              if (s < end && sets[off + src.charCodeAt(s)] !== 0) {
+              if (s < end && t[src.charCodeAt(s)] !== 0) {
                 s++;
                 pi++;
                 continue;
               }
               return -1;
             case Q_OPT:
-              if (s < end && sets[off + src.charCodeAt(s)] !== 0) {
+              if (s < end && t[src.charCodeAt(s)] !== 0) {
                 const r = this.match(s + 1, pi + 1);
                 if (r !== -1) return r;
               }
@@ -566,7 +544,7 @@ export class MatchState {
             case Q_STAR:
               return this.maxExpand(s, pi);
             case Q_PLUS:
-              return s < end && sets[off + src.charCodeAt(s)] !== 0 ? this.maxExpand(s + 1, pi) : -1;
+              return s < end && t[src.charCodeAt(s)] !== 0 ? this.maxExpand(s + 1, pi) : -1;
             default:
               return this.minExpand(s, pi);
           }
@@ -613,10 +591,10 @@ export class MatchState {
           continue;
         }
         case K_FRONTIER: {
-          const off = arg[pi];
+          const t = this.set[pi];
           const prev = s === 0 ? 0 : src.charCodeAt(s - 1);
           const cur = s < end ? src.charCodeAt(s) : 0;
-          if (sets[off + prev] !== 0 || sets[off + cur] === 0) return -1;
+          if (t[prev] !== 0 || t[cur] === 0) return -1;
           pi++;
           continue;
         }
@@ -643,27 +621,26 @@ export class MatchState {
   private maxExpand(s: number, pi: number): number {
     const src = this.src;
     const end = this.end;
-    const sets = this.sets;
-    const off = this.arg[pi];
+    const set = this.set[pi];
     let i = 0;
     if (this.arg2[pi] === -2) i = end - s;
-    else while (s + i < end && sets[off + src.charCodeAt(s + i)] !== 0) i++;
+    else while (s + i < end && set[src.charCodeAt(s + i)] !== 0) i++;
     const np = pi + 1;
     const nk = this.kind[np];
     if (nk === K_END) return s + i;
     if (nk === K_EOS) return s + i === end ? end : -1;
     const t = this.tail[np];
-    if (t >= 0) {
+    if (t !== null) {
       // the rest matches exactly from where every char to the end is in its set: only
       // the longest expansion can get there (shorter ones end before a longer one does)
       return s + i >= this.tailStart(s, t) ? this.match(s + i, np) : -1;
     }
     const f = this.first[np];
-    if (f >= 0) {
+    if (f !== null) {
       // the rest must begin with a char of its FIRST set: skip the calls that would fail at once
       for (; i >= 0; i--) {
         const p = s + i;
-        if (p < end && sets[f + src.charCodeAt(p)] !== 0) {
+        if (p < end && f[src.charCodeAt(p)] !== 0) {
           const r = this.match(p, np);
           if (r !== -1) return r;
         }
@@ -681,34 +658,32 @@ export class MatchState {
   private minExpand(s: number, pi: number): number {
     const src = this.src;
     const end = this.end;
-    const sets = this.sets;
-    const off = this.arg[pi];
+    const set = this.set[pi];
     const np = pi + 1;
     const t = this.tail[np];
-    if (t >= 0) {
+    if (t !== null) {
       // the rest matches first at the start of the run of its set's chars that reaches
       // the end: expand straight there, if this item's own chars get that far
       const p0 = this.tailStart(s, t);
-      for (; s < p0; s++) if (sets[off + src.charCodeAt(s)] === 0) return -1;
+      for (; s < p0; s++) if (set[src.charCodeAt(s)] === 0) return -1;
       return this.match(s, np);
     }
     const f = this.first[np];
     for (;;) {
-      if (f < 0 || (s < end && sets[f + src.charCodeAt(s)] !== 0)) {
+      if (f === null || (s < end && f[src.charCodeAt(s)] !== 0)) {
         const r = this.match(s, np);
         if (r !== -1) return r;
       }
-      if (s < end && sets[off + src.charCodeAt(s)] !== 0) s++;
+      if (s < end && set[src.charCodeAt(s)] !== 0) s++;
       else return -1;
     }
   }
 
-  /** The first position p >= s from which every char to the end is in the set at t. */
-  private tailStart(s: number, t: number): number {
+  /** The first position p >= s from which every char to the end is in set t. */
+  private tailStart(s: number, t: Uint8Array): number {
     const src = this.src;
-    const sets = this.sets;
     let p = this.end;
-    while (p > s && sets[t + src.charCodeAt(p - 1)] !== 0) p--;
+    while (p > s && t[src.charCodeAt(p - 1)] !== 0) p--;
     return p;
   }
 
@@ -735,4 +710,4 @@ export class MatchState {
   }
 }
 
-const EMPTY_PATTERN = new Pattern(1, 0);
+const EMPTY_PATTERN = compile("", false);

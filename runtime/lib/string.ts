@@ -9,7 +9,7 @@ import { LuaTable } from "../table.js";
 import { EMPTY, type LuaResult, type LuaValue } from "../value.js";
 import { argError, checkInt, checkString, optInt, typeArgError } from "./args.js";
 import { format } from "./format.js";
-import { getPattern, MatchState, type Pattern } from "./lpattern.js";
+import { getPattern, isLiteralPattern, isPlainPattern, MatchState, type Pattern } from "./lpattern.js";
 
 /** V8's longest string; past it Lua would run out of memory. */
 const MAX_STRING = (1 << 29) - 24;
@@ -149,12 +149,11 @@ export function find(this: void, s: LuaValue, p: LuaValue, init: LuaValue, plain
   const src = str(s, 1, "find", arguments.length);
   const pstr = str(p, 2, "find", arguments.length);
   const i = initPos(init, src.length, "find");
-  let pat: Pattern | undefined;
-  if ((plain !== undefined && plain !== false) || (pat = getPattern(pstr, true)).plain) {
+  if ((plain !== undefined && plain !== false) || isPlainPattern(pstr)) {
     const k = src.indexOf(pstr, i);
     return k < 0 ? undefined : [k + 1, k + pstr.length];
   }
-  const s1 = search(src, pat, i);
+  const s1 = search(src, getPattern(pstr, true), i);
   if (s1 < 0) return undefined;
   const e = lastEnd;
   const level = ms.level;
@@ -243,11 +242,10 @@ export function gsub(this: void, s: LuaValue, p: LuaValue, repl: LuaValue, n: Lu
   if (tr !== "string" && tr !== "number" && tr !== "function" && !(repl instanceof LuaTable)) {
     throw argError(3, "gsub", "string/function/table expected");
   }
-  const pat = getPattern(pstr, true);
   const rstr = tr === "string" ? (repl as string) : tr === "number" ? numberToString(repl as number) : "";
   const byString = tr === "string" || tr === "number";
   // a literal pattern replaced by a literal string: every occurrence, left to right
-  if (byString && pat.literal && pstr.length > 0 && rstr.indexOf("%") < 0 && pstr.indexOf("\0") < 0) {
+  if (byString && pstr.length > 0 && rstr.indexOf("%") < 0 && isLiteralPattern(pstr)) {
     const parts = src.split(pstr);
     const count = parts.length - 1;
     if (count <= maxS) {
@@ -257,6 +255,7 @@ export function gsub(this: void, s: LuaValue, p: LuaValue, repl: LuaValue, n: Lu
       return [out, count];
     }
   }
+  const pat = getPattern(pstr, true);
   const anchor = pat.anchor;
   let out = "";
   let copied = 0; // src[copied..pos) is waiting to be copied to out
