@@ -1,7 +1,9 @@
 // Lua 5.1's pattern matcher (lstrlib.c's match machine), over JS strings of bytes.
 // A pattern is compiled once (and cached) into a linear item list; the matcher then walks
 // it exactly as lstrlib's `match` walks the pattern text, with the same backtracking and
-// the same recursion (captures, `?`, `*`, `+`, `-`), so results, errors and complexity agree.
+// the same recursion (captures, `?`, `*`, `+`, `-`), so results and errors agree. Its
+// shortcuts (FIRST sets, `S*$` tails) only skip calls that would fail at once, so it never
+// does more work than lstrlib, and often much less.
 // Uses errors.ts for LuaError; string.ts builds find/match/gmatch/gsub on top of this.
 import { LuaError } from "../errors.js";
 import type { LuaValue } from "../value.js";
@@ -12,12 +14,12 @@ export const CAP_UNFINISHED = -1;
 export const CAP_POSITION = -2;
 
 // item kinds
-const K_SINGLE = 0; // one char from a set (literal, '.', %class, [set]), with a quantifier
+const K_SINGLE = 0; // one char from a set (literal, '.', %class, [set]); set = its table
 const K_OPEN = 1; // '(' start capture
 const K_POSCAP = 2; // '()' position capture
 const K_CLOSE = 3; // ')' end capture; arg = capture index it closes
 const K_BALANCE = 4; // %bxy; arg = x, arg2 = y
-const K_FRONTIER = 5; // %f[set]; arg = set offset
+const K_FRONTIER = 5; // %f[set]; set = its table
 const K_BACKREF = 6; // %1-%9; arg = capture index
 const K_EOS = 7; // '$' at the end of the pattern
 const K_END = 8; // end of pattern: match succeeded
