@@ -63,6 +63,13 @@ function index(t: LuaValue, k: LuaValue, desc?: string): LuaValue {
   if (t instanceof LuaTable) {
     const v = typeof k === "string" ? t.getStr(k) : t.get(k);
     if (v !== undefined || t.metatable === undefined) return v;
+  } else if (typeof t === "string" && typeof k === "string") {
+    // s:method(): the string metatable's __index is (normally) the string table itself
+    const h = ops.shared.stringMeta?.getStr("__index");
+    if (h instanceof LuaTable) {
+      const v = h.getStr(k);
+      if (v !== undefined || h.metatable === undefined) return v;
+    }
   }
   return ops.index(t, k, desc);
 }
