@@ -2,7 +2,7 @@
 // `coroutine.yield` is a JS `yield` and code outside coroutines pays nothing. Yielding from
 // code that runs as a plain JS function (a metamethod, a built-in's callback, pcall) is
 // Lua 5.1's "attempt to yield across metamethod/C-call boundary".
-import { LuaError, catchable } from "./errors.js";
+import { LuaError, MAXCCALLS, cCalls, catchable } from "./errors.js";
 import * as ops from "./ops.js";
 import { EMPTY, type LuaFunction, type LuaResult, type LuaThread, type LuaValue } from "./value.js";
 
@@ -21,6 +21,9 @@ export class Coroutine implements LuaThread {
   /** Resumes with args; returns [true, ...values] or [false, error]. */
   resume(args: LuaValue[]): LuaValue[] {
     if (this.status !== "suspended") return [false, `cannot resume ${this.status} coroutine`];
+    // lua_resume counts a C call (the coroutine runs at its resumer's depth plus one)
+    if (cCalls.depth >= MAXCCALLS) return [false, "C stack overflow"];
+    const depth = cCalls.depth++;
     const prev = current;
     if (prev !== undefined) prev.status = "normal";
     // eslint-disable-next-line @typescript-eslint/no-this-alias
@@ -55,6 +58,7 @@ export class Coroutine implements LuaThread {
       if (le === undefined) throw e;
       return [false, le.value];
     } finally {
+      cCalls.depth = depth;
       current = prev;
       if (prev !== undefined) prev.status = "running";
     }

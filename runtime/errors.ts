@@ -169,6 +169,16 @@ export function where(level: number): string {
  */
 export const errorOptions = { traceback: false, position: false };
 
+/** LUAI_MAXCCALLS: how deep Lua 5.1 lets C calls that run Lua nest. */
+export const MAXCCALLS = 200;
+
+/**
+ * L->nCcalls for the C calls redlua counts: lua_pcall from pcall and xpcall, and coroutine
+ * resumes; at MAXCCALLS they fail with "C stack overflow". `depth` starts at the calls made to
+ * run the chunk: 2 under lua.c (lua_cpcall, then lua_pcall), 1 for a Redis script.
+ */
+export const cCalls = { depth: 2 };
+
 /** "\tchunk:LINE: in function 'f'" lines for frames, as lua5.1's traceback prints them. */
 export function tracebackLines(frames: LuaFrame[]): string[] {
   return frames.map((f) => {

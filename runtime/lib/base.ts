@@ -2,7 +2,7 @@
 // xpcall, type conversions, raw access, metatables, iteration, select/unpack, load and
 // loadstring, getfenv/setfenv, collectgarbage/gcinfo. Installed into a globals table.
 import { LuaTable, checkWritable } from "../table.js";
-import { LuaError, catchable } from "../errors.js";
+import { LuaError, MAXCCALLS, cCalls, catchable } from "../errors.js";
 import * as ops from "../ops.js";
 import { str2number, parseIntBase } from "../number.js";
 import {
@@ -79,6 +79,11 @@ export function installBase(G: LuaTable, host: BaseHost): void {
     if (typeof f !== "function" && typeof ops.metamethod(f, "__call") !== "function") {
       return [false, `attempt to call a ${ops.type(f)} value`];
     }
+    // lua_pcall's luaD_call counts a C call; the overflow is raised, and caught, in pcall
+    if (++cCalls.depth >= MAXCCALLS) {
+      cCalls.depth--;
+      return [false, "C stack overflow"];
+    }
     try {
       // through ops.call: a built-in called straight from pcall has pcall (C) as its caller
       const r = ops.call(f, ...args);
@@ -87,6 +92,8 @@ export function installBase(G: LuaTable, host: BaseHost): void {
       const le = catchable(e);
       if (le === undefined) throw e;
       return [false, le.value];
+    } finally {
+      cCalls.depth--;
     }
   });
 
@@ -95,6 +102,9 @@ export function installBase(G: LuaTable, host: BaseHost): void {
     let err: LuaValue;
     if (typeof f !== "function" && typeof ops.metamethod(f, "__call") !== "function") {
       err = `attempt to call a ${ops.type(f)} value`; // raised inside xpcall: no position
+    } else if (++cCalls.depth >= MAXCCALLS) {
+      err = "C stack overflow"; // luaD_call's count of C calls, raised inside xpcall
+      cCalls.depth--;
     } else {
       try {
         const r = ops.call(f);
@@ -103,6 +113,8 @@ export function installBase(G: LuaTable, host: BaseHost): void {
         const le = catchable(e);
         if (le === undefined) throw e;
         err = le.value;
+      } finally {
+        cCalls.depth--;
       }
     }
     // an error in the handler itself is LUA_ERRERR

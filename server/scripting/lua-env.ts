@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { LuaEngine } from "../../runtime/engine.js";
 import { LuaTable } from "../../runtime/table.js";
-import { LuaError, catchable } from "../../runtime/errors.js";
+import { LuaError, MAXCCALLS, cCalls, catchable } from "../../runtime/errors.js";
 import * as ops from "../../runtime/ops.js";
 import { EMPTY, type LuaFunction, type LuaResult, type LuaValue } from "../../runtime/value.js";
 import { log } from "../log.js";
@@ -149,6 +149,12 @@ function redisPcall(f: LuaValue, ...args: LuaValue[]): LuaResult {
   if (typeof f !== "function" && typeof ops.metamethod(f, "__call") !== "function") {
     return [false, `attempt to call a ${ops.type(f)} value`];
   }
+  // lua_pcall's luaD_call counts a C call: nested that deep, Lua refuses ("C stack overflow",
+  // raised in pcall itself, so caught by it, with no position)
+  if (++cCalls.depth >= MAXCCALLS) {
+    cCalls.depth--;
+    return [false, "C stack overflow"];
+  }
   try {
     const r = ops.call(f, ...args);
     return Array.isArray(r) ? [true, ...r] : [true, r];
@@ -161,6 +167,8 @@ function redisPcall(f: LuaValue, ...args: LuaValue[]): LuaResult {
       if (typeof m === "string" || typeof m === "number") v = m;
     }
     return [false, v];
+  } finally {
+    cCalls.depth--;
   }
 }
 

@@ -4,7 +4,7 @@
 // Every write command a script runs passes through `callCommand` (the one place a later
 // persistence or replication layer hooks into, via `onWrite`).
 import { LuaTable } from "../../runtime/table.js";
-import { LuaError, LuaInterrupt, catchable, errorOptions } from "../../runtime/errors.js";
+import { LuaError, LuaInterrupt, cCalls, catchable, errorOptions } from "../../runtime/errors.js";
 import { formatG } from "../../runtime/number.js";
 import { RedisRand48 } from "../../runtime/lib/math.js";
 import * as ops from "../../runtime/ops.js";
@@ -123,6 +123,9 @@ export class ScriptRunner {
     this.current = ctx;
     // keys don't expire while a script runs: the clock stops at its start (scriptTimeSnapshot)
     this.executor.frozenTime = Date.now();
+    // the lua_pcall running the script is its first C call
+    const cDepth = cCalls.depth;
+    cCalls.depth = 1;
     try {
       const r = call();
       return luaToReply(Array.isArray(r) ? r[0] : r, ctx.client.resp);
@@ -131,6 +134,7 @@ export class ScriptRunner {
     } finally {
       this.current = undefined;
       this.executor.frozenTime = 0;
+      cCalls.depth = cDepth;
       ctx.client.db = this.executor.dbs[0];
     }
   }
