@@ -50,6 +50,14 @@ export function chunkId(chunkname: string): string {
   return `[string "${source.slice(0, l)}${l < source.length ? "..." : ""}"]`;
 }
 
+/**
+ * Source text loaded from a string: only luaL_loadfile skips a first '#' line, so a leading space
+ * keeps the compiler's lua.c-style skip off it (and its '#' a syntax error, as in Lua).
+ */
+function notFileText(src: string): string {
+  return src.charCodeAt(0) === 35 ? " " + src : src;
+}
+
 const MAX_UNPACK = 8000; // lua_checkstack's limit (LUAI_MAXCSTACK) as lua5.1 hits it
 
 export function installBase(G: LuaTable, host: BaseHost): void {
@@ -234,7 +242,7 @@ export function installBase(G: LuaTable, host: BaseHost): void {
     const src = checkString(s, 1, "loadstring", arguments.length);
     const chunkName = name === undefined ? src : checkString(name, 2, "loadstring");
     try {
-      return host.load(src, chunkId(chunkName), chunkName);
+      return host.load(notFileText(src), chunkId(chunkName), chunkName);
     } catch (e) {
       if (e instanceof LuaError) return [undefined, e.value];
       throw e;
@@ -254,7 +262,7 @@ export function installBase(G: LuaTable, host: BaseHost): void {
         else if (typeof piece === "string") src += piece;
         else throw new LuaError("reader function must return a string", 0);
       }
-      return host.load(src, chunkId(chunkName));
+      return host.load(notFileText(src), chunkId(chunkName));
     } catch (e) {
       const le = catchable(e);
       if (le !== undefined) return [undefined, le.value];

@@ -52,7 +52,12 @@ export function evalShebang(body: string): ShebangResult {
   return { flags };
 }
 
-/** The body Lua compiles: the shebang line becomes a comment so line numbers stay put. */
+/**
+ * The body Lua compiles: the shebang line becomes a comment so line numbers stay put. Any other
+ * leading '#' must stay Lua's syntax error (luaL_loadbuffer skips nothing), so a space keeps it
+ * from the compiler's lua.c-style skip of a first '#' line.
+ */
 export function stripShebang(body: string): string {
-  return body.startsWith("#!") ? "--" + body.slice(2) : body;
+  if (body.startsWith("#!")) return "--" + body.slice(2);
+  return body.startsWith("#") ? " " + body : body;
 }
