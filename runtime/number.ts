@@ -125,6 +125,10 @@ export function formatG(n: number, prec: number, upper = false, alt = false): st
     const z = alt ? "0." + "0".repeat(prec - 1) : "0";
     return Object.is(n, -0) ? "-" + z : z;
   }
+  // an integer with no more digits than the precision prints as itself (the common case:
+  // redis.call arguments at %.17g, tostring at %.14g)
+  if (!alt && Number.isInteger(n) && Math.abs(n) < 9007199254740992 && Math.abs(n) < 10 ** prec)
+    return String(n);
   if (prec <= 100) return gViaPrecision(n, prec, upper, alt);
   // exponent X of the value once rounded to prec significant digits
   const expStr = cToExponential(n, prec - 1);

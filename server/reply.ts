@@ -1,7 +1,7 @@
 // Replies as values: what command handlers return and what scripts convert to and from,
 // and their encoding to RESP2 or RESP3 bytes. Strings are byte strings (latin1 JS strings).
 // Used by the executor (encoding), the command handlers and scripting (conversions).
-import { nonFinite } from "../runtime/number.js";
+import { formatG, nonFinite } from "../runtime/number.js";
 
 /** +text (a status reply). Use the shared OK / QUEUED constants where they fit. */
 export class StatusReply {
@@ -56,6 +56,14 @@ export class PushReply {
   constructor(readonly items: Reply[]) {}
 }
 
+/**
+ * Several replies in a row for one command, with no header (SUBSCRIBE a b: a confirmation per
+ * channel); empty for a command that answers later (a blocked BLPOP: see NO_REPLY).
+ */
+export class ReplySequence {
+  constructor(readonly replies: Reply[]) {}
+}
+
 /** The null array (RESP2 *-1, RESP3 _). */
 export class NilArrayReply {
   private constructor() {}
@@ -81,12 +89,15 @@ export type Reply =
   | MapReply
   | SetReply
   | PushReply
+  | ReplySequence
   | NilArrayReply;
 
 export const OK = new StatusReply("OK");
 export const QUEUED = new StatusReply("QUEUED");
 export const PONG = new StatusReply("PONG");
 export const NIL_ARRAY = NilArrayReply.instance;
+/** Nothing now: the command's reply comes later (a blocked client) or not at all. */
+export const NO_REPLY = new ReplySequence([]);
 
 export function err(text: string): ErrorReply {
   return new ErrorReply(text);
@@ -97,36 +108,8 @@ export function formatDouble(v: number): string {
   if (v === Infinity) return "inf";
   if (v === -Infinity) return "-inf";
   if (v !== v) return nonFinite(v); // %.17g: "-nan" when the sign bit is set (x86's 0/0)
-  return formatG17(v);
-}
-
-/** C's %.17g. */
-function formatG17(v: number): string {
-  if (v === 0) return Object.is(v, -0) ? "-0" : "0";
-  const exp = Math.floor(Math.log10(Math.abs(v)));
-  let s = v.toPrecision(17);
-  // toPrecision already uses exponent form when exp < -6 or exp >= 17; C %g uses it when
-  // exp < -4 or exp >= 17, so fix up the small-exponent range by hand.
-  let x = exp;
-  const ei = s.indexOf("e");
-  if (ei >= 0) x = parseInt(s.slice(ei + 1), 10);
-  else {
-    const lead = v.toExponential(16);
-    x = parseInt(lead.slice(lead.indexOf("e") + 1), 10);
-  }
-  if (x < -4 || x >= 17) {
-    s = v.toExponential(16);
-    const e = s.indexOf("e");
-    let m = s.slice(0, e);
-    if (m.indexOf(".") >= 0) m = m.replace(/0+$/, "").replace(/\.$/, "");
-    const sign = s[e + 1];
-    let d = s.slice(e + 2);
-    if (d.length < 2) d = "0" + d;
-    return `${m}e${sign}${d}`;
-  }
-  if (s.indexOf("e") >= 0) s = v.toFixed(Math.max(0, 16 - x));
-  if (s.indexOf(".") >= 0) s = s.replace(/0+$/, "").replace(/\.$/, "");
-  return s;
+  if (Number.isInteger(v) && Math.abs(v) < 1e17 && !Object.is(v, -0)) return String(v);
+  return formatG(v, 17);
 }
 
 /** Aggregate nesting the encoder recurses through; deeper (a script's deep table) uses a stack. */
@@ -214,6 +197,7 @@ export class ReplyEncoder {
       this.put(p3 ? `>${r.items.length}\r\n` : `*${r.items.length}\r\n`);
       return r.items;
     }
+    if (r instanceof ReplySequence) return r.replies;
     // NilArrayReply
     return this.put(p3 ? "_\r\n" : "*-1\r\n");
   }
