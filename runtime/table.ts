@@ -3,12 +3,16 @@
 // part of 2^k nodes with Lua's main positions, Brent-style collision moves and the `lastfree`
 // scan. Uses value.ts for the value types and errors.ts for "table index is nil"-style errors.
 //
-// Lookups never compute Lua's hashes. Each key in the node part has an "entry" (key, value,
-// Lua hash, slot) at a stable entry id; the node slots hold entry ids and C's chain links. A big
-// node part has a JS Map from key to entry id, which survives rehashes since ids don't change;
-// a small one is scanned. Lua's hash of a key is computed once, when the key is inserted.
-// A key set to nil keeps its node (a "dead key") until the next rehash, as in ltable.c, so
-// clearing fields during traversal works.
+// A small node part is scanned; a bigger one is searched as luaH_get does, along the collision
+// chain from the key's main position (JS strings can't carry their Lua hash as TStrings do, so
+// such a lookup computes it). A node keeps its string key's hash for the moves and rehashes
+// that need its main position again. A key set to nil keeps its node (a "dead key") until the
+// next rehash, as in ltable.c, so clearing fields during traversal works.
+//
+// The array part is Lua's `sizearray` slots, of which only the prefix up to the last non-nil
+// value is stored in a JS array (so appending at the border is a JS push, and growing the
+// part allocates nothing); a count of the nils inside that prefix lets `#` and rehash's
+// counting skip the scans C does whenever the prefix has no holes, with the same results.
 import type { LuaValue } from "./value.js";
 import { LuaError } from "./errors.js";
 
@@ -16,12 +20,6 @@ import { LuaError } from "./errors.js";
 const MAXBITS = 26;
 const MAXASIZE = 1 << MAXBITS;
 const MAX_INT = 2147483647;
-
-/** Node parts up to this size are searched by a scan instead of a Map. */
-const SCAN_LIMIT = 8;
-
-const NO_VALUES: LuaValue[] = [];
-const NO_NUMBERS: number[] = [];
 
 // ---- Lua's hash functions ---------------------------------------------------------------
 
@@ -39,12 +37,11 @@ export function setRedisStringHash(on: boolean): void {
 /** luaS_hash over the latin1 bytes of a JS string: seed = length, step from the length. */
 export function luaStringHash(s: string): number {
   const l = s.length;
-  let h = l >>> 0;
+  // C's unsigned arithmetic in int32: `^` keeps the low 32 bits of the sum, `>>>` is unsigned
+  let h = l | 0;
   const step = hashEveryChar ? 1 : (l >> 5) + 1;
-  for (let l1 = l; l1 >= step; l1 -= step) {
-    h = (h ^ (((h << 5) + (h >>> 2) + s.charCodeAt(l1 - 1)) >>> 0)) >>> 0;
-  }
-  return h;
+  for (let l1 = l; l1 >= step; l1 -= step) h ^= (h << 5) + (h >>> 2) + s.charCodeAt(l1 - 1);
+  return h >>> 0;
 }
 
 const f64 = new Float64Array(1);
@@ -60,27 +57,22 @@ export function luaNumberHash(n: number): number {
 const objectIds = new WeakMap<object, number>();
 let nextObjectId = 0;
 
+// Ids stay below 2^30 so that a node keeps them as small integers.
 function objectHash(o: object): number {
+  if (o instanceof LuaTable) {
+    if (o.hashId === 0) o.hashId = nextObjectId = (nextObjectId + 40) & 0x3fffffff || 40;
+    return o.hashId;
+  }
   let id = objectIds.get(o);
   if (id === undefined) {
-    id = nextObjectId = (nextObjectId + 40) >>> 0;
+    id = nextObjectId = (nextObjectId + 40) & 0x3fffffff;
     objectIds.set(o, id);
   }
   return id;
 }
 
-function keyHash(key: LuaValue): number {
-  switch (typeof key) {
-    case "string":
-      return luaStringHash(key);
-    case "number":
-      return luaNumberHash(key);
-    case "boolean":
-      return key ? 1 : 0;
-    default:
-      return objectHash(key as object);
-  }
-}
+/** The part of a string's hash a node keeps: hashpow2 never needs more than MAXBITS bits. */
+const STRING_HASH_MASK = (1 << MAXBITS) - 1;
 
 /** luaO_log2(x - 1) + 1 for x >= 1: the exponent of the smallest power of 2 >= x. */
 function ceilLog2(x: number): number {
@@ -124,54 +116,90 @@ export function checkWritable(t: LuaTable): void {
   if (t.readonly) throw new LuaError("Attempt to modify a readonly table", 0);
 }
 
+/** Node parts up to this many nodes are searched by a scan instead of along chains. */
+const SCAN_LIMIT = 8;
+
+/** The empty array part and Lua's dummynode (an empty node part); never written to. */
+const NOTHING: LuaValue[] = [];
+const NO_LINKS: number[] = [];
+
 /** rehash's nums[]: scratch, as rehash never runs inside another rehash's counting. */
 const nums = new Int32Array(MAXBITS + 1);
 
-/** Copied to make small node parts: copying a packed array beats building one. */
-const slotTemplates: number[][] = [];
+// A node part is four arrays of 2^k entries, one word per node each (so that only node parts
+// of 16K nodes and more reach V8's large-object space): keys, values, chain links and hashes.
+// They are made by copying packed templates, which beats building them.
+const TEMPLATE_BITS = 10;
+const freeKeys: LuaValue[][] = [];
+const freeLinks: number[][] = [];
 
-/** 2^lsize slots all -1, as a packed array of small integers. */
-function freeSlots(lsize: number): number[] {
-  if (lsize <= 12) {
-    let t = slotTemplates[lsize];
-    if (t === undefined) t = slotTemplates[lsize] = freeSlotsSlow(1 << lsize);
-    return t.slice();
+/** 2^lsize nils (the keys or values of free nodes). */
+function nils(lsize: number): LuaValue[] {
+  let t = freeKeys[Math.min(lsize, TEMPLATE_BITS)];
+  if (t === undefined) {
+    t = [];
+    for (let i = 0; i < 1 << Math.min(lsize, TEMPLATE_BITS); i++) t.push(undefined);
+    freeKeys[Math.min(lsize, TEMPLATE_BITS)] = t;
   }
-  return freeSlotsSlow(1 << lsize);
+  if (lsize <= TEMPLATE_BITS) return t.slice();
+  for (let i = TEMPLATE_BITS; i < lsize; i++) t = t.concat(t);
+  return t;
 }
 
-function freeSlotsSlow(size: number): number[] {
-  return new Array<number>(size).fill(-1);
+/** 2^lsize copies of a small integer (chain ends, or hashes not yet known). */
+function integers(templates: number[][], lsize: number, x: number): number[] {
+  let t = templates[Math.min(lsize, TEMPLATE_BITS)];
+  if (t === undefined) {
+    t = [];
+    for (let i = 0; i < 1 << Math.min(lsize, TEMPLATE_BITS); i++) t.push(x);
+    templates[Math.min(lsize, TEMPLATE_BITS)] = t;
+  }
+  if (lsize <= TEMPLATE_BITS) return t.slice();
+  for (let i = TEMPLATE_BITS; i < lsize; i++) t = t.concat(t);
+  return t;
 }
+const freeHashes: number[][] = [];
 
 export class LuaTable {
-  /** The array part: t[i] lives at arr[i - 1]; arr.length is Lua's sizearray (slots may be nil). */
-  arr: LuaValue[];
-  // Entries, by entry id: one per key that has a node (live or dead); free ids have no key.
-  private ekey: LuaValue[] = NO_VALUES;
-  private evalue: LuaValue[] = NO_VALUES;
-  /** Lua's hash of the key (luaS_hash, hashnum's word sum, …), for mainposition */
-  private ehash: number[] = NO_NUMBERS;
-  /** the node slot holding the entry */
-  private eslot: number[] = NO_NUMBERS;
-  private efree: number[] = NO_NUMBERS;
-  // The node part: 0 slots (Lua's dummynode) or 2^k, each an entry id or -1 when free,
-  // and the chain link to the next slot (gnext), -1 at a chain's end.
-  private slots: number[] = NO_NUMBERS;
-  private snext: number[] = NO_NUMBERS;
-  /** Every slot at or above this index is in use; free slots are searched downwards from here. */
+  /**
+   * The stored prefix of the array part: t[i] is arr[i - 1] for i <= arr.length, and nil for
+   * arr.length < i <= asize. Never ends with nil.
+   */
+  private arr: LuaValue[] = NOTHING;
+  /** Lua's sizearray. */
+  private asize = 0;
+  /** How many nils arr holds (0: t[1..arr.length] are all non-nil). */
+  private holes = 0;
+  // The node part, 2^k nodes (none: Lua's dummynode): a node's key (undefined: a free node),
+  // its value (undefined with a key: a dead key), the index of the next node of its collision
+  // chain (gnext; -1 at a chain's end), and a string key's hash (masked). Nodes are named by
+  // their index.
+  private nkey: LuaValue[] = NOTHING;
+  private nval: LuaValue[] = NOTHING;
+  private nnext: number[] = NO_LINKS;
+  private nhash: number[] = NO_LINKS;
+  /** Every node at or above this index is in use; free nodes are searched downwards. */
   private lastfree = 0;
   /** The position `next` returned last (a hint for the next call), or -1. */
   private lastNext = -1;
-  /** key → entry id when the node part is bigger than SCAN_LIMIT, dead keys included. */
-  private index: Map<LuaValue, number> | undefined = undefined;
+  /** The hash Lua would take from this table's address, once it is used as a key (0: not yet). */
+  hashId = 0;
   metatable: LuaTable | undefined = undefined;
   /** Redis's read-only tables (lua_enablereadonlytable): every write raises an error. */
   readonly = false;
 
   /** A table whose array part is exactly `arr` (t[i] = arr[i-1]; nil slots allowed); no copy. */
   constructor(arr?: LuaValue[]) {
-    this.arr = arr ?? [];
+    if (arr !== undefined && arr.length > 0) {
+      this.asize = arr.length;
+      let n = arr.length;
+      while (n > 0 && arr[n - 1] === undefined) n--;
+      arr.length = n;
+      let holes = 0;
+      for (let i = 0; i < n; i++) if (arr[i] === undefined) holes++;
+      this.arr = n > 0 ? arr : NOTHING;
+      this.holes = holes;
+    }
   }
 
   /** Builds a table from the values of a JS array (t[1] = values[0], …), copying them. */
@@ -181,13 +209,9 @@ export class LuaTable {
 
   /** lua_createtable(L, narr, nrec): exact sizes for the array and node parts. */
   static create(narr: number, nrec: number): LuaTable {
-    const arr: LuaValue[] = [];
-    for (let i = 0; i < narr; i++) arr.push(undefined);
-    const t = new LuaTable(arr);
-    if (nrec > 0) {
-      t.setNodeVector(nrec);
-      if (t.slots.length > SCAN_LIMIT) t.index = new Map();
-    }
+    const t = new LuaTable();
+    t.asize = narr;
+    if (nrec > 0) t.setNodeVector(nrec);
     return t;
   }
 
@@ -197,7 +221,8 @@ export class LuaTable {
    * of record fields; both are rounded up as the byte-sized hints in the bytecode round them.
    */
   static sized(narr: number, nhash: number): LuaTable {
-    return LuaTable.create(fb2int(int2fb(narr)), fb2int(int2fb(nhash)));
+    // int2fb/fb2int leave numbers below 8 as they are
+    return LuaTable.create(narr < 8 ? narr : fb2int(int2fb(narr)), nhash < 8 ? nhash : fb2int(int2fb(nhash)));
   }
 
   /**
@@ -206,174 +231,240 @@ export class LuaTable {
    */
   setList(values: readonly LuaValue[], start = 1): void {
     const last = start + values.length - 1;
-    if (last > this.arr.length) this.resize(last, this.slots.length);
-    const arr = this.arr;
-    for (let i = 0; i < values.length; i++) arr[start - 1 + i] = values[i];
+    if (last > this.asize) this.resize(last, this.nkey.length);
+    if (start === 1 && this.arr === NOTHING && !values.includes(undefined)) {
+      // a fresh array part, all of it present
+      if (values.length > 0) this.arr = values.slice();
+      return;
+    }
+    for (let i = 0; i < values.length; i++) this.setArr(start - 1 + i, values[i]);
   }
 
   // ---- raw access -------------------------------------------------------------------------
 
-  /** The entry id of key (dead or alive) in the node part, or -1. Never called with nil. */
-  private findEntry(key: LuaValue): number {
-    const index = this.index;
-    if (index !== undefined) {
-      const id = index.get(key);
-      return id === undefined ? -1 : id;
+  /** luaH_get's search of the node part: the node of key (dead or alive), or -1. Not for nil. */
+  private findNode(key: LuaValue): number {
+    const nkey = this.nkey;
+    if (nkey.length <= SCAN_LIMIT) {
+      for (let n = 0; n < nkey.length; n++) if (nkey[n] === key) return n;
+      return -1;
     }
-    const ekey = this.ekey;
-    for (let id = 0; id < ekey.length; id++) if (ekey[id] === key) return id;
+    if (key !== key) return -1; // NaN is never a key
+    const nnext = this.nnext;
+    let n = this.mainPosition(key);
+    do {
+      if (nkey[n] === key) return n;
+      n = nnext[n];
+    } while (n >= 0);
+    return -1;
+  }
+
+  /** findNode for a string key (luaH_getstr). */
+  private findStr(key: string): number {
+    const nkey = this.nkey;
+    const size = nkey.length;
+    if (size <= SCAN_LIMIT) {
+      for (let n = 0; n < size; n++) if (nkey[n] === key) return n;
+      return -1;
+    }
+    const nnext = this.nnext;
+    let n = luaStringHash(key) & (size - 1);
+    do {
+      if (nkey[n] === key) return n;
+      n = nnext[n];
+    } while (n >= 0);
     return -1;
   }
 
   get(key: LuaValue): LuaValue {
     if (typeof key === "number") return this.getNum(key);
     if (key === undefined) return undefined;
-    const id = this.findEntry(key);
-    return id < 0 ? undefined : this.evalue[id];
+    const n = this.findNode(key);
+    return n < 0 ? undefined : this.nval[n];
   }
 
   getStr(key: string): LuaValue {
-    const id = this.findEntry(key);
-    return id < 0 ? undefined : this.evalue[id];
+    const n = this.findStr(key);
+    return n < 0 ? undefined : this.nval[n];
   }
 
   getNum(key: number): LuaValue {
     const arr = this.arr;
     const i = key - 1;
     if (i >= 0 && i < arr.length && (i | 0) === i) return arr[i];
-    const id = this.findEntry(key);
-    return id < 0 ? undefined : this.evalue[id];
+    // integer keys up to asize past arr are nil, and never in the node part
+    if (this.nkey.length === 0) return undefined;
+    const n = this.findNode(key);
+    return n < 0 ? undefined : this.nval[n];
   }
 
   /** luaH_set + store: creates the key's node even when value is nil, as Lua does. */
   set(key: LuaValue, value: LuaValue): void {
-    if (this.readonly) throw readonlyError();
     if (typeof key === "number") return this.setNum(key, value);
     if (typeof key === "string") return this.setStr(key, value);
+    if (this.readonly) throw readonlyError();
     if (key === undefined) throw new LuaError("table index is nil", LuaError.VM);
-    const id = this.findEntry(key);
-    if (id >= 0) this.evalue[id] = value;
-    else this.newKey(key, value, keyHash(key));
+    const n = this.findNode(key);
+    if (n >= 0) this.nval[n] = value;
+    else this.newKey(key, value, 0);
   }
 
   setStr(key: string, value: LuaValue): void {
     if (this.readonly) throw readonlyError();
-    const id = this.findEntry(key);
-    if (id >= 0) this.evalue[id] = value;
-    else this.newKey(key, value, luaStringHash(key));
+    const nkey = this.nkey;
+    const size = nkey.length;
+    let h: number;
+    if (size <= SCAN_LIMIT) {
+      for (let n = 0; n < size; n++) {
+        if (nkey[n] === key) {
+          this.nval[n] = value;
+          return;
+        }
+      }
+      h = luaStringHash(key) & STRING_HASH_MASK;
+    } else {
+      h = luaStringHash(key) & STRING_HASH_MASK;
+      const nnext = this.nnext;
+      let n = h & (size - 1);
+      do {
+        if (nkey[n] === key) {
+          this.nval[n] = value;
+          return;
+        }
+        n = nnext[n];
+      } while (n >= 0);
+    }
+    this.newKey(key, value, h);
   }
 
   setNum(key: number, value: LuaValue): void {
     if (this.readonly) throw readonlyError();
     const arr = this.arr;
     const i = key - 1;
-    if (i >= 0 && i < arr.length && (i | 0) === i) {
+    if (i >= 0 && i < arr.length && (i | 0) === i && value !== undefined) {
+      if (this.holes !== 0 && arr[i] === undefined) this.holes--;
       arr[i] = value;
       return;
     }
-    const id = this.findEntry(key);
-    if (id >= 0) this.evalue[id] = value;
+    this.setNumSlow(key, value);
+  }
+
+  private setNumSlow(key: number, value: LuaValue): void {
+    const i = key - 1;
+    if (i >= 0 && i < this.asize && (i | 0) === i) return this.setArr(i, value);
+    const n = this.nkey.length === 0 ? -1 : this.findNode(key);
+    if (n >= 0) this.nval[n] = value;
     else if (key !== key) throw new LuaError("table index is NaN", LuaError.VM);
-    else this.newKey(key, value, key === 0 ? 0 : luaNumberHash(key));
+    else this.newKey(key, value, 0);
   }
 
-  // ---- entries --------------------------------------------------------------------------------
+  // ---- the array part -------------------------------------------------------------------------
 
-  /** A new entry for key, placed at slot. */
-  private addEntry(key: LuaValue, value: LuaValue, h: number, slot: number): void {
-    let id: number;
-    if (this.efree.length > 0) {
-      id = this.efree.pop()!;
-      this.ekey[id] = key;
-      this.evalue[id] = value;
-      this.ehash[id] = h;
-      this.eslot[id] = slot;
-    } else {
-      id = this.ekey.length;
-      this.ekey.push(key);
-      this.evalue.push(value);
-      this.ehash.push(h);
-      this.eslot.push(slot);
+  /** t[i + 1] = value for i < asize, keeping arr's invariants and the count of its holes. */
+  private setArr(i: number, value: LuaValue): void {
+    let arr = this.arr;
+    const n = arr.length;
+    if (i < n) {
+      const old = arr[i];
+      if (value !== undefined) {
+        if (old === undefined) this.holes--;
+        arr[i] = value;
+      } else if (old !== undefined) {
+        if (i === n - 1) {
+          // the last stored value: the prefix also loses the nils before it
+          arr.pop();
+          while (this.holes > 0 && arr[arr.length - 1] === undefined) {
+            arr.pop();
+            this.holes--;
+          }
+        } else {
+          arr[i] = undefined;
+          this.holes++;
+        }
+      }
+      return;
     }
-    this.slots[slot] = id;
-    this.index?.set(key, id);
-  }
-
-  private freeEntry(id: number): void {
-    this.index?.delete(this.ekey[id]);
-    this.ekey[id] = undefined;
-    this.evalue[id] = undefined;
-    if (this.efree === NO_NUMBERS) this.efree = [];
-    this.efree.push(id);
+    if (value === undefined) return;
+    if (arr === NOTHING) this.arr = arr = [];
+    if (i > n) {
+      for (let j = n; j < i; j++) arr.push(undefined);
+      this.holes += i - n;
+    }
+    arr.push(value);
   }
 
   // ---- ltable.c: insertion --------------------------------------------------------------
 
-  /** mainposition: hashpow2 for strings and booleans, hashmod for numbers and objects. */
-  private mainPosition(key: LuaValue, h: number): number {
-    const size = this.slots.length;
-    const t = typeof key;
-    if (t === "string" || t === "boolean") return h & (size - 1);
-    if (key === 0) return 0; // hashnum: "avoid problems with -0"
-    return h % ((size - 1) | 1);
+  /**
+   * mainposition: hashpow2 of luaS_hash for strings and of the value for booleans; hashmod of
+   * hashnum's word sum for numbers and of the "address" for tables, functions and userdata.
+   */
+  private mainPosition(key: LuaValue): number {
+    const size = this.nkey.length;
+    switch (typeof key) {
+      case "string":
+        return luaStringHash(key) & (size - 1);
+      case "boolean":
+        return (key ? 1 : 0) & (size - 1);
+      case "number":
+        if (key === 0) return 0; // hashnum: "avoid problems with -0"
+        return luaNumberHash(key) % ((size - 1) | 1);
+      default:
+        return objectHash(key as object) % ((size - 1) | 1);
+    }
   }
 
-  /** getfreepos: scan down from lastfree for a free slot. */
+  /** The main position of the key in node n, from the hash it keeps for a string. */
+  private nodeMainPosition(n: number): number {
+    const key = this.nkey[n];
+    if (typeof key === "string") return this.nhash[n] & (this.nkey.length - 1);
+    return this.mainPosition(key);
+  }
+
+  /** getfreepos: scan down from lastfree for a node without a key. */
   private freePosition(): number {
-    const slots = this.slots;
+    const nkey = this.nkey;
     while (this.lastfree > 0) {
       this.lastfree--;
-      if (slots[this.lastfree] < 0) return this.lastfree;
+      if (nkey[this.lastfree] === undefined) return this.lastfree;
     }
     return -1;
   }
 
   /**
    * newkey: put a key that is in neither part into the node part. If its main position is
-   * taken, the newcomer goes to a free slot, unless the node there is out of its own main
-   * position, in which case that node moves to the free slot. With no free slot, rehash.
+   * taken, the newcomer goes to a free node, unless the node there is out of its own main
+   * position, in which case that node moves to the free node. With no free node, rehash.
+   * `h` is a string key's hash, masked (STRING_HASH_MASK); ignored for other keys.
    */
   private newKey(key: LuaValue, value: LuaValue, h: number): void {
-    const slots = this.slots;
-    if (slots.length === 0) return this.rehashInsert(key, value, h);
-    const mp = this.mainPosition(key, h);
-    const mid = slots[mp];
-    if (mid < 0) return this.addEntry(key, value, h, mp);
-    if (this.evalue[mid] === undefined) {
-      // a dead key's node is reused in place, chain link and all
-      this.index?.delete(this.ekey[mid]);
-      this.ekey[mid] = key;
-      this.evalue[mid] = value;
-      this.ehash[mid] = h;
-      this.index?.set(key, mid);
-      return;
+    const { nkey, nval, nnext, nhash } = this;
+    if (nkey.length === 0) return this.rehashInsert(key, value, h);
+    let mp = typeof key === "string" ? h & (nkey.length - 1) : this.mainPosition(key);
+    if (nval[mp] !== undefined) {
+      const free = this.freePosition();
+      if (free < 0) return this.rehashInsert(key, value, h);
+      let other = this.nodeMainPosition(mp);
+      if (other !== mp) {
+        // the colliding node is out of its main position: move it to the free node
+        while (nnext[other] !== mp) other = nnext[other];
+        nnext[other] = free;
+        nkey[free] = nkey[mp];
+        nval[free] = nval[mp];
+        nnext[free] = nnext[mp];
+        nhash[free] = nhash[mp];
+        nnext[mp] = -1;
+      } else {
+        // the new key goes to the free node, chained after mp
+        nnext[free] = nnext[mp];
+        nnext[mp] = free;
+        mp = free;
+      }
     }
-    const free = this.freePosition();
-    if (free < 0) return this.rehashInsert(key, value, h);
-    this.collide(mp, mid, free);
-    this.addEntry(key, value, h, slots[mp] < 0 ? mp : free);
-  }
-
-  /**
-   * The collision step of newkey, for a taken main position mp (holding entry mid) and a free
-   * slot: if mid is out of its own main position it moves to the free slot, leaving mp free,
-   * else the free slot is chained after mp (the caller then fills whichever is free).
-   */
-  private collide(mp: number, mid: number, free: number): void {
-    const { slots, snext } = this;
-    let other = this.mainPosition(this.ekey[mid], this.ehash[mid]);
-    if (other !== mp) {
-      while (snext[other] !== mp) other = snext[other];
-      snext[other] = free;
-      slots[free] = mid;
-      snext[free] = snext[mp];
-      this.eslot[mid] = free;
-      slots[mp] = -1;
-      snext[mp] = -1;
-    } else {
-      snext[free] = snext[mp];
-      snext[mp] = free;
-    }
+    // a free node, or a dead key's node reused in place (chain link and all)
+    nkey[mp] = key;
+    nval[mp] = value;
+    nhash[mp] = h;
   }
 
   /** rehash, then luaH_set again: the key may now belong to the array part. */
@@ -381,67 +472,35 @@ export class LuaTable {
     this.rehash(key);
     if (typeof key === "number") {
       const i = key - 1;
-      if (i >= 0 && i < this.arr.length && (i | 0) === i) {
-        this.arr[i] = value;
-        return;
-      }
+      if (i >= 0 && i < this.asize && (i | 0) === i) return this.setArr(i, value);
     }
     this.newKey(key, value, h);
-  }
-
-  /** Re-inserts a live entry kept from before a resize (luaH_set into a fresh node part). */
-  private reinsert(id: number): void {
-    const key = this.ekey[id];
-    if (typeof key === "number") {
-      const i = key - 1;
-      if (i >= 0 && i < this.arr.length && (i | 0) === i) {
-        this.arr[i] = this.evalue[id];
-        this.freeEntry(id);
-        return;
-      }
-    }
-    const slots = this.slots;
-    const mp = this.mainPosition(key, this.ehash[id]);
-    let slot = mp;
-    const mid = slots[mp];
-    if (mid >= 0) {
-      // a fresh node part has no dead keys, and a free slot for every key it was sized for
-      const free = this.freePosition();
-      if (free < 0) throw new Error("LuaTable: no free node while resizing");
-      this.collide(mp, mid, free);
-      if (slots[mp] >= 0) slot = free;
-    }
-    slots[slot] = id;
-    this.eslot[id] = slot;
   }
 
   // ---- ltable.c: rehash ---------------------------------------------------------------------
 
   /** rehash: count integer keys by power-of-2 slices, then resize both parts. */
   private rehash(extraKey: LuaValue): void {
-    // nums[] is zeroed only once some key will be counted in it (tables of strings never are)
-    let zeroed = this.arr.length > 0;
-    if (zeroed) nums.fill(0);
-    let nasize = zeroed ? this.numUseArray() : 0;
+    nums.fill(0);
+    let nasize = this.numUseArray();
     let totaluse = nasize;
     // numusehash
-    const { slots, ekey, evalue } = this;
-    for (let i = slots.length - 1; i >= 0; i--) {
-      const id = slots[i];
-      if (id >= 0 && evalue[id] !== undefined) {
-        const k = arrayCandidate(ekey[id]);
-        if (k > 0) {
-          if (!zeroed) nums.fill(0);
-          zeroed = true;
-          nums[ceilLog2(k)]++;
-          nasize++;
+    const { nkey, nval } = this;
+    for (let n = nkey.length - 1; n >= 0; n--) {
+      if (nval[n] !== undefined) {
+        const key = nkey[n];
+        if (typeof key === "number") {
+          const k = arrayCandidate(key);
+          if (k > 0) {
+            nums[ceilLog2(k)]++;
+            nasize++;
+          }
         }
         totaluse++;
       }
     }
     const k = arrayCandidate(extraKey);
     if (k > 0) {
-      if (!zeroed) nums.fill(0);
       nums[ceilLog2(k)]++;
       nasize++;
     }
@@ -466,7 +525,15 @@ export class LuaTable {
   /** numusearray: non-nil slots of the array part, per slice (2^(lg-1), 2^lg]. */
   private numUseArray(): number {
     const arr = this.arr;
-    const size = arr.length;
+    const size = arr.length; // the slots past arr are nil
+    if (this.holes === 0) {
+      // t[1..size] are all in use: each slice counts its overlap with them
+      if (size > 0) nums[0] = 1;
+      for (let lg = 1, ttlg = 2; ttlg >> 1 < size; lg++, ttlg *= 2) {
+        nums[lg] = (ttlg < size ? ttlg : size) - (ttlg >> 1);
+      }
+      return size;
+    }
     let ause = 0;
     let i = 1;
     for (let lg = 0, ttlg = 1; lg <= MAXBITS; lg++, ttlg *= 2) {
@@ -483,80 +550,64 @@ export class LuaTable {
     return ause;
   }
 
-  /** setnodevector: a node part of 2^ceil(log2(size)) free slots (none for size 0). */
+  /** setnodevector: a node part of 2^ceil(log2(size)) free nodes (the dummynode for size 0). */
   private setNodeVector(size: number): void {
     if (size === 0) {
-      this.slots = NO_NUMBERS;
-      this.snext = NO_NUMBERS;
+      this.nkey = NOTHING;
+      this.nval = NOTHING;
+      this.nnext = NO_LINKS;
+      this.nhash = NO_LINKS;
       this.lastfree = 0;
       return;
     }
     const lsize = ceilLog2(size);
     if (lsize > MAXBITS) throw new LuaError("table overflow", LuaError.VM);
-    size = 1 << lsize;
-    this.slots = freeSlots(lsize);
-    this.snext = freeSlots(lsize);
-    this.lastfree = size;
-    if (this.ekey === NO_VALUES) {
-      this.ekey = [];
-      this.evalue = [];
-      this.ehash = [];
-      this.eslot = [];
-    }
+    this.nkey = nils(lsize);
+    this.nval = nils(lsize);
+    this.nnext = integers(freeLinks, lsize, -1);
+    this.nhash = integers(freeHashes, lsize, 0);
+    this.lastfree = 1 << lsize;
   }
 
   /** resize: new sizes for both parts, then re-insert what no longer fits where it was. */
   private resize(nasize: number, nhsize: number): void {
-    const old = this.arr;
-    const oldasize = old.length;
-    const oldslots = this.slots;
-    if (nasize > oldasize) {
-      for (let i = oldasize; i < nasize; i++) old.push(undefined);
-    }
+    const oldasize = this.asize;
+    const oldkey = this.nkey;
+    const oldval = this.nval;
+    const oldhash = this.nhash;
     this.setNodeVector(nhsize);
+    this.asize = nasize;
     if (nasize < oldasize) {
-      this.arr = old.slice(0, nasize);
+      const arr = this.arr;
       // re-insert the vanishing slice, in increasing key order
-      for (let i = nasize; i < oldasize; i++) {
-        const v = old[i];
-        if (v !== undefined) this.newKey(i + 1, v, luaNumberHash(i + 1));
+      for (let i = nasize; i < arr.length; i++) {
+        const v = arr[i];
+        if (v !== undefined) this.newKey(i + 1, v, 0);
+      }
+      if (arr.length > nasize) {
+        let n = nasize;
+        while (n > 0 && arr[n - 1] === undefined) n--;
+        arr.length = n;
+        if (this.holes > 0) {
+          let holes = 0;
+          for (let i = 0; i < n; i++) if (arr[i] === undefined) holes++;
+          this.holes = holes;
+        }
       }
     }
     // re-insert the old nodes, from the last one down; dead keys are dropped
-    for (let i = oldslots.length - 1; i >= 0; i--) {
-      const id = oldslots[i];
-      if (id < 0) continue;
-      if (this.evalue[id] !== undefined) this.reinsert(id);
-      else this.freeEntry(id);
-    }
-    if (this.slots.length > SCAN_LIMIT) {
-      if (this.index === undefined) {
-        const index = (this.index = new Map());
-        const ekey = this.ekey;
-        for (let id = 0; id < ekey.length; id++) if (ekey[id] !== undefined) index.set(ekey[id], id);
+    for (let n = oldkey.length - 1; n >= 0; n--) {
+      const v = oldval[n];
+      if (v === undefined) continue;
+      const key = oldkey[n];
+      if (typeof key === "number") {
+        const i = key - 1;
+        if (i >= 0 && i < nasize && (i | 0) === i) {
+          this.setArr(i, v);
+          continue;
+        }
       }
-    } else {
-      this.index = undefined;
-      if (this.efree.length > 0) this.compact();
-    }
-  }
-
-  /** Renumbers the entries densely, in slot order (for a small node part, which has no Map). */
-  private compact(): void {
-    const { slots, ekey, evalue, ehash } = this;
-    this.ekey = [];
-    this.evalue = [];
-    this.ehash = [];
-    this.eslot = [];
-    this.efree = NO_NUMBERS;
-    for (let s = 0; s < slots.length; s++) {
-      const id = slots[s];
-      if (id < 0) continue;
-      slots[s] = this.ekey.length;
-      this.ekey.push(ekey[id]);
-      this.evalue.push(evalue[id]);
-      this.ehash.push(ehash[id]);
-      this.eslot.push(s);
+      this.newKey(key, v, oldhash[n]);
     }
   }
 
@@ -565,18 +616,21 @@ export class LuaTable {
   /** luaH_getn: a border, found by binary search in the array part or unbound_search beyond. */
   length(): number {
     const arr = this.arr;
-    let j = arr.length;
-    if (j > 0 && arr[j - 1] === undefined) {
-      // there is a border in the array part: binary search for it
+    const j = this.asize;
+    if (arr.length < j) {
+      // t[j] is nil: there is a border in the array part. Without holes it is the only one,
+      // the end of arr, which is where the binary search would end.
+      if (this.holes === 0) return arr.length;
       let i = 0;
-      while (j - i > 1) {
-        const m = (i + j) >>> 1;
-        if (arr[m - 1] === undefined) j = m;
+      let hi = j;
+      while (hi - i > 1) {
+        const m = (i + hi) >>> 1;
+        if (arr[m - 1] === undefined) hi = m;
         else i = m;
       }
       return i;
     }
-    if (this.slots.length === 0) return j;
+    if (this.nkey.length === 0) return j;
     return this.unboundSearch(j);
   }
 
@@ -609,54 +663,55 @@ export class LuaTable {
    */
   positionOf(key: LuaValue, hint = -1): number {
     if (key === undefined) return -1;
-    const size = this.arr.length;
+    const asize = this.asize;
     if (hint >= 0) {
-      if (hint < size) {
+      if (hint < asize) {
         if (hint + 1 === key) return hint;
-      } else if (hint - size < this.slots.length) {
-        const id = this.slots[hint - size];
-        if (id >= 0 && this.ekey[id] === key) return hint;
+      } else if (this.nkey[hint - asize] === key) {
+        return hint;
       }
     }
-    if (typeof key === "number" && key >= 1 && key <= size && (key | 0) === key) return key - 1;
-    const id = this.findEntry(key);
-    if (id < 0) throw new LuaError("invalid key to 'next'", 0);
-    return size + this.eslot[id];
+    if (typeof key === "number" && key >= 1 && key <= asize && (key | 0) === key) return key - 1;
+    const n = this.nkey.length === 0 ? -1 : this.findNode(key);
+    if (n < 0) throw new LuaError("invalid key to 'next'", 0);
+    return asize + n;
   }
 
   /**
    * Traversal by position, for loops that must not allocate: positions 0..sizearray-1 are
-   * the array part, then the node slots. Returns the position of the first non-nil entry after
+   * the array part, then the nodes. Returns the position of the first non-nil entry after
    * `pos` (-1 to start), or -1 at the end. Read it with keyAt/valueAt. Valid while no new key
    * is inserted (assigning existing fields, nil included, is fine).
    */
   nextPosition(pos: number): number {
-    const arr = this.arr;
-    const size = arr.length;
+    const asize = this.asize;
     let i = pos + 1;
-    for (; i < size; i++) if (arr[i] !== undefined) return i;
-    const { slots, evalue } = this;
-    for (i -= size; i < slots.length; i++) {
-      const id = slots[i];
-      if (id >= 0 && evalue[id] !== undefined) return size + i;
+    if (i < asize) {
+      const arr = this.arr;
+      const n = arr.length;
+      for (; i < n; i++) if (arr[i] !== undefined) return i;
+      i = asize;
     }
+    const nval = this.nval;
+    for (let n = i - asize; n < nval.length; n++) if (nval[n] !== undefined) return asize + n;
     return -1;
   }
 
   keyAt(pos: number): LuaValue {
-    const size = this.arr.length;
-    return pos < size ? pos + 1 : this.ekey[this.slots[pos - size]];
+    const asize = this.asize;
+    return pos < asize ? pos + 1 : this.nkey[pos - asize];
   }
 
   valueAt(pos: number): LuaValue {
-    const size = this.arr.length;
-    return pos < size ? this.arr[pos] : this.evalue[this.slots[pos - size]];
+    const asize = this.asize;
+    if (pos < asize) return pos < this.arr.length ? this.arr[pos] : undefined;
+    return this.nval[pos - asize];
   }
 
   /**
    * `next(t, key)` (luaH_next): the key/value after `key` in traversal order (array part,
-   * then node slots in order), or undefined at the end. Throws "invalid key to 'next'" for
-   * a key that is not in the table (dead keys are still in it).
+   * then nodes in order), or undefined at the end. Throws "invalid key to 'next'" for a key
+   * that is not in the table (dead keys are still in it).
    */
   next(key: LuaValue): [LuaValue, LuaValue] | undefined {
     // a traversal usually asks for the key it was just given: try where that was first
@@ -668,13 +723,13 @@ export class LuaTable {
   /** Number of non-nil entries in the node part. */
   hashCount(): number {
     let c = 0;
-    const evalue = this.evalue;
-    for (const id of this.slots) if (id >= 0 && evalue[id] !== undefined) c++;
+    const nval = this.nval;
+    for (let n = 0; n < nval.length; n++) if (nval[n] !== undefined) c++;
     return c;
   }
 
-  /** Sizes Lua would report for this table (for tests): [sizearray, number of node slots]. */
+  /** Sizes Lua would report for this table (for tests): [sizearray, number of nodes]. */
   sizes(): [number, number] {
-    return [this.arr.length, this.slots.length];
+    return [this.asize, this.nkey.length];
   }
 }
