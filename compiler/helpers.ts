@@ -18,11 +18,15 @@ export const HELPERS = {
   callable: "$callable",
   /** index with metamethods: (t, k, desc) */
   index: "$index",
-  /** global read/write on the chunk environment: (env, name) */
+  /** index by a constant string key with its hash (lower/keys.ts): (t, k, h, desc) */
+  indexs: "$indexs",
+  /** global read/write on the chunk environment: (env, name, h) and (env, name, h, value) */
   gget: "$gget",
   gset: "$gset",
   /** t[k] = v with metamethods: (t, k, v, desc) */
   setindex: "$setindex",
+  /** t[k] = v by a constant string key with its hash: (t, k, h, v, desc) */
+  setindexs: "$setindexs",
   /** arithmetic slow paths: (a, b, descA, descB) */
   add: "$add",
   sub: "$sub",

@@ -58,7 +58,7 @@ export function registerBuiltinFiles(pattern: RegExp): void {
   if (!BUILTIN_FILES.some((p) => p.source === pattern.source)) BUILTIN_FILES.push(pattern);
 }
 const OPS_FILE = /[\\/]runtime[\\/]ops\.js$/;
-const CALL_FUNCTIONS = new Set(["call", "call1", "callMeta"]);
+const CALL_FUNCTIONS = new Set(["call", "call1", "call2", "callMeta"]);
 
 /**
  * Stack sites → Lua's frames: sites in compiled chunks are Lua frames; sites in runtime/lib/

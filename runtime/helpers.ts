@@ -2,7 +2,7 @@
 // compiler/helpers.ts, implemented over runtime/ops.ts and runtime/table.ts. Also owns
 // the interrupt counter and hook, the generic-for iterator, and generator-mode calls.
 import { HELPERS } from "../compiler/helpers.js";
-import { LuaTable } from "./table.js";
+import { LuaTable, keyHash } from "./table.js";
 import { LuaError } from "./errors.js";
 import * as ops from "./ops.js";
 import { EMPTY, type LuaFunction, type LuaResult, type LuaValue } from "./value.js";
@@ -47,31 +47,55 @@ function callable(f: LuaValue, desc: string | undefined): LuaFunction {
   };
 }
 
+// Constant string keys come with their hash (table.ts keyHash) computed by the compiler, or -1
+// for keys too long for it to know (the Redis profile hashes every byte of long strings).
+const H_INDEX = keyHash("__index");
+
 /** Reads a global: the environment's raw field, or through its metatable. */
-function gget(env: LuaTable, name: string): LuaValue {
-  const v = env.getStr(name);
+function gget(env: LuaTable, name: string, h: number): LuaValue {
+  const v = h >= 0 ? env.getStrH(name, h) : env.getStr(name);
   if (v !== undefined || env.metatable === undefined) return v;
-  return ops.index(env, name);
+  return ops.indexMissing(env, name);
 }
 
-function gset(env: LuaTable, name: string, value: LuaValue): void {
-  if (env.metatable === undefined) env.setStr(name, value);
-  else ops.setindex(env, name, value);
+function gset(env: LuaTable, name: string, h: number, value: LuaValue): void {
+  if (env.metatable === undefined) {
+    if (h >= 0) env.setStrH(name, h, value);
+    else env.setStr(name, value);
+  } else if (h < 0 || !env.replaceStrH(name, h, value)) {
+    ops.setindex(env, name, value);
+  }
 }
 
 function index(t: LuaValue, k: LuaValue, desc?: string): LuaValue {
   if (t instanceof LuaTable) {
-    const v = typeof k === "string" ? t.getStr(k) : t.get(k);
+    const v = typeof k === "number" ? t.getNum(k) : t.get(k);
     if (v !== undefined || t.metatable === undefined) return v;
-  } else if (typeof t === "string" && typeof k === "string") {
-    // s:method(): the string metatable's __index is (normally) the string table itself
-    const h = ops.shared.stringMeta?.getStr("__index");
-    if (h instanceof LuaTable) {
-      const v = h.getStr(k);
-      if (v !== undefined || h.metatable === undefined) return v;
-    }
+    return ops.indexMissing(t, k);
   }
+  if (typeof t === "string" && typeof k === "string") return stringIndex(t, k, desc);
   return ops.index(t, k, desc);
+}
+
+/** t.name: index with a constant string key and its hash. */
+function indexs(t: LuaValue, k: string, h: number, desc?: string): LuaValue {
+  if (t instanceof LuaTable) {
+    const v = h >= 0 ? t.getStrH(k, h) : t.getStr(k);
+    if (v !== undefined || t.metatable === undefined) return v;
+    return ops.indexMissing(t, k);
+  }
+  if (typeof t === "string") return stringIndex(t, k, desc);
+  return ops.index(t, k, desc);
+}
+
+/** s:method(): the string metatable's __index is (normally) the string table itself. */
+function stringIndex(s: string, k: string, desc?: string): LuaValue {
+  const h = ops.shared.stringMeta?.getStrH("__index", H_INDEX);
+  if (h instanceof LuaTable) {
+    const v = h.getStr(k);
+    if (v !== undefined || h.metatable === undefined) return v;
+  }
+  return ops.index(s, k, desc);
 }
 
 function setindex(t: LuaValue, k: LuaValue, v: LuaValue, desc?: string): void {
@@ -81,6 +105,16 @@ function setindex(t: LuaValue, k: LuaValue, v: LuaValue, desc?: string): void {
     return;
   }
   ops.setindex(t, k, v, desc);
+}
+
+/** t.name = v: setindex with a constant string key and its hash. */
+function setindexs(t: LuaValue, k: string, h: number, v: LuaValue, desc?: string): void {
+  if (t instanceof LuaTable && h >= 0) {
+    if (t.metatable === undefined) return t.setStrH(k, h, v);
+    // an existing field is assigned without looking at __newindex
+    if (t.replaceStrH(k, h, v)) return;
+  }
+  setindex(t, k, v, desc);
 }
 
 /** 'for' initial value/limit/step: a number, or a string that converts, else 5.1's error. */
@@ -217,9 +251,11 @@ export function makeHelpers(interrupts: Interrupts): Record<string, unknown> {
     all,
     callable,
     index,
+    indexs,
     gget,
     gset,
     setindex,
+    setindexs,
     add: ops.arith.bind(null, "__add"),
     sub: ops.arith.bind(null, "__sub"),
     mul: ops.arith.bind(null, "__mul"),

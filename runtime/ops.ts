@@ -2,7 +2,7 @@
 // index/newindex, call, arithmetic, comparison, equality, concatenation, length, and
 // tostring/tonumber coercions. Emitted code inlines the fast paths and calls these for
 // everything else; built-in libraries call them to reach Lua functions and metamethods.
-import { LuaTable } from "./table.js";
+import { LuaTable, keyHash } from "./table.js";
 import { LuaError } from "./errors.js";
 import { numberToString, str2number } from "./number.js";
 import { cPow } from "./pow.js";
@@ -87,20 +87,41 @@ export function call1(f: LuaValue, ...args: LuaValue[]): LuaValue {
   return Array.isArray(r) ? r[0] : r;
 }
 
+/** call1 with exactly two arguments, without an arguments array (comparators, __index…). */
+export function call2(f: LuaValue, a: LuaValue, b: LuaValue): LuaValue {
+  const r = typeof f === "function" ? f(a, b) : callMeta(f, undefined, [a, b]);
+  return Array.isArray(r) ? r[0] : r;
+}
+
 // ---- indexing ----------------------------------------------------------------
 
 const MAXTAGLOOP = 100;
+const H_INDEX = keyHash("__index");
+const H_NEWINDEX = keyHash("__newindex");
 
 /** luaV_gettable: t[k] with __index. */
 export function index(t: LuaValue, k: LuaValue, desc?: string | null): LuaValue {
+  return gettable(t, k, desc, false);
+}
+
+/** index() for a table whose own (raw) t[k] was just found nil: goes on at its metatable. */
+export function indexMissing(t: LuaTable, k: LuaValue): LuaValue {
+  return gettable(t, k, undefined, true);
+}
+
+function gettable(t: LuaValue, k: LuaValue, desc: string | null | undefined, missing: boolean): LuaValue {
   for (let loop = 0; loop < MAXTAGLOOP; loop++) {
     let h: LuaValue;
     if (t instanceof LuaTable) {
-      const v = t.get(k);
-      if (v !== undefined) return v;
+      if (missing) {
+        missing = false;
+      } else {
+        const v = t.get(k);
+        if (v !== undefined) return v;
+      }
       const mt = t.metatable;
       if (mt === undefined) return undefined;
-      h = mt.getStr("__index");
+      h = mt.getStrH("__index", H_INDEX);
       if (h === undefined) return undefined;
     } else {
       h = metamethod(t, "__index");
@@ -126,7 +147,7 @@ export function setindex(t: LuaValue, k: LuaValue, v: LuaValue, desc?: string | 
         t.set(k, v);
         return;
       }
-      h = mt.getStr("__newindex");
+      h = mt.getStrH("__newindex", H_NEWINDEX);
       if (h === undefined) {
         t.set(k, v);
         return;

@@ -9,10 +9,11 @@
 // that need its main position again. A key set to nil keeps its node (a "dead key") until the
 // next rehash, as in ltable.c, so clearing fields during traversal works.
 //
-// The array part is Lua's `sizearray` slots, of which only the prefix up to the last non-nil
-// value is stored in a JS array (so appending at the border is a JS push, and growing the
-// part allocates nothing); a count of the nils inside that prefix lets `#` and rehash's
-// counting skip the scans C does whenever the prefix has no holes, with the same results.
+// The array part is Lua's `sizearray` slots, of which a JS array stores a prefix (past it all
+// are nil): appending is a JS push, and growing the part allocates nothing but for big parts,
+// whose JS array is sized at once. The table knows where its last non-nil value is and how
+// many nils come before it, so that `#` and rehash's counting skip the scans C does whenever
+// that prefix has no holes, with the same results.
 import type { LuaValue } from "./value.js";
 import { LuaError } from "./errors.js";
 
@@ -71,8 +72,16 @@ function objectHash(o: object): number {
   return id;
 }
 
-/** The part of a string's hash a node keeps: hashpow2 never needs more than MAXBITS bits. */
-const STRING_HASH_MASK = (1 << MAXBITS) - 1;
+/**
+ * The part of a string's hash a node keeps: hashpow2 never needs more than MAXBITS bits. The
+ * compiler passes constant keys' hashes masked so (compiler/lower/keys.ts): `keyHash`.
+ */
+export const STRING_HASH_MASK = (1 << MAXBITS) - 1;
+
+/** A string key's hash as the *StrH methods take it. */
+export function keyHash(s: string): number {
+  return luaStringHash(s) & STRING_HASH_MASK;
+}
 
 /** luaO_log2(x - 1) + 1 for x >= 1: the exponent of the smallest power of 2 >= x. */
 function ceilLog2(x: number): number {
@@ -116,6 +125,9 @@ export function checkWritable(t: LuaTable): void {
   if (t.readonly) throw new LuaError("Attempt to modify a readonly table", 0);
 }
 
+/** Array parts of this many slots and more get their JS array sized when they grow. */
+const BIG_ARRAY = 1 << 15;
+
 /** Node parts up to this many nodes are searched by a scan instead of along chains. */
 const SCAN_LIMIT = 8;
 
@@ -126,9 +138,9 @@ const NO_LINKS: number[] = [];
 /** rehash's nums[]: scratch, as rehash never runs inside another rehash's counting. */
 const nums = new Int32Array(MAXBITS + 1);
 
-// A node part is four arrays of 2^k entries, one word per node each (so that only node parts
-// of 16K nodes and more reach V8's large-object space): keys, values, chain links and hashes.
-// They are made by copying packed templates, which beats building them.
+// A node part is up to four arrays of 2^k entries, one word per node each (so that only node
+// parts of 16K nodes and more reach V8's large-object space): keys, values, chain links and
+// hashes. They are made by copying packed templates, which beats building them.
 const TEMPLATE_BITS = 10;
 const freeKeys: LuaValue[][] = [];
 const freeLinks: number[][] = [];
@@ -161,19 +173,19 @@ function integers(templates: number[][], lsize: number, x: number): number[] {
 const freeHashes: number[][] = [];
 
 export class LuaTable {
-  /**
-   * The stored prefix of the array part: t[i] is arr[i - 1] for i <= arr.length, and nil for
-   * arr.length < i <= asize. Never ends with nil.
-   */
+  /** The stored prefix of the array part: t[i] is arr[i - 1] (holes read as nil). */
   private arr: LuaValue[] = NOTHING;
-  /** Lua's sizearray. */
+  /** Lua's sizearray: t[arr.length + 1 .. asize] are nil. */
   private asize = 0;
-  /** How many nils arr holds (0: t[1..arr.length] are all non-nil). */
+  /** t[top + 1 .. asize] are nil, t[top] is not (or top is 0); top <= arr.length. */
+  private top = 0;
+  /** How many of t[1..top] are nil (0: the array part holds a sequence). */
   private holes = 0;
   // The node part, 2^k nodes (none: Lua's dummynode): a node's key (undefined: a free node),
   // its value (undefined with a key: a dead key), the index of the next node of its collision
   // chain (gnext; -1 at a chain's end), and a string key's hash (masked). Nodes are named by
-  // their index.
+  // their index. A node part of up to SCAN_LIMIT nodes, searched by scanning its keys, has no
+  // hashes (NO_LINKS) and no links until its first collision.
   private nkey: LuaValue[] = NOTHING;
   private nval: LuaValue[] = NOTHING;
   private nnext: number[] = NO_LINKS;
@@ -191,15 +203,21 @@ export class LuaTable {
   /** A table whose array part is exactly `arr` (t[i] = arr[i-1]; nil slots allowed); no copy. */
   constructor(arr?: LuaValue[]) {
     if (arr !== undefined && arr.length > 0) {
+      this.arr = arr;
       this.asize = arr.length;
-      let n = arr.length;
-      while (n > 0 && arr[n - 1] === undefined) n--;
-      arr.length = n;
-      let holes = 0;
-      for (let i = 0; i < n; i++) if (arr[i] === undefined) holes++;
-      this.arr = n > 0 ? arr : NOTHING;
-      this.holes = holes;
+      this.recount();
     }
+  }
+
+  /** Finds top and holes again by a scan of the array part. */
+  private recount(): void {
+    const arr = this.arr;
+    let top = arr.length;
+    while (top > 0 && arr[top - 1] === undefined) top--;
+    let holes = 0;
+    for (let i = 0; i < top; i++) if (arr[i] === undefined) holes++;
+    this.top = top;
+    this.holes = holes;
   }
 
   /** Builds a table from the values of a JS array (t[1] = values[0], …), copying them. */
@@ -210,7 +228,7 @@ export class LuaTable {
   /** lua_createtable(L, narr, nrec): exact sizes for the array and node parts. */
   static create(narr: number, nrec: number): LuaTable {
     const t = new LuaTable();
-    t.asize = narr;
+    if (narr > 0) t.growArray(narr);
     if (nrec > 0) t.setNodeVector(nrec);
     return t;
   }
@@ -234,7 +252,10 @@ export class LuaTable {
     if (last > this.asize) this.resize(last, this.nkey.length);
     if (start === 1 && this.arr === NOTHING && !values.includes(undefined)) {
       // a fresh array part, all of it present
-      if (values.length > 0) this.arr = values.slice();
+      if (values.length > 0) {
+        this.arr = values.slice();
+        this.top = values.length;
+      }
       return;
     }
     for (let i = 0; i < values.length; i++) this.setArr(start - 1 + i, values[i]);
@@ -288,11 +309,33 @@ export class LuaTable {
     return n < 0 ? undefined : this.nval[n];
   }
 
+  /** findStr for a key whose hash is known (keyHash(key)): no hashing for a big node part. */
+  private findStrH(key: string, h: number): number {
+    const nkey = this.nkey;
+    const size = nkey.length;
+    if (size <= SCAN_LIMIT) {
+      for (let n = 0; n < size; n++) if (nkey[n] === key) return n;
+      return -1;
+    }
+    const nnext = this.nnext;
+    let n = h & (size - 1);
+    do {
+      if (nkey[n] === key) return n;
+      n = nnext[n];
+    } while (n >= 0);
+    return -1;
+  }
+
+  /** getStr for a key whose hash is known (keyHash(key)), as compiled code has constant keys'. */
+  getStrH(key: string, h: number): LuaValue {
+    const n = this.findStrH(key, h);
+    return n < 0 ? undefined : this.nval[n];
+  }
+
   getNum(key: number): LuaValue {
     const arr = this.arr;
     const i = key - 1;
     if (i >= 0 && i < arr.length && (i | 0) === i) return arr[i];
-    // integer keys up to asize past arr are nil, and never in the node part
     if (this.nkey.length === 0) return undefined;
     const n = this.findNode(key);
     return n < 0 ? undefined : this.nval[n];
@@ -337,12 +380,38 @@ export class LuaTable {
     this.newKey(key, value, h);
   }
 
+  /** setStr for a key whose hash is known (keyHash(key)). */
+  setStrH(key: string, h: number, value: LuaValue): void {
+    if (this.readonly) throw readonlyError();
+    const n = this.findStrH(key, h);
+    if (n >= 0) this.nval[n] = value;
+    else this.newKey(key, value, h);
+  }
+
+  /**
+   * t[key] = value when t[key] is already non-nil (so no __newindex applies), for a key whose
+   * hash is known; returns false, changing nothing, when t[key] is nil.
+   */
+  replaceStrH(key: string, h: number, value: LuaValue): boolean {
+    const n = this.findStrH(key, h);
+    if (n < 0 || this.nval[n] === undefined) return false;
+    if (this.readonly) throw readonlyError();
+    this.nval[n] = value;
+    return true;
+  }
+
   setNum(key: number, value: LuaValue): void {
     if (this.readonly) throw readonlyError();
     const arr = this.arr;
     const i = key - 1;
     if (i >= 0 && i < arr.length && (i | 0) === i && value !== undefined) {
-      if (this.holes !== 0 && arr[i] === undefined) this.holes--;
+      const top = this.top;
+      if (i < top) {
+        if (this.holes !== 0 && arr[i] === undefined) this.holes--;
+      } else {
+        this.holes += i - top;
+        this.top = i + 1;
+      }
       arr[i] = value;
       return;
     }
@@ -352,6 +421,14 @@ export class LuaTable {
   private setNumSlow(key: number, value: LuaValue): void {
     const i = key - 1;
     if (i >= 0 && i < this.asize && (i | 0) === i) return this.setArr(i, value);
+    if (i === this.asize && this.top === i && this.holes === 0 && this.nkey.length === 0) {
+      // appending to a full sequence with no node part: rehash would count t[1..i+1] in use,
+      // and computesizes make the array part the smallest power of 2 holding them
+      if (value !== undefined && i < MAXASIZE) {
+        this.growArray(1 << ceilLog2(i + 1));
+        return this.setArr(i, value);
+      }
+    }
     const n = this.nkey.length === 0 ? -1 : this.findNode(key);
     if (n >= 0) this.nval[n] = value;
     else if (key !== key) throw new LuaError("table index is NaN", LuaError.VM);
@@ -360,37 +437,51 @@ export class LuaTable {
 
   // ---- the array part -------------------------------------------------------------------------
 
-  /** t[i + 1] = value for i < asize, keeping arr's invariants and the count of its holes. */
+  /** t[i + 1] = value for i < sizearray, keeping top and holes. */
   private setArr(i: number, value: LuaValue): void {
     let arr = this.arr;
-    const n = arr.length;
-    if (i < n) {
-      const old = arr[i];
-      if (value !== undefined) {
-        if (old === undefined) this.holes--;
+    const top = this.top;
+    if (value !== undefined) {
+      if (i < top) {
+        if (arr[i] === undefined) this.holes--;
         arr[i] = value;
-      } else if (old !== undefined) {
-        if (i === n - 1) {
-          // the last stored value: the prefix also loses the nils before it
-          arr.pop();
-          while (this.holes > 0 && arr[arr.length - 1] === undefined) {
-            arr.pop();
-            this.holes--;
-          }
-        } else {
-          arr[i] = undefined;
-          this.holes++;
-        }
+        return;
       }
-      return;
+      this.holes += i - top;
+      this.top = i + 1;
+      if (i < arr.length) {
+        arr[i] = value;
+        return;
+      }
+      // past the stored prefix: the JS array grows
+      if (arr === NOTHING) this.arr = arr = [];
+      if (i - arr.length > 64) arr.length = i;
+      else while (arr.length < i) arr.push(undefined);
+      arr.push(value);
+    } else if (i < top && arr[i] !== undefined) {
+      arr[i] = undefined;
+      if (i === top - 1) {
+        // the last non-nil value: top moves down past the nils before it
+        let t = i;
+        while (t > 0 && arr[t - 1] === undefined) t--;
+        this.holes -= i - t;
+        this.top = t;
+      } else {
+        this.holes++;
+      }
     }
-    if (value === undefined) return;
-    if (arr === NOTHING) this.arr = arr = [];
-    if (i > n) {
-      for (let j = n; j < i; j++) arr.push(undefined);
-      this.holes += i - n;
+  }
+
+  /**
+   * Makes the array part n slots long (n > sizearray). Small parts grow their JS array as values
+   * come (pushes); a big one is sized at once (its new slots are holes, which read as nil).
+   */
+  private growArray(n: number): void {
+    this.asize = n;
+    if (n >= BIG_ARRAY) {
+      if (this.arr === NOTHING) this.arr = [];
+      this.arr.length = n;
     }
-    arr.push(value);
   }
 
   // ---- ltable.c: insertion --------------------------------------------------------------
@@ -414,10 +505,10 @@ export class LuaTable {
     }
   }
 
-  /** The main position of the key in node n, from the hash it keeps for a string. */
+  /** The main position of the key in node n, from the hash a big node part keeps for a string. */
   private nodeMainPosition(n: number): number {
     const key = this.nkey[n];
-    if (typeof key === "string") return this.nhash[n] & (this.nkey.length - 1);
+    if (typeof key === "string" && this.nhash !== NO_LINKS) return this.nhash[n] & (this.nkey.length - 1);
     return this.mainPosition(key);
   }
 
@@ -438,12 +529,14 @@ export class LuaTable {
    * `h` is a string key's hash, masked (STRING_HASH_MASK); ignored for other keys.
    */
   private newKey(key: LuaValue, value: LuaValue, h: number): void {
-    const { nkey, nval, nnext, nhash } = this;
+    const { nkey, nval, nhash } = this;
     if (nkey.length === 0) return this.rehashInsert(key, value, h);
     let mp = typeof key === "string" ? h & (nkey.length - 1) : this.mainPosition(key);
     if (nval[mp] !== undefined) {
       const free = this.freePosition();
       if (free < 0) return this.rehashInsert(key, value, h);
+      let nnext = this.nnext;
+      if (nnext === NO_LINKS) this.nnext = nnext = integers(freeLinks, ceilLog2(nkey.length), -1);
       let other = this.nodeMainPosition(mp);
       if (other !== mp) {
         // the colliding node is out of its main position: move it to the free node
@@ -452,7 +545,7 @@ export class LuaTable {
         nkey[free] = nkey[mp];
         nval[free] = nval[mp];
         nnext[free] = nnext[mp];
-        nhash[free] = nhash[mp];
+        if (nhash !== NO_LINKS) nhash[free] = nhash[mp];
         nnext[mp] = -1;
       } else {
         // the new key goes to the free node, chained after mp
@@ -464,7 +557,7 @@ export class LuaTable {
     // a free node, or a dead key's node reused in place (chain link and all)
     nkey[mp] = key;
     nval[mp] = value;
-    nhash[mp] = h;
+    if (nhash !== NO_LINKS) nhash[mp] = h;
   }
 
   /** rehash, then luaH_set again: the key may now belong to the array part. */
@@ -525,7 +618,7 @@ export class LuaTable {
   /** numusearray: non-nil slots of the array part, per slice (2^(lg-1), 2^lg]. */
   private numUseArray(): number {
     const arr = this.arr;
-    const size = arr.length; // the slots past arr are nil
+    const size = this.top; // the slots past top are nil
     if (this.holes === 0) {
       // t[1..size] are all in use: each slice counts its overlap with them
       if (size > 0) nums[0] = 1;
@@ -564,35 +657,41 @@ export class LuaTable {
     if (lsize > MAXBITS) throw new LuaError("table overflow", LuaError.VM);
     this.nkey = nils(lsize);
     this.nval = nils(lsize);
-    this.nnext = integers(freeLinks, lsize, -1);
-    this.nhash = integers(freeHashes, lsize, 0);
+    if (1 << lsize > SCAN_LIMIT) {
+      this.nnext = integers(freeLinks, lsize, -1);
+      this.nhash = integers(freeHashes, lsize, 0);
+    } else {
+      // a small node part is scanned: its links wait for a first collision, its keys' hashes
+      // are computed again when needed
+      this.nnext = NO_LINKS;
+      this.nhash = NO_LINKS;
+    }
     this.lastfree = 1 << lsize;
   }
 
   /** resize: new sizes for both parts, then re-insert what no longer fits where it was. */
   private resize(nasize: number, nhsize: number): void {
+    const arr = this.arr;
     const oldasize = this.asize;
     const oldkey = this.nkey;
     const oldval = this.nval;
     const oldhash = this.nhash;
     this.setNodeVector(nhsize);
-    this.asize = nasize;
-    if (nasize < oldasize) {
-      const arr = this.arr;
-      // re-insert the vanishing slice, in increasing key order
-      for (let i = nasize; i < arr.length; i++) {
-        const v = arr[i];
-        if (v !== undefined) this.newKey(i + 1, v, 0);
+    if (nasize > oldasize) this.growArray(nasize);
+    else if (nasize < oldasize) {
+      // re-insert the vanishing slice, in increasing key order (the part past top is all nil);
+      // the array part shrinks first, so that newKey sees the new sizearray as luaH_setnum does
+      const vanishing = arr.slice(nasize, this.top);
+      this.asize = nasize;
+      if (nasize === 0) this.arr = NOTHING;
+      else if (arr.length > nasize) arr.length = nasize;
+      if (this.top > nasize) {
+        if (this.holes === 0) this.top = nasize;
+        else this.recount();
       }
-      if (arr.length > nasize) {
-        let n = nasize;
-        while (n > 0 && arr[n - 1] === undefined) n--;
-        arr.length = n;
-        if (this.holes > 0) {
-          let holes = 0;
-          for (let i = 0; i < n; i++) if (arr[i] === undefined) holes++;
-          this.holes = holes;
-        }
+      for (let i = 0; i < vanishing.length; i++) {
+        const v = vanishing[i];
+        if (v !== undefined) this.newKey(nasize + i + 1, v, 0);
       }
     }
     // re-insert the old nodes, from the last one down; dead keys are dropped
@@ -607,7 +706,7 @@ export class LuaTable {
           continue;
         }
       }
-      this.newKey(key, v, oldhash[n]);
+      this.newKey(key, v, oldhash !== NO_LINKS ? oldhash[n] : typeof key === "string" ? keyHash(key) : 0);
     }
   }
 
@@ -617,10 +716,10 @@ export class LuaTable {
   length(): number {
     const arr = this.arr;
     const j = this.asize;
-    if (arr.length < j) {
+    if (this.top < j) {
       // t[j] is nil: there is a border in the array part. Without holes it is the only one,
-      // the end of arr, which is where the binary search would end.
-      if (this.holes === 0) return arr.length;
+      // top, which is where the binary search would end.
+      if (this.holes === 0) return this.top;
       let i = 0;
       let hi = j;
       while (hi - i > 1) {
@@ -684,11 +783,11 @@ export class LuaTable {
    * is inserted (assigning existing fields, nil included, is fine).
    */
   nextPosition(pos: number): number {
+    const arr = this.arr;
     const asize = this.asize;
     let i = pos + 1;
     if (i < asize) {
-      const arr = this.arr;
-      const n = arr.length;
+      const n = this.top;
       for (; i < n; i++) if (arr[i] !== undefined) return i;
       i = asize;
     }

@@ -6,6 +6,7 @@ import type * as L from "luaparse";
 import type * as ES from "estree";
 import * as f from "../factories.js";
 import { endLoc, type Lowerer, type Lowered, type Loc } from "./context.js";
+import { keyArgs } from "./keys.js";
 
 type AnyCall = L.CallExpression | L.StringCallExpression | L.TableCallExpression;
 
@@ -72,7 +73,11 @@ export function lowerCall(cx: Lowerer, node: AnyCall): ES.Expression {
     const obj = cx.hold(objLowered, loc);
     const objDesc = objLowered.desc;
     const name = base.identifier.name;
-    const fnExpr = cx.callHelper("index", [obj.ref, f.str(name, loc), cx.descOrNull(objDesc, loc)], loc);
+    const fnExpr = cx.callHelper(
+      "indexs",
+      [obj.ref, ...keyArgs(name, loc), cx.descOrNull(objDesc, loc)],
+      loc,
+    );
     const args = [obj.ref, ...lowerArgs(cx, argNodes(node))];
     const desc = `method '${name}'`;
     tagCall(loc, desc);

@@ -7,13 +7,14 @@ import { stringValue } from "../strings.js";
 import { VARARG_VAR } from "../helpers.js";
 import { CompileError } from "../diagnostics.js";
 import { endLoc, type Lowerer, type Lowered } from "./context.js";
+import { keyArgs } from "./keys.js";
 
 export function identifier(cx: Lowerer, node: L.Identifier): Lowered {
   const loc = node.loc;
   const r = cx.scopes.resolve(node.name);
   if (r.kind === "global") {
     return {
-      js: cx.callHelper("gget", [cx.env(loc), f.str(node.name, loc)], loc),
+      js: cx.callHelper("gget", [cx.env(loc), ...keyArgs(node.name, loc)], loc),
       desc: `global '${node.name}'`,
     };
   }
@@ -65,8 +66,8 @@ export function memberExpression(cx: Lowerer, node: L.MemberExpression): Lowered
   const base = cx.expr(node.base);
   return {
     js: cx.callHelper(
-      "index",
-      [base.js, f.str(node.identifier.name, loc), cx.descOrNull(base.desc, loc)],
+      "indexs",
+      [base.js, ...keyArgs(node.identifier.name, loc), cx.descOrNull(base.desc, loc)],
       loc,
     ),
     desc: `field '${node.identifier.name}'`,
@@ -77,8 +78,15 @@ export function memberExpression(cx: Lowerer, node: L.MemberExpression): Lowered
 export function indexExpression(cx: Lowerer, node: L.IndexExpression): Lowered {
   const loc = endLoc(node.loc);
   const base = cx.expr(node.base);
-  const key = cx.expr(node.index);
   // 5.1's getobjname names only constant string keys; any other key is "field '?'"
-  const desc = node.index.type === "StringLiteral" ? `field '${stringValue(node.index.raw)}'` : "field '?'";
-  return { js: cx.callHelper("index", [base.js, key.js, cx.descOrNull(base.desc, loc)], loc), desc };
+  if (node.index.type === "StringLiteral") {
+    const name = stringValue(node.index.raw);
+    const args = [base.js, ...keyArgs(name, loc), cx.descOrNull(base.desc, loc)];
+    return { js: cx.callHelper("indexs", args, loc), desc: `field '${name}'` };
+  }
+  const key = cx.expr(node.index);
+  return {
+    js: cx.callHelper("index", [base.js, key.js, cx.descOrNull(base.desc, loc)], loc),
+    desc: "field '?'",
+  };
 }

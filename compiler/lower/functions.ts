@@ -8,6 +8,7 @@ import * as f from "../factories.js";
 import { VARARG_VAR } from "../helpers.js";
 import type { Lowerer, Lowered, Loc } from "./context.js";
 import { lowerArgs } from "./calls.js";
+import { keyArgs } from "./keys.js";
 
 /** Builds one JS function (normal or generator) for a Lua function body. */
 function buildFunction(
@@ -132,7 +133,7 @@ export function functionDeclaration(cx: Lowerer, node: L.FunctionDeclaration): E
     const r = cx.scopes.resolve(target.name);
     const fnJs = lowerFunction(cx, node, target.name);
     if (r.kind === "global") {
-      return [f.exprStmt(cx.callHelper("gset", [cx.env(loc), f.str(target.name, loc), fnJs], loc), loc)];
+      return [f.exprStmt(cx.callHelper("gset", [cx.env(loc), ...keyArgs(target.name, loc), fnJs], loc), loc)];
     }
     return [f.exprStmt(f.assign(f.id(r.v.jsName, loc), fnJs, loc), loc)];
   }
@@ -143,8 +144,8 @@ export function functionDeclaration(cx: Lowerer, node: L.FunctionDeclaration): E
   return [
     f.exprStmt(
       cx.callHelper(
-        "setindex",
-        [obj.js, f.str(target.identifier.name, loc), fnJs, cx.descOrNull(obj.desc, loc)],
+        "setindexs",
+        [obj.js, ...keyArgs(target.identifier.name, loc), fnJs, cx.descOrNull(obj.desc, loc)],
         loc,
       ),
       loc,

@@ -6,6 +6,8 @@ import * as f from "../factories.js";
 import { CompileError } from "../diagnostics.js";
 import type { Lowerer, Loc } from "./context.js";
 import { condition } from "./operators.js";
+import { keyArgs } from "./keys.js";
+import { stringValue } from "../strings.js";
 
 /**
  * Evaluates an expression list adjusted to `n` values, left to right. Returns JS
@@ -68,19 +70,34 @@ function prepareTarget(cx: Lowerer, t: Target, pre: ES.Statement[]): (value: ES.
   if (t.type === "Identifier") {
     const r = cx.scopes.resolve(t.name);
     if (r.kind === "global") {
-      return (value) => f.exprStmt(cx.callHelper("gset", [cx.env(loc), f.str(t.name, loc), value], loc), loc);
+      return (value) =>
+        f.exprStmt(cx.callHelper("gset", [cx.env(loc), ...keyArgs(t.name, loc), value], loc), loc);
     }
     return (value) => f.exprStmt(f.assign(f.id(r.v.jsName, loc), value, loc), loc);
   }
   const base = cx.expr(t.base);
-  const key =
-    t.type === "MemberExpression" ? { js: f.str(t.identifier.name, loc), simple: true } : cx.expr(t.index);
+  const name = constantKey(t);
   // the statement's other stores may change these locals: evaluate them now, into temps
   const b = cx.hold({ ...base, simple: false }, loc);
+  if (name !== undefined) {
+    for (const e of b.pre) pre.push(f.exprStmt(e, loc));
+    return (value) =>
+      f.exprStmt(
+        cx.callHelper("setindexs", [b.ref, ...keyArgs(name, loc), value, cx.descOrNull(base.desc, loc)], loc),
+        loc,
+      );
+  }
+  const key = cx.expr((t as L.IndexExpression).index);
   const k = key.js.type === "Literal" ? cx.hold(key, loc) : cx.hold({ ...key, simple: false }, loc);
   for (const e of [...b.pre, ...k.pre]) pre.push(f.exprStmt(e, loc));
   return (value) =>
     f.exprStmt(cx.callHelper("setindex", [b.ref, k.ref, value, cx.descOrNull(base.desc, loc)], loc), loc);
+}
+
+/** The key of `t.name` or `t["name"]`: a constant string. */
+function constantKey(t: L.MemberExpression | L.IndexExpression): string | undefined {
+  if (t.type === "MemberExpression") return t.identifier.name;
+  return t.index.type === "StringLiteral" ? stringValue(t.index.raw) : undefined;
 }
 
 export function assignmentStatement(cx: Lowerer, node: L.AssignmentStatement): ES.Statement[] {
@@ -94,7 +111,13 @@ export function assignmentStatement(cx: Lowerer, node: L.AssignmentStatement): E
     }
     // t[k] = v: table, key, value evaluated in order as the helper's arguments
     const base = cx.expr(t.base);
-    const key = t.type === "MemberExpression" ? f.str(t.identifier.name, t.loc) : cx.expr(t.index).js;
+    const name = constantKey(t);
+    if (name !== undefined) {
+      const value = cx.expr(node.init[0]).js;
+      const args = [base.js, ...keyArgs(name, t.loc), value, cx.descOrNull(base.desc, loc)];
+      return [f.exprStmt(cx.callHelper("setindexs", args, loc), loc)];
+    }
+    const key = cx.expr((t as L.IndexExpression).index).js;
     const value = cx.expr(node.init[0]).js;
     return [
       f.exprStmt(cx.callHelper("setindex", [base.js, key, value, cx.descOrNull(base.desc, loc)], loc), loc),

@@ -156,7 +156,7 @@ class Sorter {
   /** sort_comp: a < b by the comparator, or by lua_lessthan without one. */
   less(a: LuaValue, b: LuaValue): boolean {
     if (this.comp === undefined) return lessThan(a, b);
-    const r = ops.call1(this.comp, a, b);
+    const r = ops.call2(this.comp, a, b);
     return r !== undefined && r !== false;
   }
 
