@@ -4,6 +4,7 @@
 
 import type { Command } from "./commands/table.js";
 import type { Db } from "./keyspace/db.js";
+import type { Reply } from "./reply.js";
 
 export interface QueuedCommand {
   cmd: Command;
@@ -61,7 +62,16 @@ export class ClientState {
   obuf = 0;
   /** Total commands this client ran. */
   commands = 0;
-  /** Pub/sub subscription counts (pub/sub lives in another module). */
+  /** Blocked in BLPOP, XREAD BLOCK…: no further command runs until unblocked (server/blocking.ts). */
+  blocked = false;
+  /** Blocking commands answer at once like their non-blocking forms (CLIENT_DENY_BLOCKING). */
+  denyBlocking: boolean;
+  /**
+   * Replies produced outside this client's own command (its blocked command served, pub/sub
+   * messages), queued by Executor.deliver for the connection layer to send, in order.
+   */
+  outbox: Reply[] = [];
+  /** Pub/sub subscription counts (the subscriptions live in server/pubsub.ts). */
   subs = 0;
   psubs = 0;
   ssubs = 0;
@@ -75,5 +85,6 @@ export class ClientState {
     this.db = db;
     this.authenticated = authenticated;
     this.fake = fake;
+    this.denyBlocking = fake;
   }
 }

@@ -2,12 +2,14 @@
 // and `execute(client, argv)` — processCommand's checks (unknown command, arity, auth, MULTI
 // queueing, OOM) then the handler. No sockets here: connection I/O goes through ExecutorHost.
 
+import { Blocking } from "./blocking.js";
 import { ClientState } from "./client.js";
 import { CommandTable, F, type Command } from "./commands/table.js";
 import { Config } from "./config.js";
 import { registerCoreCommands } from "./commands/index.js";
 import { installScripting, type Scripting } from "./scripting/index.js";
 import { Db, type DbHost } from "./keyspace/db.js";
+import { PubSub } from "./pubsub.js";
 import { err, ErrorReply, NIL_ARRAY, OK, QUEUED, type Reply } from "./reply.js";
 
 /** What the executor asks of whoever owns the connections. */
@@ -18,6 +20,11 @@ export interface ExecutorHost {
   shutdown(): void;
   /** The TCP port and bind address (INFO, CONFIG). */
   readonly port: number;
+  /**
+   * Replies wait in some clients' outboxes (Executor.pendingWrites): a blocked client was
+   * served or timed out, a message was published. Called once until the host drains them.
+   */
+  repliesReady?(): void;
 }
 
 export interface ServerStats {
@@ -39,6 +46,19 @@ export interface ServerStats {
 const NOAUTH = err("NOAUTH Authentication required.");
 const EXECABORT_ERR = err("EXECABORT Transaction discarded because of previous errors.");
 const OOM_ERR = err("OOM command not allowed when used memory > 'maxmemory'.");
+
+/** What a RESP2 client in subscribed mode may still run. */
+const PUBSUB_CONTEXT = new Set([
+  "ping",
+  "subscribe",
+  "ssubscribe",
+  "unsubscribe",
+  "sunsubscribe",
+  "psubscribe",
+  "punsubscribe",
+  "quit",
+  "reset",
+]);
 
 /** Commands that run at once inside MULTI instead of being queued. */
 const MULTI_IMMEDIATE = new Set(["exec", "discard", "multi", "watch", "quit", "reset"]);
@@ -108,6 +128,12 @@ export class Executor implements DbHost {
   readonly scripting: Scripting;
   /** Hook for scripting: replies -BUSY while a script runs past the threshold. */
   busyCheck: ((c: ClientState, cmd: Command) => ErrorReply | undefined) | undefined;
+  /** Clients blocked on keys (BLPOP, XREAD BLOCK…) and the keys ready to serve them. */
+  readonly blocking = new Blocking(this);
+  /** Pub/sub subscriptions and PUBLISH. */
+  readonly pubsub = new PubSub(this);
+  /** Clients with replies in their outbox for the host to send (see deliver). */
+  readonly pendingWrites = new Set<ClientState>();
 
   constructor(config = new Config()) {
     this.config = config;
@@ -137,6 +163,10 @@ export class Executor implements DbHost {
 
   /** Forget a client whose connection closed. */
   removeClient(c: ClientState): void {
+    this.blocking.clientGone(c);
+    this.pubsub.clientGone(c);
+    this.pendingWrites.delete(c);
+    c.outbox = [];
     this.unwatchAll(c);
     c.queue = [];
     c.inMulti = false;
@@ -147,7 +177,27 @@ export class Executor implements DbHost {
   execute(c: ClientState, argv: string[]): Reply {
     c.dropReply = c.replyOff || c.replySkipNext;
     c.replySkipNext = false;
-    return this.process(c, argv);
+    const r = this.process(c, argv);
+    // handleClientsBlockedOnKeys: after a command, a MULTI/EXEC or a script.
+    if (this.blocking.hasReady) this.blocking.handleReady();
+    return r;
+  }
+
+  /** signalKeyAsReady (DbHost): a key some client is blocked on was written. */
+  keyReady(db: Db, key: string): void {
+    this.blocking.signal(db, key);
+  }
+
+  /**
+   * A reply for `c` produced outside its own command (its blocked command served, a pub/sub
+   * message): queued in its outbox, and the host told once that replies are waiting. The
+   * connection layer sends an outbox before the client's next own reply, so order is kept.
+   */
+  deliver(c: ClientState, r: Reply): void {
+    if (c.fake) return;
+    if (!c.replyOff) c.outbox.push(r);
+    if (this.pendingWrites.size === 0) this.host?.repliesReady?.();
+    this.pendingWrites.add(c);
   }
 
   /**
@@ -211,6 +261,19 @@ export class Executor implements DbHost {
     }
     if (this.config.maxmemory !== 0 && (flags & F.denyoom) !== 0 && this.overMaxmemory()) {
       return this.reject(c, cmd, OOM_ERR);
+    }
+    if (
+      c.resp === 2 &&
+      c.subs + c.psubs + c.ssubs !== 0 &&
+      !PUBSUB_CONTEXT.has(cmd.parent ? cmd.parent.name : cmd.name)
+    ) {
+      return this.reject(
+        c,
+        cmd,
+        err(
+          `ERR Can't execute '${cmd.fullname}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`,
+        ),
+      );
     }
     if (this.busyCheck !== undefined) {
       const busy = this.busyCheck(c, cmd);
@@ -302,7 +365,14 @@ export class Executor implements DbHost {
     c.queue = [];
     c.inMulti = false;
     const out: Reply[] = new Array(queue.length);
-    for (let i = 0; i < queue.length; i++) out[i] = this.call(c, queue[i].cmd, queue[i].argv);
+    // Blocking commands inside the transaction answer as their non-blocking forms.
+    const deny = c.denyBlocking;
+    c.denyBlocking = true;
+    try {
+      for (let i = 0; i < queue.length; i++) out[i] = this.call(c, queue[i].cmd, queue[i].argv);
+    } finally {
+      c.denyBlocking = deny;
+    }
     return out;
   }
 

@@ -8,6 +8,7 @@ import { err, ErrorReply, MapReply, OK, PONG, StatusReply, VerbatimReply, type R
 import { parseLLNum } from "../util/numbers.js";
 import { ERR_SYNTAX } from "./helpers.js";
 import { int32Arg } from "./keys.js";
+import { clientUnblockDef } from "./blocking.js";
 import type { CommandDef } from "./table.js";
 
 export const REDIS_VERSION = "7.0.15";
@@ -126,6 +127,7 @@ function reset(c: ClientState): Reply {
   c.resp = 2;
   c.authenticated = ex.config.requirepass === "";
   ex.discard(c);
+  ex.pubsub.clientGone(c);
   c.name = "";
   c.replyOff = false;
   c.replySkipNext = false;
@@ -140,6 +142,7 @@ function clientFlags(c: ClientState): string {
   if (c.kind === "master") f += "M";
   if (c.subs + c.psubs + c.ssubs > 0) f += "P";
   if (c.inMulti) f += "x";
+  if (c.blocked) f += "b";
   if (c.dirtyCas) f += "d";
   if (c.closeAfterReply) f += "c";
   if (c.noEvict) f += "e";
@@ -401,6 +404,7 @@ export const connectionCommands: CommandDef[] = [
         },
       ),
       clientSub("reply", 3, "Instruct the server whether to reply to commands", "3.2.0", clientReply),
+      clientUnblockDef,
     ],
   },
 ];

@@ -14,6 +14,7 @@ import { setCommands } from "./sets.js";
 import { zsetCommands } from "./zsets.js";
 import { zsetRangeCommands } from "./zset-ranges.js";
 import { zsetAlgebraCommands } from "./zset-algebra.js";
+import { blockingCommands } from "./blocking.js";
 
 export function registerCoreCommands(table: CommandTable): void {
   table.register(stringCommands);
@@ -28,4 +29,5 @@ export function registerCoreCommands(table: CommandTable): void {
   table.register(zsetCommands);
   table.register(zsetRangeCommands);
   table.register(zsetAlgebraCommands);
+  table.register(blockingCommands);
 }

@@ -85,6 +85,8 @@ export interface DbHost {
   lfuDecayTime: number;
   /** proto-max-bulk-len: the longest string APPEND/SETRANGE may build. */
   readonly protoMaxBulkLen: number;
+  /** A key in `Db.blockingKeys` was added, written, deleted or flushed (signalKeyAsReady). */
+  keyReady(db: Db, key: string): void;
 }
 
 interface WatchEntry {
@@ -100,6 +102,8 @@ export class Db {
   private freeSlots: number[] = [];
   /** Keys WATCHed by clients. */
   readonly watched = new Map<string, WatchEntry>();
+  /** Keys some client is blocked on (kept by server/blocking.ts): writes to them signal the host. */
+  readonly blockingKeys = new Set<string>();
   /** INFO keyspace avg_ttl: a running estimate kept by the active expire cycle, as Redis's. */
   avgTtl = 0;
   /** Rolling iterator over `expires` for the active expire cycle. */
@@ -175,6 +179,7 @@ export class Db {
     const e = new Entry(key, v, this.host.lruClock);
     this.dict.set(key, e);
     this.takeSlot(e);
+    if (this.blockingKeys.size !== 0 && this.blockingKeys.has(key)) this.host.keyReady(this, key);
     return e;
   }
 
@@ -214,6 +219,7 @@ export class Db {
     this.slots[e.slot] = undefined;
     this.freeSlots.push(e.slot);
     e.slot = -1;
+    if (this.blockingKeys.size !== 0 && this.blockingKeys.has(e.key)) this.host.keyReady(this, e.key);
   }
 
   /** deleteExpiredKeyAndPropagate: removes an expired key; WATCHers see a modification. */
@@ -250,6 +256,12 @@ export class Db {
   modified(key: string, changes = 1): void {
     this.host.dirty += changes;
     if (this.watched.size !== 0) this.touchWatched(key);
+    if (this.blockingKeys.size !== 0 && this.blockingKeys.has(key)) this.host.keyReady(this, key);
+  }
+
+  /** Signals every key clients block on (FLUSHDB, FLUSHALL, SWAPDB change them all at once). */
+  private signalAllBlocking(): void {
+    for (const key of this.blockingKeys) this.host.keyReady(this, key);
   }
 
   /**
@@ -289,6 +301,7 @@ export class Db {
     this.freeSlots = [];
     this.expireIter = undefined;
     this.avgTtl = 0;
+    if (this.blockingKeys.size !== 0) this.signalAllBlocking();
     return n;
   }
 
@@ -300,6 +313,8 @@ export class Db {
       (this as any)[f] = (other as any)[f];
       (other as any)[f] = a;
     }
+    if (this.blockingKeys.size !== 0) this.signalAllBlocking();
+    if (other.blockingKeys.size !== 0) other.signalAllBlocking();
   }
 
   /**

@@ -17,11 +17,27 @@ import { RespClient, replyEnd } from "../support/resp-client.js";
  * - `@raw "bytes"`: send raw bytes; records everything until the peer closes or 120 ms of quiet.
  * - `@client NAME`: switch connection (opened on first use; "main" is the first).
  * - `@sleep MS`: wait.
+ * - `@send CMD…`: send without reading (a blocking command); waits until the server shows the
+ *   client blocked (CLIENT LIST flag b, read on a separate control connection) or it answered.
+ * - `@read [N]`: read the next N replies (default 1) of the current connection, e.g. a blocked
+ *   command's answer or SUBSCRIBE's confirmations; recorded as one step.
+ * - An argument `$ID:NAME` is replaced by the client id of connection NAME (CLIENT UNBLOCK).
  */
 export interface Step {
   line: number;
   text: string;
-  kind: "cmd" | "sort" | "sortpairs" | "any" | "masknum" | "noreply" | "raw" | "client" | "sleep";
+  kind:
+    | "cmd"
+    | "sort"
+    | "sortpairs"
+    | "any"
+    | "masknum"
+    | "noreply"
+    | "raw"
+    | "client"
+    | "sleep"
+    | "send"
+    | "read";
   args: string[];
 }
 
@@ -36,13 +52,25 @@ export function parseTranscript(src: string): Step[] {
     const m = /^@(\w+)\s*(.*)$/.exec(text);
     if (m) {
       kind = m[1] as Step["kind"];
-      if (!["sort", "sortpairs", "any", "masknum", "noreply", "raw", "client", "sleep"].includes(kind)) {
+      const known = [
+        "sort",
+        "sortpairs",
+        "any",
+        "masknum",
+        "noreply",
+        "raw",
+        "client",
+        "sleep",
+        "send",
+        "read",
+      ];
+      if (!known.includes(kind)) {
         throw new Error(`line ${line}: unknown directive @${m[1]}`);
       }
       rest = m[2];
     }
     const args = splitArgs(rest);
-    if (args === undefined || (args.length === 0 && kind !== "client"))
+    if (args === undefined || (args.length === 0 && kind !== "client" && kind !== "read"))
       throw new Error(`line ${line}: bad arguments`);
     steps.push({ line, text, kind, args });
   });
@@ -55,7 +83,24 @@ export function loadTranscript(path: string): Step[] {
 
 /** Whether a step produces a recorded reply. */
 export function recorded(s: Step): boolean {
-  return s.kind !== "client" && s.kind !== "sleep";
+  return s.kind !== "client" && s.kind !== "sleep" && s.kind !== "send";
+}
+
+/** The CLIENT LIST line of the connection whose local port is `port` (from the server's side). */
+async function clientLine(control: RespClient, port: number): Promise<string | undefined> {
+  const r = (await control.command(["CLIENT", "LIST"])).toString("latin1");
+  return r.split("\n").find((l) => l.includes(`addr=127.0.0.1:${port} `));
+}
+
+/** Waits until the server shows `c` blocked (flag b) or `c` got an answer; at most 3 s. */
+async function waitBlocked(control: RespClient, c: RespClient): Promise<void> {
+  const port = c.socket.localPort as number;
+  const deadline = Date.now() + 3000;
+  while (Date.now() < deadline && c.pending().length === 0 && !c.isClosed) {
+    const line = await clientLine(control, port);
+    if (line !== undefined && /flags=\S*b/.test(line)) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
 }
 
 async function quietRead(c: RespClient, quietMs: number, maxMs: number): Promise<string> {
@@ -80,6 +125,26 @@ async function quietRead(c: RespClient, quietMs: number, maxMs: number): Promise
 export async function runTranscript(port: number, steps: Step[], proto: 2 | 3): Promise<string[]> {
   const clients = new Map<string, RespClient>();
   let current = "main";
+  // A RESP2 connection of the runner's own for CLIENT LIST (@send, $ID:NAME), opened on first use.
+  let control: RespClient | undefined;
+  const getControl = async (): Promise<RespClient> => {
+    control ??= await RespClient.connect(port);
+    return control;
+  };
+  const substitute = async (args: string[]): Promise<string[]> => {
+    const out: string[] = [];
+    for (const a of args) {
+      const m = /^\$ID:(\w+)$/.exec(a);
+      const target = m ? clients.get(m[1]) : undefined;
+      if (m === null || target === undefined) {
+        out.push(a);
+        continue;
+      }
+      const line = await clientLine(await getControl(), target.socket.localPort as number);
+      out.push(/(?:^|\s)id=(\d+)/.exec(line ?? "")?.[1] ?? "0");
+    }
+    return out;
+  };
   const get = async (): Promise<RespClient> => {
     let c = clients.get(current);
     if (c === undefined || c.isClosed) {
@@ -112,6 +177,24 @@ export async function runTranscript(port: number, steps: Step[], proto: 2 | 3): 
           out.push(await quietRead(c, 120, 3000));
           continue;
         }
+        case "send": {
+          const c = await get();
+          c.send(await substitute(s.args));
+          await waitBlocked(await getControl(), c);
+          continue;
+        }
+        case "read": {
+          const c = await get();
+          const n = s.args.length === 0 ? 1 : Number(s.args[0]);
+          let got = "";
+          try {
+            for (let i = 0; i < n; i++) got += (await c.read(5000)).toString("latin1");
+          } catch (e) {
+            got += `<${(e as Error).message.slice(0, 60)}>`;
+          }
+          out.push(got);
+          continue;
+        }
         case "noreply": {
           const c = await get();
           c.send(s.args);
@@ -121,7 +204,7 @@ export async function runTranscript(port: number, steps: Step[], proto: 2 | 3): 
         default: {
           const c = await get();
           try {
-            out.push((await c.command(s.args, 5000)).toString("latin1"));
+            out.push((await c.command(await substitute(s.args), 5000)).toString("latin1"));
           } catch (e) {
             out.push(`<${(e as Error).message.slice(0, 60)}>`);
           }
@@ -130,6 +213,7 @@ export async function runTranscript(port: number, steps: Step[], proto: 2 | 3): 
     }
   } finally {
     for (const c of clients.values()) c.close();
+    control?.close();
   }
   return out;
 }

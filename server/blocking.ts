@@ -1,0 +1,203 @@
+// Clients blocked on keys (Redis's blocked.c): BLPOP & co., BZPOPMIN & co., XREAD/XREADGROUP
+// BLOCK. Keeps, per db and key, the FIFO of clients waiting on it; the keys that writes signal
+// as ready (Db → Executor.keyReady → signal); the timeouts; and serves the waiting clients after
+// each command, MULTI/EXEC or script (handleClientsBlockedOnKeys). A reply for a served client
+// goes out through Executor.deliver, an event the connection layer drains: never a socket write.
+
+import type { ClientState } from "./client.js";
+import type { Db, Value } from "./keyspace/db.js";
+import { err, NIL_ARRAY, type Reply } from "./reply.js";
+
+export type BlockType = "list" | "zset" | "stream";
+
+/** How a blocked command waits, and how to serve it once one of its keys is ready. */
+export interface BlockSpec {
+  btype: BlockType;
+  /** The keys it waits on (duplicates allowed: the first one counts). */
+  keys: readonly string[];
+  /** Absolute deadline in ms (Date.now() clock); 0 waits forever. */
+  deadline: number;
+  /** XREADGROUP: the key deleted, or holding another type, unblocks with an error. */
+  unblockOnNoKey?: boolean;
+  /**
+   * Serves the client from `key`, which holds `v` of this block's type: the reply when served
+   * (the command ran), or undefined to keep waiting (a stream with nothing newer).
+   */
+  serve(key: string, v: Value): Reply | undefined;
+}
+
+/** The sink for replies produced outside a client's own command (Executor.deliver). */
+export interface ReplySink {
+  deliver(c: ClientState, r: Reply): void;
+}
+
+interface Waiter {
+  client: ClientState;
+  db: Db;
+  spec: BlockSpec;
+  /** Distinct keys, as registered in the db's queues. */
+  keys: string[];
+  timer: NodeJS.Timeout | undefined;
+}
+
+const UNBLOCKED_NOKEY = err("UNBLOCKED the stream key no longer exists");
+const UNBLOCKED_BY_CLIENT = err("UNBLOCKED client unblocked via CLIENT UNBLOCK");
+
+export class Blocking {
+  /** db → key → clients waiting on it, oldest first (db->blocking_keys). */
+  private readonly queues = new Map<Db, Map<string, Waiter[]>>();
+  private readonly waiters = new Map<ClientState, Waiter>();
+  /** Keys signalled ready since the last serve pass, in signal order (server.ready_keys). */
+  private ready: { db: Db; key: string }[] = [];
+  private readonly readySet = new Map<Db, Set<string>>();
+  private serving = false;
+
+  constructor(private readonly sink: ReplySink) {}
+
+  /** How many clients are blocked (INFO blocked_clients). */
+  get count(): number {
+    return this.waiters.size;
+  }
+
+  /** True when keys wait to be served (checked after every command). */
+  get hasReady(): boolean {
+    return this.ready.length !== 0;
+  }
+
+  isBlocked(c: ClientState): boolean {
+    return this.waiters.has(c);
+  }
+
+  /** blockForKeys: `c` waits on `spec.keys` of its db until served, timed out or unblocked. */
+  block(c: ClientState, spec: BlockSpec): void {
+    const db = c.db;
+    let q = this.queues.get(db);
+    if (q === undefined) {
+      q = new Map();
+      this.queues.set(db, q);
+    }
+    const keys: string[] = [];
+    const w: Waiter = { client: c, db, spec, keys, timer: undefined };
+    for (const k of spec.keys) {
+      if (keys.includes(k)) continue;
+      keys.push(k);
+      let l = q.get(k);
+      if (l === undefined) {
+        l = [];
+        q.set(k, l);
+        db.blockingKeys.add(k);
+      }
+      l.push(w);
+    }
+    if (spec.deadline > 0) {
+      const t = setTimeout(() => this.timedOut(w), Math.max(0, spec.deadline - Date.now()));
+      t.unref();
+      w.timer = t;
+    }
+    this.waiters.set(c, w);
+    c.blocked = true;
+  }
+
+  /** Removes a client from every queue it waits in (unblockClientWaitingData). */
+  private release(w: Waiter): void {
+    const q = this.queues.get(w.db);
+    if (q !== undefined) {
+      for (const k of w.keys) {
+        const l = q.get(k);
+        if (l === undefined) continue;
+        const i = l.indexOf(w);
+        if (i >= 0) l.splice(i, 1);
+        if (l.length === 0) {
+          q.delete(k);
+          w.db.blockingKeys.delete(k);
+        }
+      }
+    }
+    if (w.timer !== undefined) clearTimeout(w.timer);
+    this.waiters.delete(w.client);
+    w.client.blocked = false;
+  }
+
+  /** Unblocks with a reply (served, timed out, CLIENT UNBLOCK). */
+  private finish(w: Waiter, r: Reply): void {
+    this.release(w);
+    this.sink.deliver(w.client, r);
+  }
+
+  private timedOut(w: Waiter): void {
+    if (this.waiters.get(w.client) !== w) return;
+    w.timer = undefined;
+    this.finish(w, NIL_ARRAY);
+  }
+
+  /** CLIENT UNBLOCK: true when the client was blocked (and is now answered). */
+  unblock(c: ClientState, withError: boolean): boolean {
+    const w = this.waiters.get(c);
+    if (w === undefined) return false;
+    this.finish(w, withError ? UNBLOCKED_BY_CLIENT : NIL_ARRAY);
+    return true;
+  }
+
+  /** The client's connection closed: forget it without a reply. */
+  clientGone(c: ClientState): void {
+    const w = this.waiters.get(c);
+    if (w !== undefined) this.release(w);
+  }
+
+  /** signalKeyAsReady: called (through Db) when a key some client waits on was written. */
+  signal(db: Db, key: string): void {
+    let s = this.readySet.get(db);
+    if (s === undefined) {
+      s = new Set();
+      this.readySet.set(db, s);
+    }
+    if (s.has(key)) return;
+    s.add(key);
+    this.ready.push({ db, key });
+  }
+
+  /**
+   * handleClientsBlockedOnKeys: serves the clients waiting on the keys signalled ready, each
+   * key's clients in the order they blocked, until the key runs out (lists, sorted sets) or
+   * every client that can be served was (streams). Serving may signal more keys (BLMOVE's push):
+   * those are served in a following round.
+   */
+  handleReady(): void {
+    if (this.serving) return;
+    this.serving = true;
+    try {
+      while (this.ready.length !== 0) {
+        const round = this.ready;
+        this.ready = [];
+        for (const { db, key } of round) {
+          this.readySet.get(db)?.delete(key);
+          this.serveKey(db, key);
+        }
+      }
+    } finally {
+      this.serving = false;
+    }
+  }
+
+  private serveKey(db: Db, key: string): void {
+    const q = this.queues.get(db)?.get(key);
+    if (q === undefined || q.length === 0) return;
+    const entry = db.find(key);
+    const v = entry?.v;
+    const type = v === undefined ? undefined : typeof v === "string" ? "string" : v.type;
+    const waiting = q.slice();
+    for (const w of waiting) {
+      if (this.waiters.get(w.client) !== w || w.spec.btype !== type) continue;
+      const r = w.spec.serve(key, v as Value);
+      if (r !== undefined) this.finish(w, r);
+      // A list or sorted set emptied by the last client served is gone: nothing left to give.
+      if (type !== "stream" && db.peek(key)?.v !== v) break;
+    }
+    if (type !== "stream") {
+      // unblockDeletedStreamReadgroupClients: XREADGROUP can't outlive its stream.
+      for (const w of waiting) {
+        if (this.waiters.get(w.client) === w && w.spec.unblockOnNoKey) this.finish(w, UNBLOCKED_NOKEY);
+      }
+    }
+  }
+}
