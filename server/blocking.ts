@@ -40,6 +40,8 @@ interface Waiter {
   timer: NodeJS.Timeout | undefined;
 }
 
+/** setTimeout's longest delay. */
+const MAX_TIMER = 2 ** 31 - 1;
 const UNBLOCKED_NOKEY = err("UNBLOCKED the stream key no longer exists");
 const UNBLOCKED_BY_CLIENT = err("UNBLOCKED client unblocked via CLIENT UNBLOCK");
 
@@ -57,6 +59,13 @@ export class Blocking {
   /** How many clients are blocked (INFO blocked_clients). */
   get count(): number {
     return this.waiters.size;
+  }
+
+  /** How many blocked clients have a timeout (INFO clients_in_timeout_table). */
+  get timedCount(): number {
+    let n = 0;
+    for (const w of this.waiters.values()) if (w.spec.deadline !== 0) n++;
+    return n;
   }
 
   /** True when keys wait to be served (checked after every command). */
@@ -89,11 +98,7 @@ export class Blocking {
       }
       l.push(w);
     }
-    if (spec.deadline > 0) {
-      const t = setTimeout(() => this.timedOut(w), Math.max(0, spec.deadline - Date.now()));
-      t.unref();
-      w.timer = t;
-    }
+    if (spec.deadline > 0) this.arm(w);
     this.waiters.set(c, w);
     c.blocked = true;
   }
@@ -124,10 +129,21 @@ export class Blocking {
     this.sink.deliver(w.client, r);
   }
 
+  /** Sets the timeout timer (re-armed in steps past setTimeout's 24.8-day limit). */
+  private arm(w: Waiter): void {
+    const t = setTimeout(
+      () => this.timedOut(w),
+      Math.min(MAX_TIMER, Math.max(0, w.spec.deadline - Date.now())),
+    );
+    t.unref();
+    w.timer = t;
+  }
+
   private timedOut(w: Waiter): void {
     if (this.waiters.get(w.client) !== w) return;
     w.timer = undefined;
-    this.finish(w, NIL_ARRAY);
+    if (w.spec.deadline > Date.now()) this.arm(w);
+    else this.finish(w, NIL_ARRAY);
   }
 
   /** CLIENT UNBLOCK: true when the client was blocked (and is now answered). */

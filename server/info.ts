@@ -89,9 +89,9 @@ function section(ex: Executor, name: string, configFile: string): string | undef
         ["maxclients", ex.config.maxclients],
         ["client_recent_max_input_buffer", 0],
         ["client_recent_max_output_buffer", 0],
-        ["blocked_clients", 0],
+        ["blocked_clients", ex.blocking.count],
         ["tracking_clients", 0],
-        ["clients_in_timeout_table", 0],
+        ["clients_in_timeout_table", ex.blocking.timedCount],
       ]);
     case "memory": {
       const used = mem.heapUsed + mem.external;
@@ -148,8 +148,8 @@ function section(ex: Executor, name: string, configFile: string): string | undef
         ["evicted_keys", s.evictedKeys],
         ["keyspace_hits", s.keyspaceHits],
         ["keyspace_misses", s.keyspaceMisses],
-        ["pubsub_channels", 0],
-        ["pubsub_patterns", 0],
+        ["pubsub_channels", ex.pubsub.channelCount],
+        ["pubsub_patterns", ex.pubsub.patternCount],
         ["total_forks", 0],
         ["unexpected_error_replies", s.unexpectedErrorReplies],
         ["total_error_replies", s.totalErrorReplies],

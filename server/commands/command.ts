@@ -139,6 +139,8 @@ function allCommands(t: CommandTable): Command[] {
 export function commandKeys(cmd: Command, argv: string[]): number[] {
   if (cmd.def.getKeys) return cmd.def.getKeys(argv);
   if (cmd.firstKey === 0) return [];
+  // SPUBLISH/SSUBSCRIBE name shard channels, not keys: their only key spec is "not_key".
+  if (cmd.def.keySpecs?.every((k) => k.flags.includes("not_key"))) return [];
   const last = cmd.lastKey < 0 ? argv.length + cmd.lastKey : cmd.lastKey;
   const out: number[] = [];
   for (let i = cmd.firstKey; i <= last && i < argv.length; i += cmd.keyStep) out.push(i);

@@ -15,6 +15,7 @@ import { zsetCommands } from "./zsets.js";
 import { zsetRangeCommands } from "./zset-ranges.js";
 import { zsetAlgebraCommands } from "./zset-algebra.js";
 import { blockingCommands } from "./blocking.js";
+import { pubsubCommands } from "./pubsub.js";
 
 export function registerCoreCommands(table: CommandTable): void {
   table.register(stringCommands);
@@ -30,4 +31,5 @@ export function registerCoreCommands(table: CommandTable): void {
   table.register(zsetRangeCommands);
   table.register(zsetAlgebraCommands);
   table.register(blockingCommands);
+  table.register(pubsubCommands);
 }
