@@ -172,6 +172,15 @@ function integers(templates: number[][], lsize: number, x: number): number[] {
 }
 const freeHashes: number[][] = [];
 
+// Scratch for fromStringPairs: per node, the pair whose key it holds (-1: free) and whose
+// value; its chain link; per pair, its key's hash.
+let simSlot = new Int32Array(64);
+let simVal = new Int32Array(64);
+let simNext = new Int32Array(64);
+let simHash = new Int32Array(64);
+let simOldSlot = new Int32Array(64);
+let simOldVal = new Int32Array(64);
+
 export class LuaTable {
   /** The stored prefix of the array part: t[i] is arr[i - 1] (holes read as nil). */
   private arr: LuaValue[] = NOTHING;
@@ -230,6 +239,126 @@ export class LuaTable {
     const t = new LuaTable();
     if (narr > 0) t.growArray(narr);
     if (nrec > 0) t.setNodeVector(nrec);
+    return t;
+  }
+
+  /**
+   * The table made by storing t[keys[i]] = values[i] (all non-nil) for i < n, in order, into a
+   * new table, as cjson's decoder does for an object. newkey and rehash are replayed on scratch
+   * arrays, with each key hashed once, and only the final node part is made: the same layout,
+   * links and lastfree as the stores one by one would leave (spec/unit/table/pairs.test.ts).
+   */
+  static fromStringPairs(keys: readonly string[], values: readonly LuaValue[], n: number): LuaTable {
+    const t = new LuaTable();
+    if (n === 0) return t;
+    if (simHash.length < n) simHash = new Int32Array(2 * n);
+    for (let j = 0; j < n; j++) simHash[j] = luaStringHash(keys[j]) & STRING_HASH_MASK;
+    let size = 0; // the dummynode: the first key rehashes
+    let lastfree = 0;
+    let count = 0;
+    let linked = false; // whether this node part got links (a small part gets them at a collision)
+    const place = (j: number, v: number): boolean => {
+      // newkey for pair j (key absent) into the current part; false: no free node, rehash
+      let mp = simHash[j] & (size - 1);
+      if (simSlot[mp] >= 0) {
+        let free = -1;
+        while (lastfree > 0) {
+          lastfree--;
+          if (simSlot[lastfree] < 0) {
+            free = lastfree;
+            break;
+          }
+        }
+        if (free < 0) return false;
+        linked = true;
+        let other = simHash[simSlot[mp]] & (size - 1);
+        if (other !== mp) {
+          while (simNext[other] !== mp) other = simNext[other];
+          simNext[other] = free;
+          simSlot[free] = simSlot[mp];
+          simVal[free] = simVal[mp];
+          simNext[free] = simNext[mp];
+          simNext[mp] = -1;
+        } else {
+          simNext[free] = simNext[mp];
+          simNext[mp] = free;
+          mp = free;
+        }
+      }
+      simSlot[mp] = j;
+      simVal[mp] = v;
+      return true;
+    };
+    for (let j = 0; j < n; j++) {
+      // an existing key takes the new value
+      let found = -1;
+      if (size > 0) {
+        const key = keys[j];
+        for (let s = simHash[j] & (size - 1); s >= 0; s = simNext[s]) {
+          const p = simSlot[s];
+          if (p >= 0 && keys[p] === key) {
+            found = s;
+            break;
+          }
+        }
+      }
+      if (found >= 0) {
+        simVal[found] = j;
+        continue;
+      }
+      if (size > 0 && place(j, j)) {
+        count++;
+        continue;
+      }
+      // rehash: string keys only, so no array part and a node part for all of them plus this one
+      const oldSize = size;
+      if (simOldSlot.length < oldSize) {
+        simOldSlot = new Int32Array(2 * oldSize);
+        simOldVal = new Int32Array(2 * oldSize);
+      }
+      for (let s = 0; s < oldSize; s++) {
+        simOldSlot[s] = simSlot[s];
+        simOldVal[s] = simVal[s];
+      }
+      size = 1 << ceilLog2(count + 1);
+      if (simSlot.length < size) {
+        simSlot = new Int32Array(2 * size);
+        simVal = new Int32Array(2 * size);
+        simNext = new Int32Array(2 * size);
+      }
+      for (let s = 0; s < size; s++) {
+        simSlot[s] = -1;
+        simNext[s] = -1;
+      }
+      lastfree = size;
+      linked = size > SCAN_LIMIT;
+      for (let s = oldSize - 1; s >= 0; s--) place(simOldSlot[s], simOldVal[s]);
+      place(j, j);
+      count++;
+    }
+    const lsize = ceilLog2(size);
+    const nkey = nils(lsize);
+    const nval = nils(lsize);
+    for (let s = 0; s < size; s++) {
+      const p = simSlot[s];
+      if (p >= 0) {
+        nkey[s] = keys[p];
+        nval[s] = values[simVal[s]];
+      }
+    }
+    t.nkey = nkey;
+    t.nval = nval;
+    if (linked) {
+      const nnext = integers(freeLinks, lsize, -1);
+      for (let s = 0; s < size; s++) nnext[s] = simNext[s];
+      t.nnext = nnext;
+    }
+    if (size > SCAN_LIMIT) {
+      const nhash = integers(freeHashes, lsize, 0);
+      for (let s = 0; s < size; s++) if (simSlot[s] >= 0) nhash[s] = simHash[simSlot[s]];
+      t.nhash = nhash;
+    }
+    t.lastfree = lastfree;
     return t;
   }
 

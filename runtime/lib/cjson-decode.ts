@@ -462,9 +462,11 @@ class Decoder {
    */
   parse(): LuaValue {
     const s = this.s;
-    // open containers: for arrays the element list, for objects the table and the pending key
+    // open containers: for arrays the element list, for objects their pairs so far and the
+    // pending key (the table is built when the object closes: LuaTable.fromStringPairs makes the
+    // table lua_rawset would have grown pair by pair)
     const arrays: (LuaValue[] | undefined)[] = [];
-    const objects: (LuaTable | undefined)[] = [];
+    const objects: (Pairs | undefined)[] = [];
     const keys: string[] = [];
     const tops: number[] = [];
     let depth = 0;
@@ -489,16 +491,18 @@ class Decoder {
       } else if (c === 123) {
         this.i = i + 1;
         this.descend(++depth, top, 3);
-        const t = new LuaTable();
         i = this.skipSpace(i + 1);
         if (s.charCodeAt(i) === 125) {
           i++;
           depth--;
-          v = t;
+          v = new LuaTable();
         } else {
           const key = this.key(i);
+          let pairs = pairsByDepth[depth];
+          if (pairs === undefined) pairs = pairsByDepth[depth] = { keys: [], values: [], n: 0 };
+          pairs.n = 0;
           arrays.push(undefined);
-          objects.push(t);
+          objects.push(pairs);
           keys.push(key);
           tops.push(top);
           top += 2;
@@ -560,8 +564,9 @@ class Decoder {
           i++;
           v = sequenceTable(arr);
         } else {
-          const t = objects[n - 1]!;
-          t.setStr(keys[n - 1], v);
+          const pairs = objects[n - 1]!;
+          pairs.keys[pairs.n] = keys[n - 1];
+          pairs.values[pairs.n++] = v;
           if (c === 44) {
             keys[n - 1] = this.key(this.skipSpace(i + 1));
             i = this.colon(this.i);
@@ -569,7 +574,8 @@ class Decoder {
           }
           if (c !== 125) throw this.unexpected(i, "comma or object end");
           i++;
-          v = t;
+          v = LuaTable.fromStringPairs(pairs.keys, pairs.values, pairs.n);
+          pairs.values.fill(undefined, 0, pairs.n); // keep no values alive
         }
         // the container closed: it is the completed value one level up
         arrays.pop();
@@ -612,6 +618,14 @@ class Decoder {
     return i + 1;
   }
 }
+
+/** An open object's key/value pairs so far; one per nesting depth, reused across objects. */
+interface Pairs {
+  keys: string[];
+  values: LuaValue[];
+  n: number;
+}
+const pairsByDepth: (Pairs | undefined)[] = [];
 
 function indexOrInfinity(s: string, ch: string, from: number): number {
   const i = s.indexOf(ch, from);
