@@ -1,10 +1,15 @@
 // The Lua engine benchmark: runs bench/lua/*.lua under redlua, lua5.1, luajit and fengari
 // side by side in one run and prints Markdown tables of medians and ratios (in-process
 // timing through bench/lua/harness.lua, then whole-process wall time), the compile time
-// of a 1,000-line script, and the interrupt latency of `while true do end`.
+// of a 1,000-line script, and the interrupt latency of `while true do end`. Then the
+// string-heavy set (bench/lua/str_*.lua: redlua through bench/lua-host.ts, which lets them
+// require cjson as lua5.1 requires Debian's lua-cjson), and cmsgpack round trips through EVAL
+// on redis-server and on `redlua server`.
 // usage: node dist/bench/run.js [--only a,b] [--runs N] [--skip-fengari] [--skip-process]
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+//        [--set lua|strings|all] [--skip-servers]
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { compile } from "../compiler/index.js";
@@ -14,6 +19,14 @@ import { LuaInterrupt } from "../runtime/errors.js";
 const ROOT = new URL("../../", import.meta.url).pathname;
 const LUA_DIR = join(ROOT, "bench/lua");
 const REDLUA = join(ROOT, "bin/redlua.js");
+
+/** The string-heavy set (issue 3) and its in-process sizes; lua5.1 loads cjson with require. */
+const STRING_PROGRAMS: [string, string][] = [
+  ["str_gsub", "40"],
+  ["str_format", "40"],
+  ["str_concat", "40"],
+  ["str_cjson", "1200"],
+];
 
 /** Benchmark programs and the size argument used for in-process timing (all engines). */
 const PROGRAMS: [string, string][] = [
@@ -61,6 +74,19 @@ function geomean(xs: number[]): number {
 
 function fmt(x: number | undefined, digits = 3): string {
   return x === undefined || !Number.isFinite(x) ? "—" : x.toFixed(digits);
+}
+
+/** The engines of the string set: redlua with Redis's libraries reachable through require. */
+function stringEngines(): Engine[] {
+  return [
+    {
+      name: "redlua",
+      cmd: ["node", "--stack-size=3900", join(ROOT, "dist/bench/lua-host.js")],
+      available: true,
+    },
+    { name: "lua5.1", cmd: ["lua5.1"], available: which("lua5.1") },
+    { name: "luajit", cmd: ["luajit"], available: which("luajit") },
+  ];
 }
 
 /** In-process: the harness prints the median seconds of RUNS timed runs after warm-up. */
@@ -154,22 +180,15 @@ function interruptLatency(): { median: number; max: number } {
   return { median: median(lat), max: Math.max(...lat) };
 }
 
-function main(): void {
-  const { values } = parseArgs({
-    options: {
-      only: { type: "string" },
-      runs: { type: "string" },
-      "skip-fengari": { type: "boolean" },
-      "skip-process": { type: "boolean" },
-    },
-  });
-  const only = values.only?.split(",");
-  const runs = Number(values.runs ?? 5);
-  const progs = PROGRAMS.filter(([p]) => only === undefined || only.includes(p));
-  const es = engines(values["skip-fengari"] === true).filter((e) => e.available);
-  const out: string[] = [];
-
-  out.push("### In-process (median seconds after warm-up; ratio = lua5.1 time / engine time)", "");
+/** The in-process table of one program set: medians, ratios to lua5.1, geomeans. */
+function inProcessTable(
+  out: string[],
+  title: string,
+  es: Engine[],
+  progs: [string, string][],
+  runs: number,
+): void {
+  out.push(title, "");
   out.push(`| program | ${es.map((e) => e.name).join(" | ")} | ${es.map((e) => `×${e.name}`).join(" | ")} |`);
   out.push(`|---|${es.map(() => "---:").join("|")}|${es.map(() => "---:").join("|")}|`);
   const ratios = new Map<string, number[]>(es.map((e) => [e.name, []]));
@@ -187,8 +206,122 @@ function main(): void {
       .join(" | ")} |`,
     "",
   );
+}
 
-  if (values["skip-process"] !== true) {
+/** A free TCP port on the loopback interface. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Waits until `redis-cli -p port PING` answers PONG. */
+async function waitReady(port: number): Promise<boolean> {
+  for (let i = 0; i < 100; i++) {
+    const r = spawnSync("redis-cli", ["-p", String(port), "PING"], { encoding: "latin1" });
+    if (r.stdout.trim() === "PONG") return true;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  return false;
+}
+
+/**
+ * cmsgpack round trips (bench/lua/str_cmsgpack.lua as an EVAL body) on redis-server and on
+ * `redlua server`, each started on a free loopback port: best wall time of RUNS EVALs.
+ */
+async function cmsgpackVsRedis(out: string[], runs: number): Promise<void> {
+  if (!which("redis-server") || !which("redis-cli")) return;
+  const body = readFileSync(join(LUA_DIR, "str_cmsgpack.lua"), "latin1");
+  const rounds = "1500";
+  const servers: [string, (port: number) => ChildProcess][] = [
+    [
+      "redis-server",
+      (port) => spawn("redis-server", ["--port", String(port), "--save", "", "--appendonly", "no"]),
+    ],
+    ["redlua", (port) => spawn(REDLUA, ["server", "--port", String(port), "--bind", "127.0.0.1"])],
+  ];
+  const times: (number | undefined)[] = [];
+  for (const [name, start] of servers) {
+    const port = await freePort();
+    const child = start(port);
+    child.stdout?.resume();
+    child.stderr?.resume();
+    try {
+      if (!(await waitReady(port))) {
+        process.stderr.write(`${name}: did not start\n`);
+        times.push(undefined);
+        continue;
+      }
+      let best = Infinity;
+      for (let i = 0; i < runs + 1; i++) {
+        const t0 = process.hrtime.bigint();
+        const r = spawnSync("redis-cli", ["-p", String(port), "EVAL", body, "0", rounds], {
+          encoding: "latin1",
+        });
+        const t = Number(process.hrtime.bigint() - t0) / 1e9;
+        if (r.status !== 0 || !/^\d+/.test(r.stdout.trim())) {
+          process.stderr.write(`${name}: EVAL failed: ${r.stdout}${r.stderr}\n`);
+          best = NaN;
+          break;
+        }
+        if (i > 0) best = Math.min(best, t); // the first EVAL warms up (and loads the script)
+      }
+      times.push(Number.isFinite(best) ? best : undefined);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  }
+  const [redis, redlua] = times;
+  out.push(
+    "### cmsgpack round trips through EVAL (bench/lua/str_cmsgpack.lua, " +
+      `${rounds} pack+unpack of a nested document; best wall seconds of ${runs})`,
+    "",
+    "| redis-server 7.0 | redlua server | ×redis |",
+    "|---:|---:|---:|",
+    `| ${fmt(redis)} | ${fmt(redlua)} | ${fmt(redis !== undefined && redlua !== undefined ? redis / redlua : undefined, 2)} |`,
+    "",
+  );
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      only: { type: "string" },
+      runs: { type: "string" },
+      set: { type: "string" },
+      "skip-fengari": { type: "boolean" },
+      "skip-process": { type: "boolean" },
+      "skip-servers": { type: "boolean" },
+    },
+  });
+  const only = values.only?.split(",");
+  const runs = Number(values.runs ?? 5);
+  const set = values.set ?? "all";
+  const progs = PROGRAMS.filter(([p]) => (only === undefined || only.includes(p)) && set !== "strings");
+  const sprogs = STRING_PROGRAMS.filter(([p]) => (only === undefined || only.includes(p)) && set !== "lua");
+  const es = engines(values["skip-fengari"] === true).filter((e) => e.available);
+  const out: string[] = [];
+  out.push(
+    `Run on ${new Date().toISOString().slice(0, 10)}: \`node dist/bench/run.js ${process.argv.slice(2).join(" ")}\``,
+    "",
+  );
+
+  if (progs.length > 0) {
+    inProcessTable(
+      out,
+      "### In-process (median seconds after warm-up; ratio = lua5.1 time / engine time)",
+      es,
+      progs,
+      runs,
+    );
+  }
+
+  if (values["skip-process"] !== true && progs.length > 0) {
     const pe = es.filter((e) => e.name !== "fengari");
     out.push("### Whole process (median wall seconds of `ENGINE FILE.lua`, start-up included)", "");
     out.push(
@@ -212,12 +345,30 @@ function main(): void {
     );
   }
 
-  out.push(`Compile time of a 1,000-line script: ${fmt(compileTime(), 1)} ms (median, warm).`);
-  const il = interruptLatency();
-  out.push(
-    `Interrupt latency of \`while true do end\` past its deadline: median ${fmt(il.median, 3)} ms, max ${fmt(il.max, 3)} ms.`,
-  );
+  if (progs.length > 0) {
+    out.push(`Compile time of a 1,000-line script: ${fmt(compileTime(), 1)} ms (median, warm).`);
+    const il = interruptLatency();
+    out.push(
+      `Interrupt latency of \`while true do end\` past its deadline: median ${fmt(il.median, 3)} ms, max ${fmt(il.max, 3)} ms.`,
+      "",
+    );
+  }
+
+  if (sprogs.length > 0) {
+    inProcessTable(
+      out,
+      "### String-heavy programs, in-process (median seconds after warm-up; ratio = lua5.1 time / engine time; " +
+        "str_cjson is the decode + encode round trip of a 10 KB nested document, lua5.1 and luajit with Debian's lua-cjson)",
+      stringEngines().filter((e) => e.available),
+      sprogs,
+      runs,
+    );
+    if (values["skip-servers"] !== true) await cmsgpackVsRedis(out, runs);
+  }
   process.stdout.write(out.join("\n") + "\n");
 }
 
-main();
+main().catch((e: unknown) => {
+  process.stderr.write(String(e instanceof Error ? e.stack : e) + "\n");
+  process.exitCode = 1;
+});
