@@ -44,6 +44,10 @@ export const HELPERS = {
   le: "$le",
   /** table constructors: (arrayValues, hashKeysAndValues?, lastMulti?) */
   table: "$table",
+  /** a constructor's new table sized by its item counts (narr, nhash), and a record field of it
+   * with a constant string key: (t, k, h, v) */
+  tnew: "$tnew",
+  tsets: "$tsets",
   /** LUA_COMPAT_VARARG's `arg` table of a vararg function: ($va) → {..., n = #} */
   vatable: "$vatable",
   /** numeric for prelude: converts and checks (value, what) */

@@ -50,6 +50,7 @@ function callable(f: LuaValue, desc: string | undefined): LuaFunction {
 // Constant string keys come with their hash (table.ts keyHash) computed by the compiler, or -1
 // for keys too long for it to know (the Redis profile hashes every byte of long strings).
 const H_INDEX = keyHash("__index");
+const H_NEWINDEX = keyHash("__newindex");
 
 /** Reads a global: the environment's raw field, or through its metatable. */
 function gget(env: LuaTable, name: string, h: number): LuaValue {
@@ -80,12 +81,33 @@ function index(t: LuaValue, k: LuaValue, desc?: string): LuaValue {
 /** t.name: index with a constant string key and its hash. */
 function indexs(t: LuaValue, k: string, h: number, desc?: string): LuaValue {
   if (t instanceof LuaTable) {
-    const v = h >= 0 ? t.getStrH(k, h) : t.getStr(k);
+    if (h < 0) return index(t, k, desc);
+    const v = t.getStrH(k, h);
     if (v !== undefined || t.metatable === undefined) return v;
-    return ops.indexMissing(t, k);
+    return inherited(t, k, h);
   }
   if (typeof t === "string") return stringIndex(t, k, desc);
   return ops.index(t, k, desc);
+}
+
+/**
+ * t.name found nil in t itself, t having a metatable: follows a few __index tables with the
+ * key's hash in hand (methods of classes). Anything else (an __index function, a long chain) is
+ * the generic loop's, from t again: the raw lookups made here have no effects to repeat.
+ */
+function inherited(t: LuaTable, k: string, h: number): LuaValue {
+  let u = t;
+  for (let hop = 0; hop < 4; hop++) {
+    const mt = u.metatable;
+    if (mt === undefined) return undefined;
+    const ix = mt.getStrH("__index", H_INDEX);
+    if (ix === undefined) return undefined;
+    if (!(ix instanceof LuaTable)) break;
+    const v = ix.getStrH(k, h);
+    if (v !== undefined) return v;
+    u = ix;
+  }
+  return ops.indexMissing(t, k);
 }
 
 /** s:method(): the string metatable's __index is (normally) the string table itself. */
@@ -111,8 +133,9 @@ function setindex(t: LuaValue, k: LuaValue, v: LuaValue, desc?: string): void {
 function setindexs(t: LuaValue, k: string, h: number, v: LuaValue, desc?: string): void {
   if (t instanceof LuaTable && h >= 0) {
     if (t.metatable === undefined) return t.setStrH(k, h, v);
-    // an existing field is assigned without looking at __newindex
+    // an existing field is assigned without looking at __newindex; with no __newindex, any
     if (t.replaceStrH(k, h, v)) return;
+    if (t.metatable.getStrH("__newindex", H_NEWINDEX) === undefined) return t.setStrH(k, h, v);
   }
   setindex(t, k, v, desc);
 }
@@ -143,6 +166,12 @@ function table(positional?: LuaValue[], keyed?: LuaValue[], multi?: LuaResult): 
   if (positional.length > 0) t.setList(positional);
   if (multi !== undefined) t.setList(all(multi), positional.length + 1);
   return t;
+}
+
+/** A record field `k = v` of a table under construction (no metatable yet), k constant. */
+function tsets(t: LuaTable, k: string, h: number, v: LuaValue): void {
+  if (h >= 0) t.setStrH(k, h, v);
+  else t.setStr(k, v);
 }
 
 /** The `arg` table a 5.1 vararg function gets when its body never uses `...`. */
@@ -270,6 +299,8 @@ export function makeHelpers(interrupts: Interrupts): Record<string, unknown> {
     lt: ops.lt,
     le: ops.le,
     table,
+    tnew: LuaTable.sized,
+    tsets,
     forNum: fornum,
     vatable,
     iter,

@@ -703,6 +703,13 @@ export class LuaTable {
 
   /** rehash: count integer keys by power-of-2 slices, then resize both parts. */
   private rehash(extraKey: LuaValue): void {
+    if (this.top === 0 && arrayCandidate(extraKey) === 0 && this.onlyNonIntegerKeys()) {
+      // no key can go to an array part (computesizes gives 0): all go to the node part
+      let totaluse = 1;
+      const nval = this.nval;
+      for (let n = 0; n < nval.length; n++) if (nval[n] !== undefined) totaluse++;
+      return this.resize(0, totaluse);
+    }
     nums.fill(0);
     let nasize = this.numUseArray();
     let totaluse = nasize;
@@ -742,6 +749,16 @@ export class LuaTable {
       if (a === nasize) break;
     }
     this.resize(n, totaluse - na);
+  }
+
+  /** Whether no live key of the node part is an integer in 1..MAXASIZE (an array candidate). */
+  private onlyNonIntegerKeys(): boolean {
+    const { nkey, nval } = this;
+    for (let n = 0; n < nkey.length; n++) {
+      const key = nkey[n];
+      if (typeof key === "number" && nval[n] !== undefined && arrayCandidate(key) > 0) return false;
+    }
+    return true;
   }
 
   /** numusearray: non-nil slots of the array part, per slice (2^(lg-1), 2^lg]. */

@@ -2,15 +2,39 @@
 // positional values in order, the keyed fields as a flat [k1, v1, k2, v2, …] list, and a
 // trailing multi-value expression whose values all go to the array part. When positional
 // and keyed fields interleave, values are held in temps so evaluation keeps source order.
+// A record of constant string keys only (`{x = 1, y = 2}`) is built in place instead:
+// `($1 = $tnew(0, n), $tsets($1, "x", h, 1), …, $1)`, OP_NEWTABLE then one OP_SETTABLE per field.
 import type * as L from "luaparse";
 import type * as ES from "estree";
 import * as f from "../factories.js";
+import { stringValue } from "../strings.js";
 import type { Lowerer, Lowered } from "./context.js";
+import { keyArgs } from "./keys.js";
+
+/** The constant string key of a record field, if it has one. */
+function stringKey(field: L.TableKey | L.TableKeyString | L.TableValue): string | undefined {
+  if (field.type === "TableKeyString") return field.key.name;
+  if (field.type === "TableKey" && field.key.type === "StringLiteral") return stringValue(field.key.raw);
+  return undefined;
+}
 
 export function tableConstructor(cx: Lowerer, node: L.TableConstructorExpression): Lowered {
   const loc = node.loc;
   const fields = node.fields;
   if (fields.length === 0) return { js: cx.callHelper("table", [], loc) };
+  const names = fields.map(stringKey);
+  if (names.every((n) => n !== undefined)) {
+    const t = cx.scopes.temp();
+    const seq: ES.Expression[] = [
+      f.assign(f.id(t, loc), cx.callHelper("tnew", [f.num(0, loc), f.num(fields.length, loc)], loc), loc),
+    ];
+    fields.forEach((field, i) => {
+      const value = cx.expr((field as L.TableKey | L.TableKeyString).value).js;
+      seq.push(cx.callHelper("tsets", [f.id(t, loc), ...keyArgs(names[i]!, loc), value], loc));
+    });
+    seq.push(f.id(t, loc));
+    return { js: f.seq(seq, loc) };
+  }
   const positional: ES.Expression[] = [];
   const keyed: ES.Expression[] = [];
   let multi: ES.Expression | null = null;
