@@ -16,6 +16,9 @@ import { zsetRangeCommands } from "./zset-ranges.js";
 import { zsetAlgebraCommands } from "./zset-algebra.js";
 import { blockingCommands } from "./blocking.js";
 import { pubsubCommands } from "./pubsub.js";
+import { streamCommands } from "./streams.js";
+import { streamReadCommands } from "./streams-read.js";
+import { streamGroupCommands } from "./streams-groups.js";
 
 export function registerCoreCommands(table: CommandTable): void {
   table.register(stringCommands);
@@ -32,4 +35,7 @@ export function registerCoreCommands(table: CommandTable): void {
   table.register(zsetAlgebraCommands);
   table.register(blockingCommands);
   table.register(pubsubCommands);
+  table.register(streamCommands);
+  table.register(streamReadCommands);
+  table.register(streamGroupCommands);
 }
