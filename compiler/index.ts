@@ -6,7 +6,7 @@ import luaparse from "luaparse";
 import type * as L from "luaparse";
 import type * as ES from "estree";
 import { generate } from "astring";
-import sourceMap from "source-map";
+import { createRequire } from "node:module";
 import * as f from "./factories.js";
 import { HELPERS, RT_PARAM, ENV_VAR, VARARG_VAR } from "./helpers.js";
 import { Lowerer } from "./lower/context.js";
@@ -93,7 +93,8 @@ export class LineTable {
   }
 }
 
-function parse(source: string): L.Chunk {
+/** Parses a chunk; `assigned` receives every name that is the target of an assignment statement. */
+function parse(source: string, assigned: Set<string>): L.Chunk {
   try {
     return luaparse.parse(source, {
       locations: true,
@@ -104,6 +105,12 @@ function parse(source: string): L.Chunk {
       encodingMode: "none",
       comments: false,
       scope: false,
+      // collected as the nodes are made, instead of walking the whole tree again
+      onCreateNode(node: L.Node) {
+        if (node.type === "AssignmentStatement") {
+          for (const v of node.variables) if (v.type === "Identifier") assigned.add(v.name);
+        }
+      },
     });
   } catch (e) {
     if (e instanceof SyntaxError || (e as { line?: number }).line !== undefined) {
@@ -124,12 +131,13 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   const src = skipShebang(source);
   // Lua's own verdict and words on syntax first; luaparse then builds the tree
   checkSyntax(src);
-  const chunk = parse(src);
+  const assigned = new Set<string>();
+  const chunk = parse(src, assigned);
   const coroutines =
     options.coroutines === "auto" || options.coroutines === undefined
       ? /\bcoroutine\b/.test(src)
       : options.coroutines;
-  const cx = new Lowerer(visitors, { coroutines, source: src, assigned: assignedNames(chunk) });
+  const cx = new Lowerer(visitors, { coroutines, source: src, assigned });
 
   // the main chunk: a vararg function with no parameters
   const mainScope = cx.scopes.enterFunction(true, false);
@@ -183,7 +191,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
 
   const lines = new LineTable();
   const generator = options.sourceMap
-    ? new sourceMap.SourceMapGenerator({ file: options.chunkName + ".js" })
+    ? new (sourceMap().SourceMapGenerator)({ file: options.chunkName + ".js" })
     : undefined;
   const sourceFile = options.sourceFile ?? options.chunkName;
   const collector = {
@@ -214,23 +222,9 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   return { js, lines, map: generator?.toString(), functionNames: cx.functionNames };
 }
 
-/** Every name that is the target of an assignment statement somewhere in the chunk. */
-function assignedNames(chunk: L.Chunk): Set<string> {
-  const names = new Set<string>();
-  const visit = (n: unknown): void => {
-    if (n === null || typeof n !== "object") return;
-    if (Array.isArray(n)) {
-      for (const x of n) visit(x);
-      return;
-    }
-    const node = n as { type?: string; variables?: L.Expression[] };
-    if (node.type === "AssignmentStatement") {
-      for (const v of node.variables ?? []) if (v.type === "Identifier") names.add(v.name);
-    }
-    for (const [k, v] of Object.entries(node)) if (k !== "loc" && k !== "range") visit(v);
-  };
-  visit(chunk.body);
-  return names;
+/** source-map, loaded the first time a map is asked for (start-up of `redlua run` skips it). */
+function sourceMap(): typeof import("source-map") {
+  return createRequire(import.meta.url)("source-map") as typeof import("source-map");
 }
 
 export function isCompileError(e: unknown): e is CompileError {

@@ -141,7 +141,7 @@ const nums = new Int32Array(MAXBITS + 1);
 // A node part is up to four arrays of 2^k entries, one word per node each (so that only node
 // parts of 16K nodes and more reach V8's large-object space): keys, values, chain links and
 // hashes. They are made by copying packed templates, which beats building them.
-const TEMPLATE_BITS = 10;
+const TEMPLATE_BITS = 14;
 const freeKeys: LuaValue[][] = [];
 const freeLinks: number[][] = [];
 
