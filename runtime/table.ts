@@ -180,6 +180,42 @@ let simNext = new Int32Array(64);
 let simHash = new Int32Array(64);
 let simOldSlot = new Int32Array(64);
 let simOldVal = new Int32Array(64);
+let simLastfree = 0;
+/** whether the node part got links (a small one gets them at its first collision) */
+let simLinked = false;
+
+/** newkey for pair j (its key absent) with value v into a node part of `size`; false: rehash. */
+function simPlace(j: number, v: number, size: number): boolean {
+  let mp = simHash[j] & (size - 1);
+  if (simSlot[mp] >= 0) {
+    let free = -1;
+    while (simLastfree > 0) {
+      simLastfree--;
+      if (simSlot[simLastfree] < 0) {
+        free = simLastfree;
+        break;
+      }
+    }
+    if (free < 0) return false;
+    simLinked = true;
+    let other = simHash[simSlot[mp]] & (size - 1);
+    if (other !== mp) {
+      while (simNext[other] !== mp) other = simNext[other];
+      simNext[other] = free;
+      simSlot[free] = simSlot[mp];
+      simVal[free] = simVal[mp];
+      simNext[free] = simNext[mp];
+      simNext[mp] = -1;
+    } else {
+      simNext[free] = simNext[mp];
+      simNext[mp] = free;
+      mp = free;
+    }
+  }
+  simSlot[mp] = j;
+  simVal[mp] = v;
+  return true;
+}
 
 export class LuaTable {
   /** The stored prefix of the array part: t[i] is arr[i - 1] (holes read as nil). */
@@ -254,41 +290,9 @@ export class LuaTable {
     if (simHash.length < n) simHash = new Int32Array(2 * n);
     for (let j = 0; j < n; j++) simHash[j] = luaStringHash(keys[j]) & STRING_HASH_MASK;
     let size = 0; // the dummynode: the first key rehashes
-    let lastfree = 0;
     let count = 0;
-    let linked = false; // whether this node part got links (a small part gets them at a collision)
-    const place = (j: number, v: number): boolean => {
-      // newkey for pair j (key absent) into the current part; false: no free node, rehash
-      let mp = simHash[j] & (size - 1);
-      if (simSlot[mp] >= 0) {
-        let free = -1;
-        while (lastfree > 0) {
-          lastfree--;
-          if (simSlot[lastfree] < 0) {
-            free = lastfree;
-            break;
-          }
-        }
-        if (free < 0) return false;
-        linked = true;
-        let other = simHash[simSlot[mp]] & (size - 1);
-        if (other !== mp) {
-          while (simNext[other] !== mp) other = simNext[other];
-          simNext[other] = free;
-          simSlot[free] = simSlot[mp];
-          simVal[free] = simVal[mp];
-          simNext[free] = simNext[mp];
-          simNext[mp] = -1;
-        } else {
-          simNext[free] = simNext[mp];
-          simNext[mp] = free;
-          mp = free;
-        }
-      }
-      simSlot[mp] = j;
-      simVal[mp] = v;
-      return true;
-    };
+    simLastfree = 0;
+    simLinked = false;
     for (let j = 0; j < n; j++) {
       // an existing key takes the new value
       let found = -1;
@@ -306,7 +310,7 @@ export class LuaTable {
         simVal[found] = j;
         continue;
       }
-      if (size > 0 && place(j, j)) {
+      if (size > 0 && simPlace(j, j, size)) {
         count++;
         continue;
       }
@@ -330,10 +334,10 @@ export class LuaTable {
         simSlot[s] = -1;
         simNext[s] = -1;
       }
-      lastfree = size;
-      linked = size > SCAN_LIMIT;
-      for (let s = oldSize - 1; s >= 0; s--) place(simOldSlot[s], simOldVal[s]);
-      place(j, j);
+      simLastfree = size;
+      simLinked = size > SCAN_LIMIT;
+      for (let s = oldSize - 1; s >= 0; s--) simPlace(simOldSlot[s], simOldVal[s], size);
+      simPlace(j, j, size);
       count++;
     }
     const lsize = ceilLog2(size);
@@ -348,7 +352,7 @@ export class LuaTable {
     }
     t.nkey = nkey;
     t.nval = nval;
-    if (linked) {
+    if (simLinked) {
       const nnext = integers(freeLinks, lsize, -1);
       for (let s = 0; s < size; s++) nnext[s] = simNext[s];
       t.nnext = nnext;
@@ -358,7 +362,7 @@ export class LuaTable {
       for (let s = 0; s < size; s++) if (simSlot[s] >= 0) nhash[s] = simHash[simSlot[s]];
       t.nhash = nhash;
     }
-    t.lastfree = lastfree;
+    t.lastfree = simLastfree;
     return t;
   }
 

@@ -100,8 +100,32 @@ function encodeNumber(cfg: Config, num: number): string {
       return "null";
     }
   }
-  return shortG(num, prec) ?? formatG(num, prec);
+  return plainG(num, prec) ?? shortG(num, prec) ?? formatG(num, prec);
 }
+
+/**
+ * The common case of shortG without taking the digits apart: from 1e-4 up to 10^prec both C's
+ * %g and JS write plain decimals, so JS's shortest string is C's when it has at most `prec`
+ * significant digits (see shortG). Undefined otherwise.
+ */
+function plainG(x: number, prec: number): string | undefined {
+  const ax = x < 0 ? -x : x;
+  if (!(ax >= 1e-4 && ax < POW10[prec])) return undefined;
+  const s = String(x);
+  const neg = x < 0 ? 1 : 0;
+  let digits = s.length - neg;
+  if (ax < 1) {
+    // "0.000ddd": the "0." and the zeros after it are not significant
+    let k = neg + 2;
+    while (s.charCodeAt(k) === 48) k++;
+    digits = s.length - k;
+  } else if (s.indexOf(".") >= 0) {
+    digits--;
+  }
+  return digits <= prec ? s : undefined;
+}
+
+const POW10: number[] = Array.from({ length: 15 }, (_, k) => 10 ** k);
 
 /**
  * C's %.{prec}g when JS's shortest round-trip digits of a normal double number are at most `prec`
