@@ -575,7 +575,7 @@ class Decoder {
           if (c !== 125) throw this.unexpected(i, "comma or object end");
           i++;
           v = LuaTable.fromStringPairs(pairs.keys, pairs.values, pairs.n);
-          pairs.values.fill(undefined, 0, pairs.n); // keep no values alive
+          for (let k = 0; k < pairs.n; k++) pairs.values[k] = undefined; // keep no values alive
         }
         // the container closed: it is the completed value one level up
         arrays.pop();
