@@ -3,6 +3,7 @@
 // 0-255). Patterns come from lpattern.ts, string.format from format.ts, argument checks
 // from args.ts; gsub reaches Lua functions and __index through ops.ts.
 import { LuaError, memoryError } from "../errors.js";
+import { CHARGE_MIN, chargeAllocation } from "../memory.js";
 import { numberToString } from "../number.js";
 import { index, type } from "../ops.js";
 import { LuaTable } from "../table.js";
@@ -61,7 +62,9 @@ export function rep(this: void, s: LuaValue, n: LuaValue): string {
   const src = str(s, 1, "rep", arguments.length);
   const count = checkInt(n, 2, "rep", arguments.length) | 0; // luaL_checkint: an int
   if (count <= 0 || src.length === 0) return "";
-  if (src.length * count > MAX_STRING) throw tooBig();
+  const size = src.length * count;
+  if (size > MAX_STRING) throw tooBig();
+  if (size >= CHARGE_MIN) chargeAllocation(size);
   return src.repeat(count);
 }
 
@@ -250,8 +253,10 @@ export function gsub(this: void, s: LuaValue, p: LuaValue, repl: LuaValue, n: Lu
     const count = parts.length - 1;
     if (count <= maxS) {
       if (count === 0) return [src, 0];
+      const size = src.length + count * (rstr.length - pstr.length);
+      if (size > MAX_STRING) throw tooBig();
+      if (size >= CHARGE_MIN) chargeAllocation(size);
       const out = parts.join(rstr);
-      if (out.length > MAX_STRING) throw tooBig();
       return [out, count];
     }
   }
@@ -283,6 +288,7 @@ export function gsub(this: void, s: LuaValue, p: LuaValue, repl: LuaValue, n: Lu
     if (anchor) break;
   }
   out += src.slice(copied);
+  if (out.length >= CHARGE_MIN) chargeAllocation(out.length);
   return [out, count];
 }
 

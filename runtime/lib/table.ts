@@ -4,6 +4,7 @@
 // lua_rawseti are; comparators are called through ops.call1. Uses args.ts for lauxlib errors.
 import { LuaTable, checkWritable } from "../table.js";
 import { LuaError } from "../errors.js";
+import { CHARGE_MIN, chargeAllocation } from "../memory.js";
 import * as ops from "../ops.js";
 import { numberToString } from "../number.js";
 import { checkInt, checkTable, optString, typeArgError } from "./args.js";
@@ -33,11 +34,19 @@ function concat(list: LuaValue, sep: LuaValue, i: LuaValue, j: LuaValue): LuaRes
     if (typeof v === "number") return numberToString(v);
     throw new LuaError(`invalid value (${ops.type(v)}) at index ${idx} in table for 'concat'`, 1);
   };
+  let size = 0;
   for (; k < last; k++) {
-    parts.push(field(k));
+    const f = field(k);
+    size += f.length + s.length;
+    parts.push(f);
     parts.push(s);
   }
-  if (k === last) parts.push(field(k)); // the last value, if the interval was not empty
+  if (k === last) {
+    const f = field(k); // the last value, if the interval was not empty
+    size += f.length;
+    parts.push(f);
+  }
+  if (size >= CHARGE_MIN) chargeAllocation(size);
   return parts.join("");
 }
 
