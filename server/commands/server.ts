@@ -128,6 +128,8 @@ function shutdown(c: ClientState, argv: string[]): Reply {
   if (!now && (c.inMulti || c.fake))
     return err("ERR SHUTDOWN without NOW or ABORT isn't allowed for DENY BLOCKING client");
   const ex = executorOf(c);
+  // a script past busy-reply-threshold: only SHUTDOWN NOSAVE may end the server
+  if (!nosave && ex.scripting.runner.timedOut) return ex.scripting.runner.busyError();
   c.dropReply = true;
   ex.host?.shutdown();
   return null;

@@ -2,9 +2,19 @@
 // (flag checks), executes redis.call/redis.pcall with the script's checks, tracks writes,
 // time and kill requests, and turns the script's result or error into the caller's reply.
 // Every write command a script runs passes through `callCommand` (the one place a later
-// persistence or replication layer hooks into, via `onWrite`).
+// persistence or replication layer hooks into, via `onWrite`). The busy-script machinery
+// (server/worker/) watches runs through a `RunMonitor`: kill requests from the other thread,
+// the first write, and other clients' commands while a script is past busy-reply-threshold.
 import { LuaTable } from "../../runtime/table.js";
-import { LuaError, LuaInterrupt, cCalls, catchable, errorOptions } from "../../runtime/errors.js";
+import {
+  LuaError,
+  LuaInterrupt,
+  cCalls,
+  catchable,
+  currentLuaFrames,
+  errorOptions,
+} from "../../runtime/errors.js";
+import { checkHeap } from "../../runtime/memory.js";
 import { formatG } from "../../runtime/number.js";
 import { RedisRand48 } from "../../runtime/lib/math.js";
 import * as ops from "../../runtime/ops.js";
@@ -12,6 +22,7 @@ import type { LuaFunction, LuaResult, LuaValue } from "../../runtime/value.js";
 import type { ClientState } from "../client.js";
 import { F, type Command } from "../commands/table.js";
 import type { Executor } from "../executor.js";
+import { log } from "../log.js";
 import { err, ErrorReply, type Reply } from "../reply.js";
 import { luaToReply, replyToLua } from "./convert.js";
 import { SCRIPT_FLAG } from "./shebang.js";
@@ -78,6 +89,44 @@ export class RunContext {
   }
 }
 
+/**
+ * What the run context tells, and asks of, whoever watches scripts from outside the executor
+ * (server/worker/): the connection thread answers -BUSY and takes kills while a script runs.
+ */
+export interface RunMonitor {
+  started(ctx: RunContext): void;
+  ended(ctx: RunContext): void;
+  /** Before the run's first write: false when a kill was granted first (the script must stop). */
+  firstWrite(ctx: RunContext): boolean;
+  /** SCRIPT KILL / FUNCTION KILL run by the executor itself (from `whileBlocked`). */
+  kill(): void;
+  /** A kill was requested from the other thread. */
+  killRequested(): boolean;
+  /** SHUTDOWN NOSAVE is ending the process. */
+  shutdownRequested(): boolean;
+  /** processEventsWhileBlocked: serve other clients while a script is past the threshold. */
+  whileBlocked(): void;
+}
+
+/** scriptInterrupt's kill: Lua's pcall can't catch it; the reply names the line it stopped at. */
+class ScriptKilled extends LuaInterrupt {
+  source: string | undefined;
+  line: number | undefined;
+  constructor() {
+    super("Script killed by user with SCRIPT KILL...", "killed");
+    const f = currentLuaFrames()[0];
+    if (f !== undefined) {
+      this.source = f.chunk!.source ?? "@" + f.chunk!.chunkName;
+      this.line = f.line;
+    }
+  }
+}
+
+function killed(): ScriptKilled {
+  log("#", "Lua script killed by user with SCRIPT KILL.");
+  return new ScriptKilled();
+}
+
 /** A check that refused a command before it ran (script.c's `err`). */
 class ScriptCallError {
   constructor(
@@ -100,10 +149,24 @@ export class ScriptRunner {
   readonly random = new RedisRand48();
   private readonly scriptClient: ClientState;
 
+  /** The busy-script machinery watching runs (server/worker/), if any. */
+  monitor: RunMonitor | undefined = undefined;
+
   constructor(readonly executor: Executor) {
     this.scriptClient = executor.newClient(true);
     this.scriptClient.name = "lua";
     errorOptions.position = true;
+    // processCommand: past the threshold only CMD_ALLOW_BUSY commands run
+    executor.busyCheck = (c, cmd) => {
+      if (!this.timedOut || c === this.current!.caller) return undefined;
+      if ((cmd.flags & F.allow_busy) === 0) return this.busyError() as ErrorReply;
+      return undefined;
+    };
+  }
+
+  /** A script is running past busy-reply-threshold (isInsideYieldingLongCommand). */
+  get timedOut(): boolean {
+    return this.current !== undefined && (this.current.flags & RUN.timedOut) !== 0;
   }
 
   /**
@@ -121,6 +184,7 @@ export class ScriptRunner {
       ctx.flags |= RUN.allowOom;
     }
     this.current = ctx;
+    this.monitor?.started(ctx);
     // keys don't expire while a script runs: the clock stops at its start (scriptTimeSnapshot)
     this.executor.frozenTime = Date.now();
     // the lua_pcall running the script is its first C call
@@ -133,6 +197,7 @@ export class ScriptRunner {
       return this.errorReply(ctx, e);
     } finally {
       this.current = undefined;
+      this.monitor?.ended(ctx);
       this.executor.frozenTime = 0;
       cCalls.depth = cDepth;
       ctx.client.db = this.executor.dbs[0];
@@ -161,6 +226,9 @@ export class ScriptRunner {
 
   /** luaCallFunction's error path: "-CODE msg script: NAME, on SOURCE:LINE." */
   private errorReply(ctx: RunContext, e: unknown): Reply {
+    if (e instanceof ScriptKilled && e.source !== undefined && e.line !== undefined) {
+      return err(`ERR ${e.message} script: ${ctx.request.name}, on ${e.source}:${e.line}.`);
+    }
     if (e instanceof LuaInterrupt) {
       return err(`ERR ${e.message}`);
     }
@@ -247,7 +315,11 @@ export class ScriptRunner {
     ) {
       return new ScriptCallError("-OOM command not allowed when used memory > 'maxmemory'.", cmd);
     }
-    if (write) ctx.flags |= RUN.writeDirty;
+    if (write && (ctx.flags & RUN.writeDirty) === 0) {
+      // a kill granted by the other thread before this first write wins: no write happens
+      if (this.monitor !== undefined && !this.monitor.firstWrite(ctx)) throw new ScriptKilled();
+      ctx.flags |= RUN.writeDirty;
+    }
     const reply = ex.call(ctx.client, cmd, argv);
     if (write && this.onWrite.length > 0) for (const o of this.onWrite) o(ctx.client.db.id, argv);
     return reply;
@@ -255,15 +327,41 @@ export class ScriptRunner {
 
   /** SCRIPT KILL / FUNCTION KILL: the running script stops at its next interrupt check. */
   requestKill(): void {
-    if (this.current !== undefined) this.current.flags |= RUN.killed;
+    if (this.current === undefined) return;
+    this.current.flags |= RUN.killed;
+    this.monitor?.kill();
   }
 
-  /** Called from the Lua interrupt hook: throws when the running script must stop. */
+  /**
+   * Called from the Lua interrupt hook (scriptInterrupt): throws when the running script must
+   * stop (killed, shutting down, over the memory cap); past busy-reply-threshold, logs the slow
+   * script once and lets the monitor serve other clients, as processEventsWhileBlocked does.
+   */
   interruptCheck(): void {
     const ctx = this.current;
-    if (ctx !== undefined && (ctx.flags & RUN.killed) !== 0) {
-      throw new LuaInterrupt("Script killed by user with SCRIPT KILL...", "killed");
+    if (ctx === undefined) return;
+    const m = this.monitor;
+    if (m !== undefined) this.pollMonitor(ctx, m);
+    if ((ctx.flags & RUN.killed) !== 0) throw killed();
+    checkHeap();
+    if ((ctx.flags & RUN.timedOut) === 0) {
+      const elapsed = ctx.elapsedMs();
+      if (elapsed < this.executor.config.busyReplyThreshold) return;
+      ctx.flags |= RUN.timedOut;
+      log(
+        "#",
+        `Slow script detected: still in execution after ${Math.floor(elapsed)} milliseconds. You can try killing the script using the ${(ctx.flags & RUN.evalMode) !== 0 ? "SCRIPT KILL" : "FUNCTION KILL"} command. Script name is: ${ctx.request.name}.`,
+      );
     }
+    if (m === undefined) return;
+    m.whileBlocked();
+    this.pollMonitor(ctx, m);
+    if ((ctx.flags & RUN.killed) !== 0) throw killed();
+  }
+
+  private pollMonitor(ctx: RunContext, m: RunMonitor): void {
+    if (m.killRequested()) ctx.flags |= RUN.killed;
+    if (m.shutdownRequested()) throw new LuaInterrupt("shutdown", "shutdown");
   }
 
   /** The BUSY error for other clients while a script runs past the threshold. */
