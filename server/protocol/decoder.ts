@@ -9,6 +9,8 @@ import { splitArgs } from "./splitargs.js";
 export const INLINE_MAX_SIZE = 64 * 1024;
 const INT_MAX = 2147483647;
 const EMPTY = Buffer.alloc(0);
+/** What `next(false)` returns for a multibulk request: checked, its arguments not sliced. */
+export const UNSLICED: readonly string[] = Object.freeze(["<unsliced>"]);
 
 export interface DecoderLimits {
   /** proto-max-bulk-len */
@@ -65,6 +67,16 @@ export class RequestDecoder {
   private need = 0;
   /** Set once a protocol error was found: the text after "-". */
   error: string | undefined;
+  /**
+   * Where the request `next` last returned lies: bytes [frameStart, frameEnd) of frameBuf,
+   * a multibulk's own bytes (what the connection side forwards to the executor thread), or
+   * an inline request when frameInline.
+   */
+  frameBuf: Buffer = EMPTY;
+  frameStart = 0;
+  frameEnd = 0;
+  frameInline = false;
+  private slice = true;
 
   constructor(readonly limits: DecoderLimits) {}
 
@@ -94,9 +106,12 @@ export class RequestDecoder {
 
   /**
    * The next whole request's arguments, or undefined when more bytes are needed or a protocol
-   * error was found (then `error` is set and nothing more will be decoded).
+   * error was found (then `error` is set and nothing more will be decoded). With `slice`
+   * false a multibulk request is checked but its arguments are not made into strings: the
+   * result is UNSLICED and the request is only its bytes (frameBuf…).
    */
-  next(): string[] | undefined {
+  next(slice = true): string[] | undefined {
+    this.slice = slice;
     for (;;) {
       if (this.error !== undefined || this.heldLen > 0) return undefined;
       const buf = this.buf;
@@ -109,8 +124,17 @@ export class RequestDecoder {
       }
       if (this.need > 0 && buf.length - this.pos < this.need) return undefined;
       this.need = 0;
-      const r = buf[this.pos] === 42 /* * */ ? this.multibulk(buf) : this.inline(buf);
-      if (r === undefined || r.length > 0) return r;
+      const start = this.pos;
+      const inline = buf[start] !== 42; /* * */
+      const r = inline ? this.inline(buf) : this.multibulk(buf);
+      if (r !== undefined && r.length > 0) {
+        this.frameBuf = buf;
+        this.frameStart = start;
+        this.frameEnd = this.pos;
+        this.frameInline = inline;
+        return r;
+      }
+      if (r === undefined) return r;
       // An empty request (*0, *-1, a blank line): skip it.
     }
   }
@@ -158,7 +182,8 @@ export class RequestDecoder {
       return [];
     }
     const maxBulk = this.limits.maxBulkLen;
-    const argv: string[] = new Array(count);
+    const slice = this.slice;
+    const argv: string[] = slice ? new Array(count) : (UNSLICED as string[]);
     for (let i = 0; i < count; i++) {
       cr = findCR(buf, p);
       if (cr < 0) {
@@ -176,7 +201,7 @@ export class RequestDecoder {
         this.need = data + blen + 2 - this.pos;
         return undefined;
       }
-      argv[i] = buf.toString("latin1", data, data + blen);
+      if (slice) argv[i] = buf.toString("latin1", data, data + blen);
       p = data + blen + 2;
     }
     this.pos = p;
