@@ -1,12 +1,15 @@
 // `redlua server [configfile] [--port 6379] [--bind 127.0.0.1] [--requirepass p] [--config FILE]
-// [--<any config> value...]`: loads Redis-syntax config (file, then command line), starts the
-// server, logs like redis-server, and shuts down cleanly on SIGINT/SIGTERM or SHUTDOWN.
+// [--<any config> value...] [--executor thread|inline] [--script-heap-mb N]`: loads Redis-syntax
+// config (file, then command line), starts the server with its executor on its own thread
+// (`--executor inline` keeps it on the connections' thread: no BUSY replies, for comparisons),
+// logs like redis-server, and shuts down cleanly on SIGINT/SIGTERM or SHUTDOWN.
 
 import fs from "node:fs";
 import { Config, ConfigError } from "../server/config.js";
 import { ConfigFileError, parseCommandLine, parseConfigText } from "../server/configfile.js";
 import { Executor } from "../server/executor.js";
 import { RedluaServer } from "../server/net/listener.js";
+import { ThreadLink } from "../server/worker/link.js";
 import { configureLog, log } from "../server/log.js";
 import { serverFacts } from "../server/commands/server.js";
 import { REDIS_VERSION } from "../server/info.js";
@@ -14,6 +17,8 @@ import { REDIS_VERSION } from "../server/info.js";
 const USAGE = `Usage: redlua server [/path/to/redis.conf] [options]
        redlua server --port 7777 --bind 127.0.0.1 --requirepass secret
        redlua server --config /etc/redis/redis.conf --loglevel verbose
+       redlua server --executor inline       (executor on the connections' thread)
+       redlua server --script-heap-mb 2048   (V8 heap scripts may use before "not enough memory")
 `;
 
 /** Directives accepted for compatibility that this server does not act on. */
@@ -49,12 +54,25 @@ export async function main(argv: string[]): Promise<number> {
   }
   let bind = ["127.0.0.1"];
   let port = 6379;
+  let executor = "thread";
+  let scriptHeapMb: number | undefined;
+  const applied: [string, string][] = [];
   for (const [name, value] of pairs) {
+    // redlua's own options, not Redis config parameters
+    if (name === "executor" && (value === "thread" || value === "inline")) {
+      executor = value;
+      continue;
+    }
+    if (name === "script-heap-mb" && /^[1-9]\d*$/.test(value)) {
+      scriptHeapMb = Number(value);
+      continue;
+    }
     try {
       if (name === "bind") bind = value.split(" ").filter(Boolean);
       else if (name === "port") port = Number(value);
       if (IGNORED.has(name) && name !== "protected-mode") continue;
       config.setStartup(name, value);
+      applied.push([name, value]);
     } catch (e) {
       if (!(e instanceof ConfigError || e instanceof ConfigFileError)) throw e;
       process.stderr.write(
@@ -77,8 +95,24 @@ export async function main(argv: string[]): Promise<number> {
       : "Warning: no config file specified, using the default config. In order to specify a config file use redlua server /path/to/redis.conf",
     "C",
   );
-  const ex = new Executor(config);
-  const srv = new RedluaServer(ex);
+  let srv: RedluaServer;
+  if (executor === "inline") srv = new RedluaServer(new Executor(config));
+  else {
+    const link = new ThreadLink({
+      config: applied,
+      checked: config,
+      configFile: serverFacts.configFile,
+      log: { level: config.get("loglevel"), file: config.get("logfile") },
+      scriptHeapMb,
+    });
+    try {
+      await link.whenReady();
+    } catch (e) {
+      log("#", `Executor thread failed to start: ${(e as Error).message}`);
+      return 1;
+    }
+    srv = new RedluaServer(link);
+  }
   try {
     await srv.listen({ port, bind });
   } catch (e) {

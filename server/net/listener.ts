@@ -1,12 +1,15 @@
 // The TCP side of the server: listens, accepts connections (maxclients), owns the Connection
-// for each ClientState, runs the cron (active expiry, idle timeout) and shuts down. Implements
-// ExecutorHost so CLIENT KILL and SHUTDOWN reach the sockets.
+// for each socket, routes the executor's output batches to them and shuts down. The executor
+// (keyspace, commands, scripts, cron) sits behind an ExecutorLink: on its own thread
+// (ThreadLink, what `redlua server` runs) or on this one (InlineLink, for tests and embedding).
 
 import net from "node:net";
-import { Executor, type ExecutorHost } from "../executor.js";
-import type { ClientState } from "../client.js";
-import { Connection } from "./connection.js";
+import type { Executor } from "../executor.js";
 import { log } from "../log.js";
+import { InlineLink, type ExecutorLink } from "../worker/link.js";
+import { Connection, type ConnectionOwner } from "./connection.js";
+
+const EMPTY = Buffer.alloc(0);
 
 export interface ListenOptions {
   port: number;
@@ -14,16 +17,35 @@ export interface ListenOptions {
   bind?: string[];
 }
 
-export class RedluaServer implements ExecutorHost {
+export class RedluaServer implements ConnectionOwner {
   private servers: net.Server[] = [];
-  readonly conns = new Map<ClientState, Connection>();
-  private cronTimer: NodeJS.Timeout | undefined;
+  readonly conns = new Map<number, Connection>();
+  private nextId = 1;
   port = 0;
   private stopped = false;
   private onShutdown: (() => void)[] = [];
+  readonly link: ExecutorLink;
 
-  constructor(readonly ex: Executor) {
-    ex.host = this;
+  /** Takes an Executor (run inline, on this thread) or a link to one. */
+  constructor(executor: Executor | ExecutorLink) {
+    this.link = "ctl" in executor ? executor : new InlineLink(executor);
+    this.link.events = {
+      output: (out, bytes) => this.output(out, bytes),
+      shutdown: () => this.shutdown(),
+      fatal: (message) => {
+        log("#", `Executor thread failed: ${message}`);
+        this.shutdown();
+      },
+    };
+  }
+
+  /**
+   * The executor, when it runs on this thread (tests reach into it); with the executor on its
+   * own thread there is none to reach.
+   */
+  get ex(): Executor {
+    if (this.link instanceof InlineLink) return this.link.ex;
+    throw new Error("the executor runs on its own thread");
   }
 
   /** Starts listening; resolves with the bound port (useful with port 0). */
@@ -54,35 +76,9 @@ export class RedluaServer implements ExecutorHost {
       this.servers.push(srv);
     }
     this.port = port;
-    this.ex.config.setStartup("port", String(port));
-    this.startCron();
+    this.link.configure("port", String(port));
+    if (this.link instanceof InlineLink) this.link.start();
     return port;
-  }
-
-  private startCron(): void {
-    const tick = () => {
-      this.ex.cron();
-      this.clientsCron();
-      this.cronTimer = setTimeout(tick, Math.max(1, Math.floor(1000 / this.ex.config.hz)));
-      this.cronTimer.unref();
-    };
-    this.cronTimer = setTimeout(tick, 100);
-    this.cronTimer.unref();
-  }
-
-  private clientsCron(): void {
-    const timeout = Number(this.ex.config.get("timeout") ?? 0);
-    if (timeout <= 0) return;
-    const now = Date.now();
-    for (const [c, conn] of this.conns) {
-      if (
-        c.kind === "normal" &&
-        c.subs + c.psubs + c.ssubs === 0 &&
-        now - c.lastInteraction > timeout * 1000
-      ) {
-        conn.destroy();
-      }
-    }
   }
 
   private accept(socket: net.Socket): void {
@@ -90,31 +86,44 @@ export class RedluaServer implements ExecutorHost {
       socket.destroy();
       return;
     }
-    const ex = this.ex;
-    const c = ex.newClient();
-    c.addr = `${socket.remoteAddress?.replace(/^::ffff:/, "")}:${socket.remotePort}`;
-    c.laddr = `${socket.localAddress?.replace(/^::ffff:/, "")}:${socket.localPort}`;
-    c.fd = c.id + 7;
-    const conn = new Connection(socket, c, ex, (cn) => {
-      this.conns.delete(cn.client);
-      ex.removeClient(cn.client);
-    });
-    this.conns.set(c, conn);
-    if (this.conns.size > ex.config.maxclients) {
-      ex.stats.rejectedConnections++;
+    const link = this.link;
+    const id = this.nextId++;
+    const conn = new Connection(socket, id, this);
+    this.conns.set(id, conn);
+    link.open(
+      id,
+      `${socket.remoteAddress?.replace(/^::ffff:/, "")}:${socket.remotePort}`,
+      `${socket.localAddress?.replace(/^::ffff:/, "")}:${socket.localPort}`,
+    );
+    if (this.conns.size > link.ctl.maxclients) {
+      link.rejectedConnections++;
       conn.sendError("ERR max number of clients reached");
+    }
+    link.flush();
+  }
+
+  /** ConnectionOwner: the socket is gone; the executor forgets the client. */
+  closed(conn: Connection): void {
+    this.conns.delete(conn.id);
+    if (this.stopped) return;
+    this.link.close(conn.id);
+    this.link.flush();
+  }
+
+  /** Output from the executor: each connection's bytes (slices of `bytes`), written at once. */
+  private output(out: number[], bytes: Buffer): void {
+    const conns = this.conns;
+    let at = 0;
+    for (let i = 0; i < out.length; i += 4) {
+      const n = out[i + 3];
+      conns.get(out[i])?.output(out[i + 1], out[i + 2], n === 0 ? EMPTY : bytes.subarray(at, at + n));
+      at += n;
     }
   }
 
-  killClient(c: ClientState): void {
-    const conn = this.conns.get(c);
-    if (conn === undefined) return;
-    c.killed = true;
-    // The reply to CLIENT KILL may still be in flight on this very connection.
-    setImmediate(() => conn.destroy());
-  }
-
+  /** SHUTDOWN (from the executor, or a signal): stop serving, then the whenShutdown callbacks. */
   shutdown(): void {
+    if (this.stopped) return;
     log("#", "User requested shutdown...");
     void this.close().then(() => {
       log("#", "Redis is now ready to exit, bye bye...");
@@ -122,17 +131,25 @@ export class RedluaServer implements ExecutorHost {
     });
   }
 
+  /** SHUTDOWN NOSAVE while a script runs: the script is stopped where it is. */
+  shutdownNow(): void {
+    this.link.ctl.requestShutdown();
+    this.shutdown();
+  }
+
   /** Called after SHUTDOWN completes (the CLI exits the process). */
   whenShutdown(f: () => void): void {
     this.onShutdown.push(f);
   }
 
-  /** Stops listening and closes every connection. */
+  /** Stops listening, closes every connection and stops the executor. */
   async close(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    if (this.cronTimer) clearTimeout(this.cronTimer);
     for (const conn of [...this.conns.values()]) conn.destroy();
-    await Promise.all(this.servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
+    await Promise.all([
+      ...this.servers.map((s) => new Promise<void>((r) => s.close(() => r()))),
+      this.link.stop(),
+    ]);
   }
 }

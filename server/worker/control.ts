@@ -1,0 +1,286 @@
+// The control block: the few facts both threads must see while a script runs, and the two
+// message rings between them (ring.ts), in one SharedArrayBuffer. The executor thread writes the run state (running, kind, written, the
+// clock it started at, a function's name and command) and the config values the connection
+// side needs; the connection thread reads them to answer -BUSY, and requests a kill with a
+// compare-and-swap on the same word the executor sets "written" on, so a kill and a first
+// write can never both win (script.c decides both on one thread; here the CAS does).
+
+import { Ring } from "./ring.js";
+
+/** Int32 slots. */
+const I = {
+  /** RUN_* bits, plus the run's generation above them */
+  run: 0,
+  /** 1 while the connection thread blocks waiting for output (else it needs a message) */
+  mainWaiting: 1,
+  /** 1 while requirepass is set */
+  requirepass: 2,
+  /** FUNCTION STATS engines figures, as of the running function's start */
+  libraries: 3,
+  functions: 4,
+  /** the text region: length in bytes, and a sequence number (odd while being written) */
+  textLen: 5,
+  textSeq: 6,
+  /** SHUTDOWN NOSAVE under way: the executor stops at its next interrupt check */
+  shutdown: 7,
+} as const;
+const INT_SLOTS = 16;
+
+/** Float64 slots, after the Int32 ones. */
+const D = {
+  /** when the running script started: ms since the epoch (performance.timeOrigin + now()) */
+  since: 0,
+  busyReplyThreshold: 1,
+  protoMaxBulkLen: 2,
+  clientQueryBufferLimit: 3,
+  maxclients: 4,
+} as const;
+const DOUBLE_SLOTS = 8;
+
+/** The running function's name and command (FUNCTION STATS), latin1, length-prefixed. */
+const TEXT_BYTES = 64 * 1024;
+const TEXT_OFFSET = INT_SLOTS * 4 + DOUBLE_SLOTS * 8;
+/**
+ * The rings: input batches (connection side → executor), released by the executor as soon as
+ * it has sliced them into arguments, before running them; output (executor → connection
+ * side), released once written to the sockets. A message too big for its ring goes as a port
+ * message instead.
+ */
+const RING_BYTES = 4 * 1024 * 1024;
+const IN_RING = TEXT_OFFSET + TEXT_BYTES;
+const OUT_RING = IN_RING + 8 + RING_BYTES;
+const TOTAL_BYTES = OUT_RING + 8 + RING_BYTES;
+
+export const RUN_RUNNING = 1;
+export const RUN_FUNCTION = 2;
+export const RUN_WRITTEN = 4;
+export const RUN_KILLED = 8;
+const GEN_SHIFT = 8;
+const GEN_MASK = 0x7fffff;
+
+/** What the connection side reads of the running script. */
+export interface RunSnapshot {
+  running: boolean;
+  kind: "eval" | "function";
+  written: boolean;
+  /** ms since it started */
+  elapsed: number;
+}
+
+/** What the config gives the connection side (kept current by the executor). */
+export interface ConfigMirror {
+  busyReplyThreshold: number;
+  protoMaxBulkLen: number;
+  clientQueryBufferLimit: number;
+  maxclients: number;
+  requirepass: boolean;
+}
+
+export type KillResult = "ok" | "notbusy" | "unkillable" | "wrongkind";
+
+const ORIGIN = performance.timeOrigin;
+
+/** Wall-clock ms with sub-ms precision, comparable across threads. */
+export function nowMs(): number {
+  return ORIGIN + performance.now();
+}
+
+export class ControlBlock {
+  readonly i32: Int32Array;
+  private readonly f64: Float64Array;
+  private readonly text: Buffer;
+  /** input batches: connection side → executor */
+  readonly input: Ring;
+  /** output: executor → connection side */
+  readonly output: Ring;
+  private gen = 0;
+
+  constructor(readonly sab = new SharedArrayBuffer(TOTAL_BYTES)) {
+    this.i32 = new Int32Array(sab, 0, INT_SLOTS);
+    this.f64 = new Float64Array(sab, INT_SLOTS * 4, DOUBLE_SLOTS);
+    this.text = Buffer.from(sab, TEXT_OFFSET, TEXT_BYTES);
+    this.input = new Ring(sab, IN_RING, IN_RING + 8, RING_BYTES);
+    this.output = new Ring(sab, OUT_RING, OUT_RING + 8, RING_BYTES);
+  }
+
+  /** Connection side: whether it is blocked waiting for output (flag set around the wait). */
+  setMainWaiting(on: boolean): void {
+    Atomics.store(this.i32, I.mainWaiting, on ? 1 : 0);
+  }
+
+  /** Executor side: whether published output needs a message to wake the connection side. */
+  mainWaiting(): boolean {
+    return Atomics.load(this.i32, I.mainWaiting) !== 0;
+  }
+
+  // ---- executor side ------------------------------------------------------------------------
+
+  /** A script starts. A function also publishes its name and command for FUNCTION STATS. */
+  runStarted(
+    kind: "eval" | "function",
+    fn?: { name: string; command: readonly string[]; libs: number; fns: number },
+  ): void {
+    this.gen = (this.gen + 1) & GEN_MASK;
+    this.f64[D.since] = nowMs();
+    let bits = RUN_RUNNING;
+    if (kind === "function") {
+      bits |= RUN_FUNCTION;
+      if (fn !== undefined) this.writeText(fn.name, fn.command, fn.libs, fn.fns);
+    }
+    Atomics.store(this.i32, I.run, (this.gen << GEN_SHIFT) | bits);
+  }
+
+  /**
+   * The running script is about to run its first write command: marks it written unless a kill
+   * was granted first (then the script must stop instead, and false is returned).
+   */
+  markWritten(): boolean {
+    const a = this.i32;
+    for (;;) {
+      const s = Atomics.load(a, I.run);
+      if ((s & RUN_KILLED) !== 0) return false;
+      if (Atomics.compareExchange(a, I.run, s, s | RUN_WRITTEN) === s) return true;
+    }
+  }
+
+  /** SCRIPT KILL / FUNCTION KILL run on the executor itself (it checked "written" first). */
+  markKilled(): void {
+    Atomics.or(this.i32, I.run, RUN_KILLED);
+  }
+
+  /** The connection side asked for the running script to stop (SCRIPT KILL / FUNCTION KILL). */
+  killRequested(): boolean {
+    return (Atomics.load(this.i32, I.run) & RUN_KILLED) !== 0;
+  }
+
+  runEnded(): void {
+    Atomics.store(this.i32, I.run, this.gen << GEN_SHIFT);
+  }
+
+  shutdownRequested(): boolean {
+    return Atomics.load(this.i32, I.shutdown) !== 0;
+  }
+
+  publishConfig(m: ConfigMirror): void {
+    const f = this.f64;
+    f[D.busyReplyThreshold] = m.busyReplyThreshold;
+    f[D.protoMaxBulkLen] = m.protoMaxBulkLen;
+    f[D.clientQueryBufferLimit] = m.clientQueryBufferLimit;
+    f[D.maxclients] = m.maxclients;
+    Atomics.store(this.i32, I.requirepass, m.requirepass ? 1 : 0);
+  }
+
+  /** Seqlock write: odd sequence while the bytes change. */
+  private writeText(name: string, command: readonly string[], libs: number, fns: number): void {
+    const a = this.i32;
+    const t = this.text;
+    Atomics.add(a, I.textSeq, 1);
+    let o = 0;
+    const put = (s: string) => {
+      const n = Math.min(s.length, TEXT_BYTES - o - 4);
+      if (n < 0) return;
+      t.writeUInt32LE(n, o);
+      o += 4;
+      o += t.write(s, o, n, "latin1");
+    };
+    put(name);
+    if (o + 4 <= TEXT_BYTES) {
+      t.writeUInt32LE(command.length, o);
+      o += 4;
+    }
+    for (const arg of command) put(arg);
+    a[I.textLen] = o;
+    a[I.libraries] = libs;
+    a[I.functions] = fns;
+    Atomics.add(a, I.textSeq, 1);
+  }
+
+  // ---- connection side ----------------------------------------------------------------------
+
+  get busyReplyThreshold(): number {
+    return this.f64[D.busyReplyThreshold];
+  }
+  get protoMaxBulkLen(): number {
+    return this.f64[D.protoMaxBulkLen];
+  }
+  get clientQueryBufferLimit(): number {
+    return this.f64[D.clientQueryBufferLimit];
+  }
+  get maxclients(): number {
+    return this.f64[D.maxclients];
+  }
+  get requirepass(): boolean {
+    return Atomics.load(this.i32, I.requirepass) !== 0;
+  }
+
+  /** Cheap check for the connection side's hot path. */
+  scriptRunning(): boolean {
+    return (Atomics.load(this.i32, I.run) & RUN_RUNNING) !== 0;
+  }
+
+  snapshot(): RunSnapshot {
+    const s = Atomics.load(this.i32, I.run);
+    return {
+      running: (s & RUN_RUNNING) !== 0,
+      kind: (s & RUN_FUNCTION) !== 0 ? "function" : "eval",
+      written: (s & RUN_WRITTEN) !== 0,
+      elapsed: (s & RUN_RUNNING) !== 0 ? nowMs() - this.f64[D.since] : 0,
+    };
+  }
+
+  /**
+   * scriptKill's checks and the kill itself as one atomic step: NOTBUSY when nothing runs,
+   * UNKILLABLE once it wrote, the other kind's BUSY for the wrong KILL, else the kill is set.
+   */
+  requestKill(isEval: boolean): KillResult {
+    const a = this.i32;
+    for (;;) {
+      const s = Atomics.load(a, I.run);
+      if ((s & RUN_RUNNING) === 0) return "notbusy";
+      if ((s & RUN_WRITTEN) !== 0) return "unkillable";
+      if (isEval === ((s & RUN_FUNCTION) !== 0)) return "wrongkind";
+      if (Atomics.compareExchange(a, I.run, s, s | RUN_KILLED) === s) return "ok";
+    }
+  }
+
+  requestShutdown(): void {
+    Atomics.store(this.i32, I.shutdown, 1);
+  }
+
+  /**
+   * The running function as FUNCTION STATS shows it (name, command), read consistently with
+   * the seqlock, and the engine's counts; undefined when no function runs.
+   */
+  runningFunction(): { name: string; command: string[]; libs: number; fns: number } | undefined {
+    const a = this.i32;
+    for (let tries = 0; tries < 100; tries++) {
+      const s = Atomics.load(a, I.run);
+      if ((s & (RUN_RUNNING | RUN_FUNCTION)) !== (RUN_RUNNING | RUN_FUNCTION)) return undefined;
+      const seq = Atomics.load(a, I.textSeq);
+      if ((seq & 1) !== 0) continue;
+      const t = this.text;
+      const end = a[I.textLen];
+      let o = 0;
+      const get = (): string => {
+        const n = t.readUInt32LE(o);
+        o += 4;
+        const v = t.toString("latin1", o, o + n);
+        o += n;
+        return v;
+      };
+      const name = end >= 4 ? get() : "";
+      const command: string[] = [];
+      if (o + 4 <= end) {
+        const argc = t.readUInt32LE(o);
+        o += 4;
+        for (let i = 0; i < argc && o + 4 <= end; i++) command.push(get());
+      }
+      const libs = a[I.libraries];
+      const fns = a[I.functions];
+      if (Atomics.load(a, I.textSeq) === seq && Atomics.load(a, I.run) === s) {
+        return { name, command, libs, fns };
+      }
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,382 @@
+// The connection side's handle on the executor: collects what the connections read during one
+// event-loop turn into one input batch (wire.ts) and hands back the executor's output. ThreadLink
+// runs the executor on a worker_threads thread (the server's normal mode); InlineLink runs it
+// on this thread, synchronously, through the same batches (tests, embedding).
+
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import v8 from "node:v8";
+import type { Config } from "../config.js";
+import type { Executor } from "../executor.js";
+import { ControlBlock } from "./control.js";
+import { Session, type SessionPort } from "./session.js";
+import {
+  BatchWriter,
+  CommandIndex,
+  encodeRequest,
+  OP,
+  OUT_MESSAGE,
+  OUTPUT_HEADER,
+  OUTPUT_PEER,
+  type ExecutorMessage,
+} from "./wire.js";
+
+/** What the link reports to the server that owns the connections. */
+export interface LinkEvents {
+  /** Output for connections: `out` is [connId, done, flags, length]… over `bytes`. */
+  output(out: number[], bytes: Buffer): void;
+  /** SHUTDOWN ran on the executor. */
+  shutdown(): void;
+  /** The executor thread died (a bug, or V8 out of memory): nothing can be served any more. */
+  fatal(message: string): void;
+}
+
+/** Parses one output message (wire.ts layout) at buf[pos…] into [connId, done, flags, len]… */
+export function readOutput(
+  buf: Buffer,
+  pos: number,
+): { out: number[]; start: number; end: number; ack: number } {
+  const ack = buf.readUInt32LE(pos);
+  const count = buf.readUInt32LE(pos + 4);
+  const out: number[] = new Array(count * 4);
+  let p = pos + OUTPUT_HEADER;
+  for (let i = 0; i < count * 4; i += 4) {
+    out[i] = buf.readUInt32LE(p);
+    out[i + 1] = buf.readUInt32LE(p + 4);
+    out[i + 2] = buf.readUInt32LE(p + 8);
+    out[i + 3] = buf.readUInt32LE(p + 12);
+    p += OUTPUT_PEER;
+  }
+  let total = 0;
+  for (let i = 3; i < out.length; i += 4) total += out[i];
+  return { out, start: p, end: p + total, ack };
+}
+
+export abstract class ExecutorLink {
+  readonly ctl: ControlBlock;
+  /** The command table, for answering -BUSY without the executor (once known). */
+  commands: CommandIndex | undefined = undefined;
+  events: LinkEvents | undefined = undefined;
+  protected batch = new BatchWriter();
+  netInputBytes = 0;
+  netOutputBytes = 0;
+  rejectedConnections = 0;
+
+  constructor(ctl: ControlBlock) {
+    this.ctl = ctl;
+  }
+
+  open(id: number, addr: string, laddr: string): void {
+    const b = this.batch;
+    b.u32(OP.open);
+    b.u32(id);
+    b.str(addr);
+    b.str(laddr);
+  }
+
+  /** `count` whole multibulk requests of connection `id`: buf[start, end) as the decoder found them. */
+  frames(id: number, buf: Buffer, start: number, end: number, count: number, tail: number): void {
+    this.batch.frames(id, buf, start, end, count, tail);
+  }
+
+  /** One request given as arguments (an inline request): forwarded as a multibulk. */
+  command(id: number, argv: string[], qbuf: number): void {
+    const frame = encodeRequest(argv);
+    this.frames(id, frame, 0, frame.length, 1, qbuf);
+  }
+
+  close(id: number): void {
+    this.batch.u32(OP.close);
+    this.batch.u32(id);
+  }
+
+  /** The connection side answered this request itself: refused (BUSY) or ran it (KILL…). */
+  answered(rejected: boolean, id: number, fullname: string, error: string): void {
+    const b = this.batch;
+    b.u32(rejected ? OP.rejected : OP.called);
+    b.u32(id);
+    b.str(fullname);
+    b.str(error);
+  }
+
+  /** An error reply sent without the executor (protocol errors), for INFO errorstats. */
+  error(text: string): void {
+    this.batch.u32(OP.error);
+    this.batch.str(text);
+  }
+
+  /** A startup parameter known only once listening (the port). */
+  configure(name: string, value: string): void {
+    const b = this.batch;
+    b.u32(OP.config);
+    b.str(name);
+    b.str(value);
+    this.flush();
+  }
+
+  /** Sends what was collected (now, or at the end of this event-loop turn). */
+  abstract flush(): void;
+
+  /** Stops the executor. */
+  abstract stop(): Promise<void>;
+
+  /** The batch collected so far (stats filled in), or undefined; a new one starts. */
+  protected take(): Buffer | undefined {
+    const b = this.batch;
+    if (b.empty && this.netInputBytes + this.netOutputBytes + this.rejectedConnections === 0)
+      return undefined;
+    b.finish(this.netInputBytes, this.netOutputBytes, this.rejectedConnections);
+    this.netInputBytes = this.netOutputBytes = this.rejectedConnections = 0;
+    const bytes = b.buf.subarray(0, b.len);
+    b.reset();
+    return bytes;
+  }
+
+  /** Hands an output message to the connections (`bytes` stays theirs: sockets keep it). */
+  protected deliver(buf: Buffer, pos: number): number {
+    const o = readOutput(buf, pos);
+    if (o.out.length !== 0) this.events?.output(o.out, buf.subarray(o.start, o.end));
+    return o.ack;
+  }
+}
+
+/** The executor on this thread: every flush runs the batch at once. */
+export class InlineLink extends ExecutorLink {
+  readonly session: Session;
+
+  constructor(readonly ex: Executor) {
+    super(new ControlBlock());
+    const port: SessionPort = {
+      reserve: (n) => [Buffer.allocUnsafe(n), 0],
+      publish: (buf) => void this.deliver(buf, 0),
+      shutdown: () => this.events?.shutdown(),
+    };
+    this.session = new Session(ex, this.ctl, port);
+    this.commands = new CommandIndex(this.session.commandList());
+  }
+
+  start(): void {
+    this.session.startCron(true);
+  }
+
+  flush(): void {
+    const b = this.take();
+    // the batch buffer is reused: the session has sliced its requests before returning
+    if (b !== undefined) this.session.handleInput(b, 0, b.length, () => Buffer.alloc(0));
+  }
+
+  async stop(): Promise<void> {
+    this.session.stopCron();
+  }
+}
+
+export interface ThreadOptions {
+  /**
+   * Startup configuration (config file and command line), applied in order on the executor
+   * thread; `checked` is the same applied on this thread (validated, and the values the
+   * connections need before the executor is up).
+   */
+  config: [string, string][];
+  checked: Config;
+  /** serverFacts.configFile */
+  configFile: string;
+  /** log settings for the executor's own lines (slow scripts) */
+  log: { level?: string; file?: string; silent?: boolean };
+  /**
+   * The V8 heap (MB) scripts may bring the executor to before failing with "not enough
+   * memory"; the thread's heap limit is this plus HEAP_HEADROOM_MB. Default: this process's
+   * own heap limit (V8's default for the machine, or node's --max-old-space-size).
+   */
+  scriptHeapMb?: number;
+  /** How long (ms) the connection thread blocks for a batch's output: see SYNC_WAIT_MS. */
+  syncWaitMs?: number;
+}
+
+/** Room above the scripts' cap for one last big allocation (a 512 MB string, a table's array). */
+export const HEAP_HEADROOM_MB = 2048;
+/**
+ * The executor thread's stack. Deep Lua recursion ends in a catchable "stack overflow" at the
+ * JS stack limit (Node keeps the thread's last 192 KB below that limit for native code). 16 MB
+ * lets a script nest 100,000-150,000 plain Lua calls (lua5.1 and Redis stop at ~20,000) and
+ * still overflows within ~35 ms; Node's default for workers, 4 MB, would allow fewer than Redis.
+ */
+export const EXECUTOR_STACK_MB = 16;
+/**
+ * After sending a batch the connection thread sleeps on the output ring until the batch is
+ * answered, for up to this long, instead of going back to its event loop: the two threads
+ * then hand the CPU to each other with one futex wake each way (~12 µs a round trip, measured)
+ * rather than competing for it and waking through their event loops (~20 µs, and on two cores
+ * shared with the clients, scheduling delays of a millisecond). A batch that takes longer (a
+ * slow script) is answered through the event loop; past busy-reply-threshold the connection
+ * thread answers other clients itself.
+ */
+export const SYNC_WAIT_MS = 5;
+
+/** The executor on its own thread (executor-thread.ts). */
+export class ThreadLink extends ExecutorLink {
+  private readonly worker: Worker;
+  /** big output, and input batches too big for the ring, travel as port messages */
+  private readonly outPort: MessagePort;
+  private readonly inPort: MessagePort;
+  private scheduled = false;
+  private stopped = false;
+  private readonly ready: Promise<void>;
+  private readonly syncWaitMs: number;
+  /** input batches sent, and acknowledged by an output */
+  private sent = 0;
+  private acked = 0;
+  /** batches waiting for room in the input ring */
+  private pending: Buffer[] = [];
+  private retry: NodeJS.Timeout | undefined = undefined;
+  private readonly send = () => {
+    this.scheduled = false;
+    if (this.stopped) return;
+    const b = this.take();
+    // from here until it stops waiting, output needs no message to reach this thread
+    this.ctl.setMainWaiting(true);
+    // the batch buffer is reused: a batch that has to wait is copied
+    if (b !== undefined && !(this.pending.length === 0 && this.place(b))) this.pending.push(Buffer.from(b));
+    this.push();
+    if (this.sent > this.acked) this.awaitOutput();
+    this.ctl.setMainWaiting(false);
+    // output published before the flag went down sent no message: take it now
+    this.drainOutput();
+  };
+
+  constructor(opts: ThreadOptions) {
+    super(new ControlBlock());
+    const cfg = opts.checked;
+    this.ctl.publishConfig({
+      busyReplyThreshold: cfg.busyReplyThreshold,
+      protoMaxBulkLen: cfg.protoMaxBulkLen,
+      clientQueryBufferLimit: cfg.clientQueryBufferLimit,
+      maxclients: cfg.maxclients,
+      requirepass: cfg.requirepass !== "",
+    });
+    this.syncWaitMs = opts.syncWaitMs ?? SYNC_WAIT_MS;
+    const heapMb = opts.scriptHeapMb ?? Math.floor(v8.getHeapStatistics().heap_size_limit / 1048576);
+    const inCh = new MessageChannel();
+    const outCh = new MessageChannel();
+    this.inPort = inCh.port1;
+    this.outPort = outCh.port1;
+    this.worker = new Worker(new URL("./executor-thread.js", import.meta.url), {
+      workerData: {
+        sab: this.ctl.sab,
+        config: opts.config,
+        configFile: opts.configFile,
+        log: opts.log,
+        scriptHeapMb: heapMb,
+        inPort: inCh.port2,
+        outPort: outCh.port2,
+      },
+      transferList: [inCh.port2, outCh.port2],
+      resourceLimits: { maxOldGenerationSizeMb: heapMb + HEAP_HEADROOM_MB, stackSizeMb: EXECUTOR_STACK_MB },
+    });
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.worker.on("message", (m: ExecutorMessage) => {
+        switch (m.t) {
+          case "ready":
+            this.commands = new CommandIndex(m.commands);
+            resolve();
+            break;
+          case "output":
+            this.drainOutput();
+            break;
+          case "shutdown":
+            this.events?.shutdown();
+            break;
+        }
+      });
+      this.worker.on("error", (e) => {
+        reject(e);
+        if (!this.stopped) this.events?.fatal(e.stack ?? String(e));
+      });
+      this.worker.on("exit", (code) => {
+        if (!this.stopped) this.events?.fatal(`executor thread exited (code ${code})`);
+      });
+    });
+    // unhandled until someone awaits it: a failed start is reported through events.fatal
+    this.ready.catch(() => {});
+  }
+
+  /** Resolves once the executor answers (its command table is known). */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  flush(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(this.send);
+  }
+
+  /** Puts one batch into the input ring; false when there is no room now. */
+  private place(b: Buffer): boolean {
+    const ring = this.ctl.input;
+    if (b.length > ring.size / 4) {
+      // too big for the ring: a marker in the ring, the batch as a port message before it
+      const at = ring.reserve(4);
+      if (at < 0) return false;
+      ring.bytes.writeUInt32LE(OP.message, at);
+      this.inPort.postMessage(b);
+    } else {
+      const at = ring.reserve(b.length);
+      if (at < 0) return false;
+      b.copy(ring.bytes, at);
+    }
+    ring.publish();
+    this.sent++;
+    return true;
+  }
+
+  /** Moves waiting batches into the input ring, in order, as far as there is room. */
+  private push(): void {
+    while (this.pending.length !== 0 && this.place(this.pending[0])) this.pending.shift();
+    if (this.pending.length !== 0 && this.retry === undefined) {
+      // the executor is behind (a long script): try again shortly
+      this.retry = setTimeout(() => {
+        this.retry = undefined;
+        this.push();
+      }, 1);
+    }
+  }
+
+  /** Sleeps until the batches sent are answered, or syncWaitMs pass (see SYNC_WAIT_MS). */
+  private awaitOutput(): void {
+    const ring = this.ctl.output;
+    const until = performance.now() + this.syncWaitMs;
+    for (;;) {
+      this.drainOutput();
+      if (this.acked >= this.sent || this.stopped) return;
+      const left = until - performance.now();
+      if (left <= 0) return;
+      const seen = ring.writePosition;
+      if (!ring.readable) ring.wait(seen, left);
+    }
+  }
+
+  /** Delivers every output message published so far. */
+  private drainOutput(): void {
+    const ring = this.ctl.output;
+    for (let m = ring.next(); m !== undefined; m = ring.next()) {
+      const [at, len] = m;
+      let buf: Buffer;
+      if (len === 4 && ring.bytes.readUInt32LE(at) === OUT_MESSAGE) {
+        const u8 = receiveMessageOnPort(this.outPort)!.message as Uint8Array;
+        buf = Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
+      } else {
+        // the sockets may hold on to the bytes: copy them out of the ring
+        buf = Buffer.from(ring.bytes.subarray(at, at + len));
+      }
+      ring.release();
+      this.acked += this.deliver(buf, 0);
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.retry !== undefined) clearTimeout(this.retry);
+    this.ctl.requestShutdown();
+    await this.worker.terminate();
+  }
+}

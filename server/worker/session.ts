@@ -1,0 +1,519 @@
+// The executor side of the connections: one Peer (ClientState + reply encoder + held-back
+// requests) per connection, fed with the input batches the connection side sends (wire.ts)
+// and answering each with one output message. Runs on the executor thread (executor-thread.ts) or, for tests
+// and embedding, on the connection thread itself (link.ts's InlineLink). Also the ExecutorHost
+// (CLIENT KILL, SHUTDOWN, replies produced outside a client's own command), the cron, and the
+// RunMonitor through which a script past busy-reply-threshold serves other clients from its
+// interrupt hook, as Redis's processEventsWhileBlocked does.
+
+import type { ClientState } from "../client.js";
+import type { Command } from "../commands/table.js";
+import type { Executor, ExecutorHost } from "../executor.js";
+import { ReplyEncoder, err } from "../reply.js";
+import type { RunContext, RunMonitor } from "../scripting/runner.js";
+import type { ControlBlock } from "./control.js";
+import {
+  OP,
+  OUTPUT_HEADER,
+  OUTPUT_PEER,
+  PEER,
+  readBatch,
+  type CommandList,
+  type Latin1Buffer,
+} from "./wire.js";
+
+/** Where the session's output goes, and how it reads input while a script blocks it. */
+export interface SessionPort {
+  /** Room for an output message of `n` bytes (wire.ts layout): a buffer and the offset in it. */
+  reserve(n: number): [Buffer, number];
+  /** The message written into the reserved room is complete. */
+  publish(buf: Buffer): void;
+  /** SHUTDOWN: the connection side ends the process. */
+  shutdown(): void;
+  /** Feeds the input batches published meanwhile to `take` (thread mode, from the hook). */
+  poll?(take: (buf: Buffer, pos: number, end: number, message: () => Buffer) => void): void;
+}
+
+/** A request held back: the client is blocked, or its script is running, or it queued behind. */
+type Held = { argv: string[]; qbuf: number } | "close";
+
+class Peer {
+  readonly enc = new ReplyEncoder(2);
+  /** requests finished since the last output */
+  done = 0;
+  /** its last request blocked (BLPOP…): not finished until the client is served */
+  blockedRequest = false;
+  readonly held: Held[] = [];
+  touched = false;
+
+  constructor(
+    readonly id: number,
+    readonly c: ClientState,
+  ) {}
+
+  get closing(): boolean {
+    return this.c.closeAfterReply || this.c.killed;
+  }
+}
+
+export class Session implements ExecutorHost, RunMonitor {
+  private readonly peers = new Map<number, Peer>();
+  private readonly byClient = new Map<ClientState, Peer>();
+  private touched: Peer[] = [];
+  /** peers with held requests to run once nothing holds them back */
+  private readonly waiting = new Set<Peer>();
+  /** batches received and not fully processed; `pos` is the next op in inbox[0] */
+  private readonly inbox: unknown[][] = [];
+  private pos = 0;
+  /** Date.now() when the batch being run arrived (clients' last interaction) */
+  private now = Date.now();
+  private pumping = false;
+  /** input batches received since the last output */
+  private received = 0;
+  private inHook = false;
+  private drainScheduled = false;
+  private cronTimer: NodeJS.Timeout | undefined;
+
+  /** The TCP port (INFO), set by OP.config once the connection side listens. */
+  port = 0;
+
+  constructor(
+    readonly ex: Executor,
+    readonly ctl: ControlBlock,
+    private readonly io: SessionPort,
+  ) {
+    ex.host = this;
+    ex.scripting.runner.monitor = this;
+    const publish = () =>
+      ctl.publishConfig({
+        busyReplyThreshold: ex.config.busyReplyThreshold,
+        protoMaxBulkLen: ex.config.protoMaxBulkLen,
+        clientQueryBufferLimit: ex.config.clientQueryBufferLimit,
+        maxclients: ex.config.maxclients,
+        requirepass: ex.config.requirepass !== "",
+      });
+    publish();
+    ex.config.onChange(publish);
+  }
+
+  /** The command table as the connection side needs it (CommandIndex). */
+  commandList(): CommandList {
+    const list = (cmds: Iterable<Command>): CommandList =>
+      [...cmds].map((c) => [
+        c.name,
+        c.arity,
+        c.flags,
+        c.sub === undefined ? undefined : list(c.sub.values()),
+      ]);
+    return list(this.ex.table.commands.values());
+  }
+
+  // ---- input --------------------------------------------------------------------------------
+
+  /**
+   * An input batch (wire.ts layout) at buf[pos, end): runs it and sends the output. `message`
+   * gives the bytes of an OP.message continuation. The batch's bytes may be reused as soon as
+   * this returns (its requests are sliced into strings first).
+   */
+  handleInput(buf: Buffer, pos: number, end: number, message: () => Buffer): void {
+    this.take(buf, pos, end, message);
+    this.runQueued();
+  }
+
+  /** Runs the batches taken and sends the output. */
+  runQueued(): void {
+    if (this.pumping) return;
+    this.pump();
+    this.flush();
+  }
+
+  /** Queues an input batch without running it (its bytes may be reused once this returns). */
+  take(buf: Buffer, pos: number, end: number, message: () => Buffer): void {
+    this.now = Date.now();
+    const ops: unknown[] = [];
+    readBatch(buf, pos, end, ops, message);
+    this.received++;
+    this.inbox.push(ops);
+  }
+
+  /** Runs queued ops in order. Re-entered from a script's hook (see whileBlocked). */
+  private pump(): void {
+    const outer = !this.pumping;
+    this.pumping = true;
+    try {
+      const inbox = this.inbox;
+      while (inbox.length !== 0) {
+        const b = inbox[0];
+        const p = this.pos;
+        if (p >= b.length) {
+          inbox.shift();
+          this.pos = 0;
+          continue;
+        }
+        switch (b[p] as number) {
+          case OP.stats: {
+            const s = this.ex.stats;
+            s.netInputBytes += b[p + 1] as number;
+            s.netOutputBytes += b[p + 2] as number;
+            s.rejectedConnections += b[p + 3] as number;
+            this.pos = p + 4;
+            break;
+          }
+          case OP.cmd:
+            this.pos = p + 4;
+            this.command(b[p + 1] as number, b[p + 3] as string[], b[p + 2] as number);
+            break;
+          case OP.open:
+            this.pos = p + 4;
+            this.open(b[p + 1] as number, b[p + 2] as string, b[p + 3] as string);
+            break;
+          case OP.close:
+            this.pos = p + 2;
+            this.close(b[p + 1] as number);
+            break;
+          case OP.rejected:
+          case OP.called:
+            this.pos = p + 4;
+            this.account(b[p] === OP.rejected, b[p + 1] as number, b[p + 2] as string, b[p + 3] as string);
+            break;
+          case OP.error:
+            this.pos = p + 2;
+            this.ex.countError(err(b[p + 1] as string));
+            break;
+          case OP.config: {
+            this.pos = p + 3;
+            const name = b[p + 1] as string;
+            this.ex.config.setStartup(name, b[p + 2] as string);
+            if (name === "port") this.port = Number(b[p + 2]);
+            break;
+          }
+          default:
+            throw new Error(`executor: bad op ${String(b[p])}`);
+        }
+        if (this.waiting.size !== 0 && !this.inHook) this.runWaiting();
+      }
+    } finally {
+      if (outer) this.pumping = false;
+    }
+    if (outer) this.drainOutboxes();
+  }
+
+  open(id: number, addr: string, laddr: string): void {
+    const c = this.ex.newClient();
+    c.addr = addr;
+    c.laddr = laddr;
+    c.fd = c.id + 7;
+    const p = new Peer(id, c);
+    this.peers.set(id, p);
+    this.byClient.set(c, p);
+  }
+
+  command(id: number, argv: string[], qbuf: number): void {
+    const p = this.peers.get(id);
+    if (p === undefined) return;
+    if (p.closing) {
+      // pipelined after QUIT or a kill: never run
+      p.done++;
+      this.touch(p);
+      return;
+    }
+    if (p.held.length !== 0 || p.blockedRequest || this.isProtected(p)) {
+      p.held.push({ argv, qbuf });
+      this.waiting.add(p);
+      return;
+    }
+    this.run(p, argv, qbuf);
+  }
+
+  close(id: number): void {
+    const p = this.peers.get(id);
+    if (p === undefined) return;
+    // the client running the script is freed once the script is over (protectClient)
+    if (this.isProtected(p)) {
+      p.held.push("close");
+      this.waiting.add(p);
+      return;
+    }
+    this.forget(p);
+  }
+
+  private forget(p: Peer): void {
+    this.peers.delete(p.id);
+    this.byClient.delete(p.c);
+    this.waiting.delete(p);
+    this.ex.removeClient(p.c);
+  }
+
+  /** A command the connection side answered itself: its stats, as call/rejectCommand keep them. */
+  private account(rejected: boolean, id: number, fullname: string, error: string): void {
+    const cmd = this.ex.table.lookupFullname(fullname);
+    const c = this.peers.get(id)?.c;
+    const e = error === "" ? undefined : err(error);
+    if (cmd !== undefined) {
+      if (rejected) cmd.rejectedCalls++;
+      else {
+        cmd.calls++;
+        if (e !== undefined) cmd.failedCalls++;
+      }
+    }
+    if (!rejected) {
+      this.ex.stats.totalCommands++;
+      if (c !== undefined) {
+        c.commands++;
+        if (cmd !== undefined) c.lastCmd = cmd.fullname;
+      }
+    }
+    if (e !== undefined) this.ex.countError(e);
+  }
+
+  /** The client whose script is running: its later requests wait for the script's end. */
+  private isProtected(p: Peer): boolean {
+    const cur = this.ex.scripting.runner.current;
+    return cur !== undefined && cur.caller === p.c;
+  }
+
+  private run(p: Peer, argv: string[], qbuf: number): void {
+    const c = p.c;
+    c.qbuf = qbuf;
+    c.lastInteraction = this.now;
+    const r = this.ex.execute(c, argv);
+    const enc = p.enc;
+    enc.proto = c.resp;
+    // replies queued for this client while its command ran (a message it published to itself)
+    // go first, as Redis writes them into the client's buffer first
+    if (c.outbox.length !== 0) this.encodeOutbox(p);
+    if (c.blocked) p.blockedRequest = true;
+    else {
+      p.done++;
+      if (!c.dropReply) enc.write(r);
+    }
+    c.qbuf = 0;
+    this.touch(p);
+  }
+
+  /** Runs the held requests of peers nothing holds back any more. */
+  private runWaiting(): void {
+    for (const p of [...this.waiting]) {
+      while (p.held.length !== 0 && !p.blockedRequest && !this.isProtected(p)) {
+        const h = p.held.shift()!;
+        if (h === "close") {
+          this.forget(p);
+          break;
+        }
+        if (p.closing) {
+          p.done++;
+          this.touch(p);
+        } else this.run(p, h.argv, h.qbuf);
+      }
+      if (p.held.length === 0) this.waiting.delete(p);
+    }
+  }
+
+  // ---- output -------------------------------------------------------------------------------
+
+  private touch(p: Peer): void {
+    if (p.touched) return;
+    p.touched = true;
+    this.touched.push(p);
+  }
+
+  private encodeOutbox(p: Peer): void {
+    const c = p.c;
+    p.enc.proto = c.resp;
+    for (const r of c.outbox) p.enc.write(r);
+    c.outbox = [];
+  }
+
+  /** Replies produced outside the clients' own commands: served blocked clients, messages. */
+  private drainOutboxes(): void {
+    const pending = this.ex.pendingWrites;
+    while (pending.size !== 0) {
+      const cs = [...pending];
+      pending.clear();
+      for (const c of cs) {
+        const p = this.byClient.get(c);
+        if (p === undefined) continue;
+        if (c.outbox.length !== 0) this.encodeOutbox(p);
+        if (p.blockedRequest && !c.blocked) {
+          p.blockedRequest = false;
+          p.done++;
+          if (p.held.length !== 0) this.waiting.add(p);
+        }
+        this.touch(p);
+      }
+      if (this.waiting.size !== 0 && !this.inHook) this.runWaiting();
+    }
+  }
+
+  /** Sends the output of every peer touched since the last flush, as one message. */
+  flush(): void {
+    const ps = this.touched;
+    if (ps.length === 0 && this.received === 0) return;
+    this.touched = [];
+    let total = OUTPUT_HEADER;
+    for (const p of ps) total += OUTPUT_PEER + p.enc.size;
+    const [buf, at] = this.io.reserve(total);
+    const b = buf as Latin1Buffer;
+    b.writeUInt32LE(this.received, at);
+    b.writeUInt32LE(ps.length, at + 4);
+    this.received = 0;
+    let o = at + OUTPUT_HEADER;
+    for (const p of ps) {
+      p.touched = false;
+      const c = p.c;
+      const enc = p.enc;
+      let flags = c.resp === 3 ? PEER.resp3 : 0;
+      if (c.authenticated) flags |= PEER.authed;
+      if (c.closeAfterReply) flags |= PEER.close;
+      if (c.killed) flags |= PEER.kill;
+      if (
+        !c.replyOff &&
+        !c.replySkipNext &&
+        !c.inMulti &&
+        !c.blocked &&
+        !(c.resp === 2 && c.subs + c.psubs + c.ssubs !== 0)
+      ) {
+        flags |= PEER.plain;
+      }
+      b.writeUInt32LE(p.id, o);
+      b.writeUInt32LE(p.done, o + 4);
+      b.writeUInt32LE(flags, o + 8);
+      b.writeUInt32LE(enc.size, o + 12);
+      p.done = 0;
+      o += OUTPUT_PEER;
+    }
+    // every peer's bytes in one write
+    const parts: string[] = [];
+    for (const p of ps) {
+      const enc = p.enc;
+      if (enc.size === 0) continue;
+      for (const ch of enc.chunks) parts.push(ch);
+      enc.chunks = [];
+      enc.size = 0;
+    }
+    if (parts.length !== 0) b.latin1Write(parts.length === 1 ? parts[0] : parts.join(""), o);
+    this.io.publish(buf);
+  }
+
+  // ---- ExecutorHost -------------------------------------------------------------------------
+
+  killClient(c: ClientState): void {
+    const p = this.byClient.get(c);
+    if (p === undefined) return;
+    c.killed = true;
+    this.touch(p);
+    this.scheduleDrain();
+  }
+
+  shutdown(): void {
+    this.io.shutdown();
+  }
+
+  repliesReady(): void {
+    this.scheduleDrain();
+  }
+
+  /** Output produced outside a batch (timers, kills) goes out after the current callback. */
+  private scheduleDrain(): void {
+    if (this.pumping || this.drainScheduled) return;
+    this.drainScheduled = true;
+    process.nextTick(() => {
+      this.drainScheduled = false;
+      if (this.pumping) return;
+      this.drainOutboxes();
+      this.flush();
+    });
+  }
+
+  // ---- cron ---------------------------------------------------------------------------------
+
+  /** serverCron and clientsCron (idle timeout) every 1000/hz ms. */
+  startCron(unref: boolean): void {
+    const tick = () => {
+      this.ex.cron();
+      this.clientsCron();
+      this.cronTimer = setTimeout(tick, Math.max(1, Math.floor(1000 / this.ex.config.hz)));
+      if (unref) this.cronTimer.unref();
+    };
+    this.cronTimer = setTimeout(tick, 100);
+    if (unref) this.cronTimer.unref();
+  }
+
+  stopCron(): void {
+    if (this.cronTimer !== undefined) clearTimeout(this.cronTimer);
+  }
+
+  private clientsCron(): void {
+    const timeout = Number(this.ex.config.get("timeout") ?? 0);
+    if (timeout <= 0) return;
+    const now = Date.now();
+    for (const p of this.peers.values()) {
+      const c = p.c;
+      if (
+        c.kind === "normal" &&
+        c.subs + c.psubs + c.ssubs === 0 &&
+        !c.blocked &&
+        now - c.lastInteraction > timeout * 1000
+      ) {
+        this.killClient(c);
+      }
+    }
+  }
+
+  // ---- RunMonitor ---------------------------------------------------------------------------
+
+  started(ctx: RunContext): void {
+    const req = ctx.request;
+    if (req.kind === "eval") this.ctl.runStarted("eval");
+    else {
+      const f = this.ex.scripting.functions.ctx;
+      this.ctl.runStarted("function", {
+        name: req.name,
+        command: req.command,
+        libs: f.libCount,
+        fns: f.functionCount,
+      });
+    }
+  }
+
+  ended(): void {
+    this.ctl.runEnded();
+  }
+
+  firstWrite(): boolean {
+    return this.ctl.markWritten();
+  }
+
+  kill(): void {
+    this.ctl.markKilled();
+  }
+
+  killRequested(): boolean {
+    return this.ctl.killRequested();
+  }
+
+  shutdownRequested(): boolean {
+    return this.ctl.shutdownRequested();
+  }
+
+  /**
+   * processEventsWhileBlocked, from the hook of a script past busy-reply-threshold: reads the
+   * batches posted meanwhile and runs what they hold (most commands answer -BUSY; the script's
+   * own client waits), then sends the output at once.
+   */
+  whileBlocked(): void {
+    if (this.inHook) return;
+    if (this.io.poll !== undefined) {
+      this.now = Date.now();
+      this.io.poll((buf, pos, end, message) => this.take(buf, pos, end, message));
+    }
+    if (this.inbox.length === 0 && this.touched.length === 0) return;
+    this.inHook = true;
+    try {
+      this.pump();
+    } finally {
+      this.inHook = false;
+    }
+    this.flush();
+  }
+}
