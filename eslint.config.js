@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "bin/**", "spec/**/*.lua", "bench/**/*.lua"] },
+  { ignores: ["dist/**", "dist-cjs/**", "node_modules/**", "bin/**", "spec/**/*.lua", "bench/**/*.lua"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
