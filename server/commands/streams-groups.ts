@@ -14,12 +14,13 @@ import {
   StreamValue,
   type StreamID,
 } from "../types/stream.js";
-import { parseLLNum } from "../util/numbers.js";
-import { rangeArg } from "./collections.js";
+import { parseLL, parseLLNum } from "../util/numbers.js";
 import { ERR_NOT_INT, ERR_SYNTAX, is } from "./helpers.js";
 import { consumerFor } from "./streams-read.js";
 import { entryReply, intervalArg, parseId, strictIdArg, streamAt, ERR_INVALID_ID } from "./streams.js";
 import type { CommandDef } from "./table.js";
+
+const XAUTOCLAIM_MAX_COUNT = 9223372036854775807n / 16n;
 
 function subcommandSyntax(argv: string[]): ErrorReply {
   return err(
@@ -355,9 +356,11 @@ function xautoclaim(c: ClientState, argv: string[]): Reply {
   for (let j = 6; j < argv.length; j++) {
     const more = argv.length - 1 - j;
     if (is(argv[j], "count") && more) {
-      const n = rangeArg(argv[++j], 1, Math.floor(9223372036854775807 / 16), err("ERR COUNT must be > 0"));
-      if (n instanceof ErrorReply) return n;
-      count = n;
+      // getRangeLongFromObjectOrReply(1, LONG_MAX / 16): COUNT times 16 must not overflow
+      const n = parseLL(argv[++j]);
+      if (n === undefined || BigInt(n) < 1n || BigInt(n) > XAUTOCLAIM_MAX_COUNT)
+        return err("ERR COUNT must be > 0");
+      count = Number(n);
     } else if (is(argv[j], "justid")) justid = true;
     else return ERR_SYNTAX;
   }
@@ -366,6 +369,10 @@ function xautoclaim(c: ClientState, argv: string[]): Reply {
   const s = r.s;
   const g = r.g;
   if (s === undefined || g === undefined) return noGroup(key, argv[2]);
+  // Redis allocates room for COUNT deleted IDs (16 bytes each) up front, and says so when it
+  // can't: past what any machine can give (here, 1 TiB).
+  if (count * 16 > 2 ** 40)
+    return err("ERR Insufficient memory, failed allocating transient memory, COUNT too high.");
   const now = Date.now();
   let attempts = count * 10;
   let consumer: Consumer | undefined;

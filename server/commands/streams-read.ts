@@ -129,9 +129,8 @@ function xread(c: ClientState, argv: string[], xreadgroup: boolean): Reply {
       streamsArg = i + 1;
       streamsCount = argv.length - streamsArg;
       if (streamsCount % 2 !== 0) {
-        const symbol = xreadgroup ? ">" : "$";
         return err(
-          `ERR Unbalanced '${name}' list of streams: for each stream key an ID or '${symbol}' must be specified.`,
+          "ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' must be specified.",
         );
       }
       streamsCount /= 2;
@@ -201,7 +200,6 @@ function xread(c: ClientState, argv: string[], xreadgroup: boolean): Reply {
     let gt = ids[k];
     let serve = false;
     let history = false;
-    let consumer: Consumer | undefined;
     const g = groups[k] as ConsumerGroup | undefined;
     if (g !== undefined) {
       if (gt !== NEW_ONLY) {
@@ -211,14 +209,17 @@ function xread(c: ClientState, argv: string[], xreadgroup: boolean): Reply {
         serve = true;
         gt = g.lastId;
       }
-      consumer = consumerFor(g, consumerName, now);
     } else if (s.length !== 0 && s.lastValid() > gt) serve = true;
     if (!serve) continue;
     const start = gt + 1n;
     let entries: Reply[];
     if (g === undefined) entries = s.range(start, ID_MAX, count, false).map(entryReply);
-    else if (history) entries = consumerHistory(s, start, count, consumer as Consumer, now);
-    else entries = deliverToGroup(s, start, count, g, consumer as Consumer, noack, now);
+    else {
+      // The consumer exists from its first read that answers something.
+      const consumer = consumerFor(g, consumerName, now);
+      if (history) entries = consumerHistory(s, start, count, consumer, now);
+      else entries = deliverToGroup(s, start, count, g, consumer, noack, now);
+    }
     if (g !== undefined) ex.dirty++;
     served.push([keys[k], entries]);
   }
