@@ -38,8 +38,9 @@ function packedRunCommand() {
 }
 
 /**
- * Compiles CommonJS modules with V8's code cache, kept in one file: what a run compiles anew is
- * added to it when the run ends (the cache is only a speed-up; any failure just skips it).
+ * Compiles CommonJS modules with V8's code cache, kept in one file: a module without an entry
+ * gets one when the run ends, holding the functions the run compiled (the cache is only a
+ * speed-up; any failure just skips it).
  */
 function useCodeCache(file) {
   let cache = {};
@@ -48,7 +49,7 @@ function useCodeCache(file) {
   } catch {
     // no cache yet
   }
-  let added = false;
+  const fresh = [];
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename) {
     const cached = cache[filename];
@@ -58,10 +59,7 @@ function useCodeCache(file) {
     } catch {
       return compile.call(this, content, filename);
     }
-    if (cached === undefined || script.cachedDataRejected) {
-      cache[filename] = script.createCachedData();
-      added = true;
-    }
+    if (cached === undefined || script.cachedDataRejected) fresh.push([filename, script]);
     const require = (id) => this.require(id);
     require.resolve = (request, options) => Module._resolveFilename(request, this, false, options);
     require.main = process.mainModule;
@@ -70,8 +68,9 @@ function useCodeCache(file) {
     return fn.call(this.exports, this.exports, require, this, filename, path.dirname(filename));
   };
   process.once("exit", () => {
-    if (!added) return;
+    if (fresh.length === 0) return;
     try {
+      for (const [filename, script] of fresh) cache[filename] = script.createCachedData();
       const tmp = `${file}.${process.pid}`;
       fs.writeFileSync(tmp, v8.serialize(cache));
       fs.renameSync(tmp, file);

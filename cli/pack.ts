@@ -5,7 +5,9 @@
 // the copy (a plain `tsc` rebuild). File names stay dist's own but for the root folder, so the
 // runtime's stack inspection (errors.ts: runtime/lib/ = built-ins) reads them the same.
 // usage: node dist/cli/pack.js
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import ts from "typescript";
 
@@ -51,6 +53,24 @@ function main(): void {
   }
   writeFileSync(join(OUT, "package.json"), '{ "type": "commonjs" }\n');
   writeFileSync(join(OUT, "manifest.json"), JSON.stringify(manifest));
+  // one small run fills the code cache with what every run compiles
+  const warm = join(tmpdir(), `redlua-warm-${process.pid}.lua`);
+  writeFileSync(warm, WARM_UP);
+  try {
+    spawnSync(process.execPath, ["--stack-size=3900", join(ROOT, "bin/redlua.js"), "run", warm], {
+      stdio: "ignore",
+    });
+  } finally {
+    rmSync(warm, { force: true });
+  }
 }
+
+const WARM_UP = `local t, s = {}, 0
+for i = 1, 200 do t[#t + 1] = string.format("%d:%s", i, tostring(i / 3)) end
+for k, v in pairs({a = 1, b = 2}) do s = s + v end
+for i, v in ipairs(t) do s = s + #v end
+local o = setmetatable({}, {__index = function(_, k) return k end})
+print(table.concat(t, ",", 1, 3), s, o.x, select("#", 1, 2), (("x"):rep(3)):upper())
+`;
 
 main();
