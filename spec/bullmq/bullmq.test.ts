@@ -1,0 +1,153 @@
+// BullMQ end to end against redlua: two producers add jobs (single, bulk, delayed, retried with
+// fixed and exponential backoff, prioritized, a duplicate job id), two workers process them
+// (BZPOPMIN on the marker, ~50 Lua scripts through EVALSHA), QueueEvents follows the events
+// stream with XREAD BLOCK. Checks that every job completes exactly once, with its return value,
+// after its delay and its retries, that the events arrive, and that no command or script failed.
+// BULLMQ_REDIS_PORT=<port> runs the same test against another server (e.g. a redis-server, to
+// check the test's own expectations); by default it starts a redlua server.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { Queue, QueueEvents, Worker, type Job } from "bullmq";
+import { startServer } from "../../server/index.js";
+import { configureLog } from "../../server/log.js";
+
+configureLog({ silent: true });
+
+interface Data {
+  n: number;
+  /** attempts that throw before one succeeds */
+  failTimes?: number;
+  delay?: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+test("BullMQ: every job completes exactly once (delayed, retried, prioritized, bulk, events)", async () => {
+  const external = process.env.BULLMQ_REDIS_PORT;
+  const srv =
+    external === undefined ? await startServer({ config: { save: "", appendonly: "no" } }) : undefined;
+  const port = srv?.port ?? Number(external);
+  const connection = { host: "127.0.0.1", port, maxRetriesPerRequest: null };
+  const name = `e2e-${Date.now()}`;
+  const errors: string[] = [];
+  const producers = [new Queue<Data>(name, { connection }), new Queue<Data>(name, { connection })];
+  for (const q of producers) q.on("error", (e) => errors.push(`queue: ${e.message}`));
+  // From the stream's start, so no event is missed however the first XREAD races the adds.
+  const events = new QueueEvents(name, { connection, lastEventId: "0-0" });
+  events.on("error", (e) => errors.push(`events: ${e.message}`));
+  await events.waitUntilReady();
+
+  const attempts = new Map<string, number>();
+  const succeeded = new Map<string, number>();
+  const processor = async (job: Job<Data>) => {
+    const id = job.id as string;
+    attempts.set(id, (attempts.get(id) ?? 0) + 1);
+    if ((job.data.failTimes ?? 0) > job.attemptsMade) throw new Error(`planned failure ${job.attemptsMade}`);
+    await sleep(job.data.n % 3);
+    succeeded.set(id, (succeeded.get(id) ?? 0) + 1);
+    return { double: job.data.n * 2 };
+  };
+  const workers = [
+    new Worker<Data>(name, processor, { connection, concurrency: 5 }),
+    new Worker<Data>(name, processor, { connection, concurrency: 3 }),
+  ];
+  const workerCompleted = new Map<string, number>();
+  let workerFailed = 0;
+  for (const w of workers) {
+    w.on("error", (e) => errors.push(`worker: ${e.message}`));
+    w.on("completed", (job) =>
+      workerCompleted.set(job.id as string, (workerCompleted.get(job.id as string) ?? 0) + 1),
+    );
+    w.on("failed", () => workerFailed++);
+  }
+  const eventCompleted = new Map<string, unknown>();
+  const eventCounts = new Map<string, number>();
+  const count = (ev: string) => () => eventCounts.set(ev, (eventCounts.get(ev) ?? 0) + 1);
+  for (const ev of ["added", "delayed", "failed", "retries-exhausted", "duplicated"] as const)
+    events.on(ev, count(ev));
+  events.on("completed", ({ jobId, returnvalue }) => eventCompleted.set(jobId, returnvalue));
+
+  // Producers add concurrently: plain, delayed, retried (fixed and exponential backoff), prioritized.
+  const expected = new Map<string, Data>();
+  const adds: Promise<Job<Data>>[] = [];
+  for (let n = 0; n < 120; n++) {
+    const data: Data = { n };
+    const opts: Parameters<Queue<Data>["add"]>[2] = {};
+    if (n % 8 === 1) {
+      data.delay = 100 + (n % 5) * 50;
+      opts.delay = data.delay;
+    }
+    if (n % 6 === 2) {
+      data.failTimes = 1 + (n % 2);
+      opts.attempts = 3;
+      opts.backoff = n % 4 === 0 ? { type: "exponential", delay: 20 } : { type: "fixed", delay: 30 };
+    }
+    if (n % 10 === 5) opts.priority = 1 + (n % 3);
+    adds.push(producers[n % 2].add("job", data, opts));
+  }
+  const bulk = producers[1].addBulk(
+    Array.from({ length: 30 }, (_, i) => ({ name: "bulk", data: { n: 1000 + i } as Data })),
+  );
+  const jobs = [...(await Promise.all(adds)), ...(await bulk)];
+  for (const j of jobs) expected.set(j.id as string, j.data);
+  // The same custom job id twice is one job.
+  const d1 = await producers[0].add("dup", { n: 5000 }, { jobId: "dup-1" });
+  const d2 = await producers[1].add("dup", { n: 5000 }, { jobId: "dup-1" });
+  assert.equal(d1.id, "dup-1");
+  assert.equal(d2.id, "dup-1");
+  expected.set("dup-1", { n: 5000 });
+
+  const deadline = Date.now() + 30000;
+  while (eventCompleted.size < expected.size && Date.now() < deadline) await sleep(50);
+  await sleep(100);
+
+  try {
+    assert.deepEqual(errors, []);
+    assert.equal(eventCompleted.size, expected.size, "a completed event for every job");
+    for (const [id, data] of expected) {
+      assert.equal(succeeded.get(id), 1, `job ${id} succeeded once`);
+      assert.equal(workerCompleted.get(id), 1, `job ${id} completed once`);
+      assert.deepEqual(eventCompleted.get(id), { double: data.n * 2 });
+      assert.equal(attempts.get(id), (data.failTimes ?? 0) + 1, `job ${id} attempts`);
+    }
+    // A failed attempt with attempts left is retried after its backoff (a "delayed" event); no
+    // job fails for good.
+    const planned = [...expected.values()].reduce((a, d) => a + (d.failTimes ?? 0), 0);
+    const delayed = [...expected.values()].filter((d) => d.delay !== undefined).length;
+    assert.equal(workerFailed, planned, "a worker failed event per planned failure");
+    assert.deepEqual(Object.fromEntries(eventCounts), {
+      added: expected.size,
+      delayed: delayed + planned,
+      duplicated: 1,
+    });
+    for (const j of jobs) {
+      const job = await producers[0].getJob(j.id as string);
+      assert.ok(job !== undefined);
+      assert.deepEqual(job.returnvalue, { double: j.data.n * 2 });
+      assert.equal(job.attemptsMade, (j.data.failTimes ?? 0) + 1);
+      if (j.data.delay !== undefined) {
+        assert.ok(
+          (job.processedOn as number) - job.timestamp >= j.data.delay,
+          `job ${j.id} waited its delay`,
+        );
+      }
+    }
+    const counts = await producers[0].getJobCounts();
+    assert.deepEqual(counts, {
+      active: 0,
+      completed: expected.size,
+      delayed: 0,
+      failed: 0,
+      prioritized: 0,
+      waiting: 0,
+      "waiting-children": 0,
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.close()));
+    await events.close();
+    for (const q of producers) await q.obliterate({ force: true });
+    await Promise.all(producers.map((q) => q.close()));
+    await srv?.close();
+  }
+});
