@@ -45,6 +45,8 @@ function roundTo64(p: bigint, e: number): [bigint, number] {
  * timeout in ms, 0 for "forever", or the error reply.
  */
 export function secondsTimeoutArg(s: string): number | ErrorReply {
+  // Whole seconds (the common case) are exact without the long double arithmetic.
+  if (s.length <= 9 && /^[0-9]+$/.test(s)) return Number(s) * 1000;
   const v = parseLongDouble(s);
   if (v === undefined) return ERR_TIMEOUT_FLOAT;
   if (v.inf === true || v.m === 0n) return v.inf === true ? ERR_TIMEOUT_NEG : 0;

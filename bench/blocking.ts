@@ -1,0 +1,182 @@
+// Blocking pop wake-up latency under load, redis-server and redlua in one run: 100 clients
+// loop on BLPOP over 10 lists (10 waiting per list), producers push timestamps at a fixed total
+// rate, and each consumer records push-to-wake latency (the value is the push time). Prints a
+// Markdown table of p50/p90/p99/max latency and throughput per server and the redlua / Redis
+// ratios (the bar: wake-up latency within 2x of redis-server).
+// usage: node dist/bench/blocking.js [--seconds N] [--rate PUSHES_PER_S] [--clients N]
+//        [--keys N] [--producers N] [--executor thread|inline]
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { freePort, startRedisServer, waitForPong } from "../spec/support/redis-server.js";
+import { parseReply, RespClient } from "../spec/support/resp-client.js";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const REDLUA = join(ROOT, "bin/redlua.js");
+
+interface Target {
+  name: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+async function startRedlua(executor: string): Promise<Target> {
+  const port = await freePort();
+  const args = [
+    REDLUA,
+    "server",
+    "--port",
+    String(port),
+    "--bind",
+    "127.0.0.1",
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+  ];
+  if (executor !== "thread") args.push("--executor", executor);
+  const proc = spawn("node", args, { stdio: "ignore" });
+  await waitForPong(port);
+  return {
+    name: executor === "thread" ? "redlua" : `redlua (${executor})`,
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        proc.once("exit", () => resolve());
+        proc.kill("SIGTERM");
+      }),
+  };
+}
+
+interface Result {
+  latencies: number[];
+  pushed: number;
+  served: number;
+  seconds: number;
+}
+
+async function run(
+  t: Target,
+  opts: { seconds: number; rate: number; clients: number; keys: number; producers: number },
+) {
+  const key = (i: number) => `bench:q${i % opts.keys}`;
+  const latencies: number[] = [];
+  let running = true;
+  let served = 0;
+  const consumers = await Promise.all(Array.from({ length: opts.clients }, () => RespClient.connect(t.port)));
+  const loops = consumers.map(async (c, i) => {
+    while (running) {
+      c.send(["BLPOP", key(i), "1"]);
+      const r = parseReply(await c.read(10000));
+      if (!Array.isArray(r)) continue; // timed out (end of run)
+      const now = performance.now();
+      latencies.push(now - Number(r[1]));
+      served++;
+    }
+  });
+  const producers = await Promise.all(
+    Array.from({ length: opts.producers }, () => RespClient.connect(t.port)),
+  );
+  let pushed = 0;
+  let acked = 0;
+  const readers = producers.map(async (p) => {
+    for (;;) {
+      try {
+        await p.read(60000);
+        acked++;
+      } catch {
+        return;
+      }
+    }
+  });
+  // Warm-up (JIT, connections), then the measured window at a steady rate.
+  const start = performance.now();
+  const warmup = 500;
+  const end = start + warmup + opts.seconds * 1000;
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      if (now >= end) {
+        resolve();
+        return;
+      }
+      const due = Math.floor(((now - start) * opts.rate) / 1000);
+      while (pushed < due) {
+        const p = producers[pushed % producers.length];
+        p.send(["RPUSH", key(pushed * 7), String(performance.now())]);
+        pushed++;
+      }
+      setImmediate(tick);
+    };
+    tick();
+  });
+  const warmCount = Math.floor((warmup * opts.rate) / 1000);
+  running = false;
+  while (acked < pushed) await new Promise((r) => setTimeout(r, 10));
+  await Promise.race([Promise.all(loops), new Promise((r) => setTimeout(r, 3000))]);
+  for (const c of [...consumers, ...producers]) c.close();
+  await Promise.all(readers);
+  return {
+    latencies: latencies.slice(warmCount),
+    pushed: pushed - warmCount,
+    served,
+    seconds: opts.seconds,
+  } as Result;
+}
+
+function pct(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      seconds: { type: "string", default: "3" },
+      rate: { type: "string", default: "5000" },
+      clients: { type: "string", default: "100" },
+      keys: { type: "string", default: "10" },
+      producers: { type: "string", default: "4" },
+      executor: { type: "string", default: "thread" },
+    },
+  });
+  const opts = {
+    seconds: Number(values.seconds),
+    rate: Number(values.rate),
+    clients: Number(values.clients),
+    keys: Number(values.keys),
+    producers: Number(values.producers),
+  };
+  const rows: { name: string; r: Result; sorted: number[] }[] = [];
+  const ref = await startRedisServer();
+  const targets: Target[] = [
+    { name: "redis-server", port: ref.port, stop: () => ref.stop() },
+    await startRedlua(values.executor as string),
+  ];
+  for (const t of targets) {
+    try {
+      const r = await run(t, opts);
+      rows.push({ name: t.name, r, sorted: [...r.latencies].sort((a, b) => a - b) });
+    } finally {
+      await t.stop();
+    }
+  }
+  const f = (x: number) => x.toFixed(3);
+  let out = `Blocking pop wake-up latency: ${opts.clients} clients in BLPOP on ${opts.keys} lists, `;
+  out += `${opts.producers} producers pushing ${opts.rate}/s for ${opts.seconds} s (ms, push to wake)\n\n`;
+  out += "| server | wake-ups | p50 | p90 | p99 | max |\n|---|---|---|---|---|---|\n";
+  for (const { name, sorted } of rows) {
+    out += `| ${name} | ${sorted.length} | ${f(pct(sorted, 50))} | ${f(pct(sorted, 90))} | ${f(pct(sorted, 99))} | ${f(sorted[sorted.length - 1])} |\n`;
+  }
+  if (rows.length === 2) {
+    const [a, b] = rows.map((x) => x.sorted);
+    out += `| redlua / Redis | | ${(pct(b, 50) / pct(a, 50)).toFixed(2)}x | ${(pct(b, 90) / pct(a, 90)).toFixed(2)}x | `;
+    out += `${(pct(b, 99) / pct(a, 99)).toFixed(2)}x | ${(b[b.length - 1] / a[a.length - 1]).toFixed(2)}x |\n`;
+  }
+  process.stdout.write(out);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${(e as Error).stack}\n`);
+  process.exit(1);
+});
