@@ -392,15 +392,17 @@ export class Executor implements DbHost {
     if (this.config.maxmemory !== 0) this.refreshUsedMemory();
     const budget = 1000 / this.config.hz / 4;
     const start = performance.now();
-    for (const db of this.dbs) {
+    expire: for (const db of this.dbs) {
       if (db.expires.size === 0) continue;
       for (;;) {
         const [looked, expired] = db.activeExpire(20, now);
         // Repeat while more than 10% of the sample was stale, as activeExpireCycle does.
         if (looked === 0 || expired <= looked / 10) break;
-        if (performance.now() - start > budget) return;
+        if (performance.now() - start > budget) break expire;
       }
     }
+    // Keys expired above may be ones XREADGROUP clients block on: they get -UNBLOCKED now.
+    if (this.blocking.hasReady) this.blocking.handleReady();
   }
 
   /** Flushes all dbs (FLUSHALL), returning the number of keys removed. */
