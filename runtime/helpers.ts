@@ -70,7 +70,7 @@ function gset(env: LuaTable, name: string, h: number, value: LuaValue): void {
 
 function index(t: LuaValue, k: LuaValue, desc?: string): LuaValue {
   if (t instanceof LuaTable) {
-    const v = typeof k === "number" ? t.getNum(k) : t.get(k);
+    const v = typeof k === "number" ? t.getNum(k) : typeof k === "string" ? t.getStr(k) : t.get(k);
     if (v !== undefined || t.metatable === undefined) return v;
     return ops.indexMissing(t, k);
   }
@@ -123,6 +123,7 @@ function stringIndex(s: string, k: string, desc?: string): LuaValue {
 function setindex(t: LuaValue, k: LuaValue, v: LuaValue, desc?: string): void {
   if (t instanceof LuaTable && t.metatable === undefined) {
     if (typeof k === "number") t.setNum(k, v);
+    else if (typeof k === "string") t.setStr(k, v);
     else t.set(k, v);
     return;
   }
