@@ -5,8 +5,9 @@
 //
 // A small node part is scanned; a bigger one is searched as luaH_get does, along the collision
 // chain from the key's main position (JS strings can't carry their Lua hash as TStrings do, so
-// such a lookup computes it). A node keeps its string key's hash for the moves and rehashes
-// that need its main position again. A key set to nil keeps its node (a "dead key") until the
+// such a lookup computes it; compiled code passes constant keys' hashes along). A big node
+// part keeps its string keys' hashes for the moves and rehashes that need their main positions
+// again. A key set to nil keeps its node (a "dead key") until the
 // next rehash, as in ltable.c, so clearing fields during traversal works.
 //
 // The array part is Lua's `sizearray` slots, of which a JS array stores a prefix (past it all
