@@ -23,7 +23,12 @@ interface Data {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-test("BullMQ: every job completes exactly once (delayed, retried, prioritized, bulk, events)", async () => {
+for (const executor of ["inline", "thread"] as const) {
+  test(`BullMQ (executor ${executor}): every job completes exactly once (delayed, retried, prioritized, bulk, events)`, () =>
+    scenario(executor));
+}
+
+async function scenario(executor: "inline" | "thread"): Promise<void> {
   const external = process.env.BULLMQ_REDIS_PORT;
   const srv =
     external === undefined ? await startServer({ config: { save: "", appendonly: "no" } }) : undefined;
@@ -150,4 +155,4 @@ test("BullMQ: every job completes exactly once (delayed, retried, prioritized, b
     await Promise.all(producers.map((q) => q.close()));
     await srv?.close();
   }
-});
+}
