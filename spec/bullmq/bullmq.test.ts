@@ -31,7 +31,9 @@ for (const executor of ["inline", "thread"] as const) {
 async function scenario(executor: "inline" | "thread"): Promise<void> {
   const external = process.env.BULLMQ_REDIS_PORT;
   const srv =
-    external === undefined ? await startServer({ config: { save: "", appendonly: "no" } }) : undefined;
+    external === undefined
+      ? await startServer({ executor, config: { save: "", appendonly: "no" } })
+      : undefined;
   const port = srv?.port ?? Number(external);
   const connection = { host: "127.0.0.1", port, maxRetriesPerRequest: null };
   const name = `e2e-${Date.now()}`;
