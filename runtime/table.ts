@@ -549,6 +549,12 @@ export class LuaTable {
       arr[i] = value;
       return;
     }
+    if (i === arr.length && i === this.top && i < this.asize && value !== undefined && arr !== NOTHING) {
+      // appending past the stored prefix, inside the array part
+      arr.push(value);
+      this.top = i + 1;
+      return;
+    }
     this.setNumSlow(key, value);
   }
 
