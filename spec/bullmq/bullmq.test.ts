@@ -1,14 +1,16 @@
-// BullMQ end to end against redlua: two producers add jobs (single, bulk, delayed, retried with
-// fixed and exponential backoff, prioritized, a duplicate job id), two workers process them
-// (BZPOPMIN on the marker, ~50 Lua scripts through EVALSHA), QueueEvents follows the events
-// stream with XREAD BLOCK. Checks that every job completes exactly once, with its return value,
-// after its delay and its retries, that the events arrive, and that no command or script failed.
-// BULLMQ_REDIS_PORT=<port> runs the same test against another server (e.g. a redis-server, to
-// check the test's own expectations); by default it starts a redlua server.
+// BullMQ end to end against redlua, with the executor inline and on its own thread. The main
+// scenario: two producers add jobs (single, bulk, delayed, retried with fixed and exponential
+// backoff, prioritized, a duplicate job id), two workers process them (BZPOPMIN on the marker,
+// ~50 Lua scripts through EVALSHA), QueueEvents follows the events stream with XREAD BLOCK; every
+// job must complete exactly once, with its return value, after its delay and its retries, with
+// its events, and no command or script may fail. A second test walks much of the rest of the API
+// (pause/resume, deduplication, logs, progress, job schedulers, flows, clean, drain, obliterate).
+// BULLMQ_REDIS_PORT=<port> runs the same tests against another server (e.g. a redis-server, to
+// check the tests' own expectations); by default they start a redlua server.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Queue, QueueEvents, Worker, type Job } from "bullmq";
+import { FlowProducer, Queue, QueueEvents, Worker, type Job } from "bullmq";
 import { startServer } from "../../server/index.js";
 import { configureLog } from "../../server/log.js";
 
@@ -24,6 +26,8 @@ interface Data {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 for (const executor of ["inline", "thread"] as const) {
+  test(`BullMQ (executor ${executor}): pause, priorities, delays, deduplication, logs, schedulers, flows, clean`, () =>
+    apiSurface(executor));
   test(`BullMQ (executor ${executor}): every job completes exactly once (delayed, retried, prioritized, bulk, events)`, () =>
     scenario(executor));
 }
@@ -155,6 +159,122 @@ async function scenario(executor: "inline" | "thread"): Promise<void> {
     await events.close();
     for (const q of producers) await q.obliterate({ force: true });
     await Promise.all(producers.map((q) => q.close()));
+    await srv?.close();
+  }
+}
+
+/**
+ * Much of BullMQ's API, each call a Lua script or two: the states and values it reports are
+ * those a redis-server 7.0 gives (checked with BULLMQ_REDIS_PORT).
+ */
+async function apiSurface(executor: "inline" | "thread"): Promise<void> {
+  const external = process.env.BULLMQ_REDIS_PORT;
+  const srv =
+    external === undefined
+      ? await startServer({ executor, config: { save: "", appendonly: "no" } })
+      : undefined;
+  const connection = { host: "127.0.0.1", port: srv?.port ?? Number(external), maxRetriesPerRequest: null };
+  const q = new Queue(`api-${Date.now()}`, { connection });
+  const errors: string[] = [];
+  q.on("error", (e) => errors.push(`queue: ${e.message}`));
+  const closing: { close(): Promise<void> }[] = [];
+  try {
+    await q.pause();
+    assert.equal(await q.isPaused(), true);
+    const j1 = await q.add("a", { x: 1 }, { jobId: "j1" });
+    await q.add("b", { x: 2 }, { jobId: "j2", priority: 5 });
+    await q.add("c", { x: 3 }, { jobId: "j3", delay: 100000 });
+    await q.add("d", { x: 4 }, { jobId: "j4", deduplication: { id: "dd" } });
+    await q.add("e", { x: 5 }, { jobId: "j5", deduplication: { id: "dd" } });
+    assert.deepEqual(await q.getJobCounts(), {
+      active: 0,
+      completed: 0,
+      delayed: 1,
+      failed: 0,
+      prioritized: 1,
+      waiting: 2,
+      "waiting-children": 0,
+    });
+    assert.deepEqual(
+      (await q.getWaiting()).map((j) => j.id),
+      ["j1", "j4"],
+    );
+    assert.deepEqual(
+      (await q.getDelayed()).map((j) => j.id),
+      ["j3"],
+    );
+    assert.deepEqual(
+      (await q.getPrioritized()).map((j) => j.id),
+      ["j2"],
+    );
+    await j1.updateProgress(42);
+    await j1.log("hello");
+    assert.deepEqual(await q.getJobLogs("j1"), { logs: ["hello"], count: 1 });
+    await j1.updateData({ x: 10 });
+    assert.deepEqual((await q.getJob("j1"))?.data, { x: 10 });
+    assert.equal((await q.getJob("j1"))?.progress, 42);
+    await q.promoteJobs();
+    assert.equal((await q.getJobCounts()).waiting, 3);
+    await q.resume();
+    assert.equal(await q.isPaused(), false);
+    await q.upsertJobScheduler("sched", { every: 50 }, { name: "rep", data: { r: 1 } });
+    assert.deepEqual(
+      (await q.getJobSchedulers()).map((s) => s.key),
+      ["sched"],
+    );
+    const seen = new Set<string>();
+    const w = new Worker(
+      q.name,
+      async (job) => {
+        seen.add(job.name);
+        if (job.name === "b") throw new Error("bad");
+        return job.name;
+      },
+      { connection, limiter: { max: 100, duration: 1000 } },
+    );
+    closing.push(w);
+    w.on("error", (e) => errors.push(`worker: ${e.message}`));
+    const until = Date.now() + 10000;
+    while (((await q.getJobCounts()).completed < 5 || seen.size < 5) && Date.now() < until) await sleep(50);
+    await q.removeJobScheduler("sched");
+    await sleep(100);
+    await w.close();
+    assert.deepEqual([...seen].sort(), ["a", "b", "c", "d", "rep"]);
+    assert.deepEqual(
+      (await q.getFailed()).map((j) => [j.id, j.failedReason]),
+      [["j2", "bad"]],
+    );
+    assert.equal((await q.clean(0, 100, "failed")).length, 1);
+    assert.equal((await q.getJobCounts()).failed, 0);
+    const flow = new FlowProducer({ connection });
+    closing.push(flow);
+    const tree = await flow.add({
+      name: "parent",
+      queueName: q.name,
+      data: {},
+      children: [
+        { name: "child1", queueName: q.name, data: {} },
+        { name: "child2", queueName: q.name, data: {} },
+      ],
+    });
+    assert.equal(await tree.job.getState(), "waiting-children");
+    const w2 = new Worker(
+      q.name,
+      async (job) => (job.name === "parent" ? Object.keys(await job.getChildrenValues()).length : job.name),
+      { connection },
+    );
+    closing.push(w2);
+    w2.on("error", (e) => errors.push(`worker: ${e.message}`));
+    const until2 = Date.now() + 10000;
+    while ((await q.getJob(tree.job.id as string))?.returnvalue !== 2 && Date.now() < until2) await sleep(50);
+    assert.equal((await q.getJob(tree.job.id as string))?.returnvalue, 2);
+    await w2.close();
+    await q.drain(true);
+    await q.obliterate({ force: true });
+    assert.deepEqual(errors, []);
+  } finally {
+    for (const c of closing) await c.close();
+    await q.close();
     await srv?.close();
   }
 }
