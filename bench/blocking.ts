@@ -4,7 +4,7 @@
 // Markdown table of p50/p90/p99/max latency and throughput per server and the redlua / Redis
 // ratios (the bar: wake-up latency within 2x of redis-server).
 // usage: node dist/bench/blocking.js [--seconds N] [--rate PUSHES_PER_S] [--clients N]
-//        [--keys N] [--producers N] [--executor thread|inline]
+//        [--keys N] [--producers N] [--executor thread,inline]
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
       clients: { type: "string", default: "100" },
       keys: { type: "string", default: "10" },
       producers: { type: "string", default: "4" },
-      executor: { type: "string", default: "thread" },
+      executor: { type: "string", default: "thread,inline" },
     },
   });
   const opts = {
@@ -149,11 +149,13 @@ async function main(): Promise<void> {
   };
   const rows: { name: string; r: Result; sorted: number[] }[] = [];
   const ref = await startRedisServer();
-  const targets: Target[] = [
-    { name: "redis-server", port: ref.port, stop: () => ref.stop() },
-    await startRedlua(values.executor as string),
+  // Each server runs alone (the others stopped), redis-server first.
+  const starts: (() => Promise<Target>)[] = [
+    async () => ({ name: "redis-server", port: ref.port, stop: () => ref.stop() }),
+    ...(values.executor as string).split(",").map((e) => () => startRedlua(e)),
   ];
-  for (const t of targets) {
+  for (const start of starts) {
+    const t = await start();
     try {
       const r = await run(t, opts);
       rows.push({ name: t.name, r, sorted: [...r.latencies].sort((a, b) => a - b) });
@@ -168,9 +170,9 @@ async function main(): Promise<void> {
   for (const { name, sorted } of rows) {
     out += `| ${name} | ${sorted.length} | ${f(pct(sorted, 50))} | ${f(pct(sorted, 90))} | ${f(pct(sorted, 99))} | ${f(sorted[sorted.length - 1])} |\n`;
   }
-  if (rows.length === 2) {
-    const [a, b] = rows.map((x) => x.sorted);
-    out += `| redlua / Redis | | ${(pct(b, 50) / pct(a, 50)).toFixed(2)}x | ${(pct(b, 90) / pct(a, 90)).toFixed(2)}x | `;
+  const a = rows[0].sorted;
+  for (const { name, sorted: b } of rows.slice(1)) {
+    out += `| ${name} / Redis | | ${(pct(b, 50) / pct(a, 50)).toFixed(2)}x | ${(pct(b, 90) / pct(a, 90)).toFixed(2)}x | `;
     out += `${(pct(b, 99) / pct(a, 99)).toFixed(2)}x | ${(b[b.length - 1] / a[a.length - 1]).toFixed(2)}x |\n`;
   }
   process.stdout.write(out);
