@@ -443,16 +443,15 @@ export class LuaTable {
     return n < 0 ? undefined : this.nval[n];
   }
 
-  /** findStr for a key whose hash is known (keyHash(key)): no hashing for a big node part. */
+  /** findStr for a key whose hash is known (keyHash(key)): along the chain from its main position. */
   private findStrH(key: string, h: number): number {
     const nkey = this.nkey;
     const size = nkey.length;
-    if (size <= SCAN_LIMIT) {
-      for (let n = 0; n < size; n++) if (nkey[n] === key) return n;
-      return -1;
-    }
-    const nnext = this.nnext;
+    if (size === 0) return -1;
     let n = h & (size - 1);
+    const nnext = this.nnext;
+    // a small part without links has had no collision: every key is at its main position
+    if (nnext === NO_LINKS) return nkey[n] === key ? n : -1;
     do {
       if (nkey[n] === key) return n;
       n = nnext[n];
