@@ -231,11 +231,15 @@ export class ThreadLink extends ExecutorLink {
     this.scheduled = false;
     if (this.stopped) return;
     const b = this.take();
+    // the executor is idle when nothing sent is unanswered and no script runs: then this
+    // thread sleeps until the batch is answered (SYNC_WAIT_MS); a busy executor answers later
+    const wait = this.sent === this.acked && !this.ctl.scriptRunning();
     // from here until it stops waiting, output needs no message to reach this thread
-    this.ctl.setMainWaiting(true);
+    if (wait) this.ctl.setMainWaiting(true);
     // the batch buffer is reused: a batch that has to wait is copied
     if (b !== undefined && !(this.pending.length === 0 && this.place(b))) this.pending.push(Buffer.from(b));
     this.push();
+    if (!wait) return;
     if (this.sent > this.acked) this.awaitOutput();
     this.ctl.setMainWaiting(false);
     // output published before the flag went down sent no message: take it now
