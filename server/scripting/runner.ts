@@ -272,6 +272,9 @@ export class ScriptRunner {
       else if (typeof a === "number") argv[i] = formatG(a, 17);
       else return this.fail(raise, errorTable("Lua redis lib command arguments must be strings or integers"));
     }
+    // a kill from the other thread also stops a script between two commands (one atomic read),
+    // so a loop of slow commands doesn't wait for the 10,000-tick hook
+    if (this.monitor !== undefined && this.monitor.killRequested()) throw killed();
     const r = this.callCommand(ctx, argv);
     if (r instanceof ScriptCallError) {
       // scriptCall's error path counts the rejection now (afterErrorReply, rejected_calls); the
