@@ -8,6 +8,8 @@
 //   A> CMD args…   send on A without reading (the reply is read by a later `A<`)
 //   A<             read A's outstanding reply
 //   @sleep MS      wait
+//   @untimed       (first) only the replies count, not when they came (a scenario about
+//                  something else than waiting, whose replies may be slow on a loaded machine)
 // Connections are opened (in RESP2, or RESP3 after an unrecorded HELLO 3) on first use. A reply
 // never comes when the server closes the connection: it is recorded as "<closed>".
 
@@ -27,7 +29,7 @@ const WAITED_MS = THRESHOLD * 0.6;
 export interface Step {
   line: number;
   text: string;
-  kind: "call" | "send" | "read" | "sleep";
+  kind: "call" | "send" | "read" | "sleep" | "untimed";
   conn: string;
   args: string[];
 }
@@ -35,7 +37,7 @@ export interface Step {
 export interface Outcome {
   line: number;
   reply: string;
-  timing: "prompt" | "waited";
+  timing: "prompt" | "waited" | "untimed";
 }
 
 /** A recording: outcomes per protocol. */
@@ -50,6 +52,10 @@ export function parseScenario(src: string, file = "scenario"): Step[] {
     const text = raw.replace(/\r$/, "").trim();
     const line = i + 1;
     if (text === "" || text.startsWith("#")) return;
+    if (text === "@untimed") {
+      steps.push({ line, text, kind: "untimed", conn: "", args: [] });
+      return;
+    }
     const sleep = /^@sleep\s+(\d+)$/.exec(text);
     if (sleep) {
       steps.push({ line, text, kind: "sleep", conn: "", args: [sleep[1]] });
@@ -98,6 +104,7 @@ export async function runScenario(port: number, steps: Step[], proto: 2 | 3): Pr
     return c;
   };
   const out: Outcome[] = [];
+  const untimed = steps.some((s) => s.kind === "untimed");
   let lastSend = performance.now();
   const read = async (s: Step, c: RespClient, since: number) => {
     let reply: string;
@@ -108,12 +115,14 @@ export async function runScenario(port: number, steps: Step[], proto: 2 | 3): Pr
       reply = "<closed>";
     }
     const ms = performance.now() - since;
-    out.push({ line: s.line, reply, timing: ms >= WAITED_MS ? "waited" : "prompt" });
+    const timing = untimed ? "untimed" : ms >= WAITED_MS ? "waited" : "prompt";
+    out.push({ line: s.line, reply, timing });
   };
   try {
     // every connection is open (and in RESP3) before the first step
-    for (const s of steps) if (s.kind !== "sleep") await open(s.conn);
+    for (const s of steps) if (s.kind !== "sleep" && s.kind !== "untimed") await open(s.conn);
     for (const s of steps) {
+      if (s.kind === "untimed") continue;
       if (s.kind === "sleep") {
         await new Promise((r) => setTimeout(r, Number(s.args[0])));
         continue;
