@@ -41,7 +41,17 @@ export function luaStringHash(s: string): number {
   const l = s.length;
   // C's unsigned arithmetic in int32: `^` keeps the low 32 bits of the sum, `>>>` is unsigned
   let h = l | 0;
-  const step = hashEveryChar ? 1 : (l >> 5) + 1;
+  if (l < 32 || hashEveryChar) {
+    // step 1: every byte, from the last; two per iteration
+    let i = l - 1;
+    for (; i >= 1; i -= 2) {
+      h ^= (h << 5) + (h >>> 2) + s.charCodeAt(i);
+      h ^= (h << 5) + (h >>> 2) + s.charCodeAt(i - 1);
+    }
+    if (i === 0) h ^= (h << 5) + (h >>> 2) + s.charCodeAt(0);
+    return h >>> 0;
+  }
+  const step = (l >> 5) + 1;
   for (let l1 = l; l1 >= step; l1 -= step) h ^= (h << 5) + (h >>> 2) + s.charCodeAt(l1 - 1);
   return h >>> 0;
 }
