@@ -2,8 +2,78 @@
 // luaO_str2d (strtod plus the hex fallback), tonumber with a base, and C printf's
 // %e/%f/%g used by string.format and cjson. Pure functions of JS numbers and strings.
 
+// ---- the fast path: digits from one scaled multiplication --------------------------------
+//
+// Rounding |x|·10^k to an integer is exact work for C's printf; here it is one multiplication
+// (or division) by an exact power of ten, whose result lies within half an ulp — |y|·2^-53 — of
+// the exact product. Unless a half-integer lies that close to y (a tie or a near tie, where
+// the exact decimal expansion decides), rounding y gives the integer C's rounding of the exact
+// product gives. Those rare cases, and scales beyond 10^±22, take the exact paths below.
+
+/** 10^k for k = 0..22: exact doubles. */
+const POW10: number[] = Array.from({ length: 23 }, (_, k) => Number("1e" + k));
+
+/** round(ax · 10^k) as C's exact rounding gives it, or -1 when y can't tell (ax >= 0). */
+function scaledRound(ax: number, k: number): number {
+  let y: number;
+  if (k >= 0) {
+    if (k > 22) return -1;
+    y = ax * POW10[k];
+  } else {
+    if (k < -22) return -1;
+    y = ax / POW10[-k];
+  }
+  if (!(y < 1e15)) return -1;
+  const f = Math.floor(y);
+  const d = y - f - 0.5;
+  if (Math.abs(d) <= y * 4.5e-16) return -1;
+  return d < 0 ? f : f + 1;
+}
+
+/** Scratch results of sigDigits: the P-digit integer and the decimal exponent X. */
+let sigR = 0;
+let sigX = 0;
+
+/**
+ * |x| (finite, nonzero) rounded to p significant digits (1 <= p <= 15): sets sigR (an integer
+ * of exactly p digits) and sigX (the rounded value's decimal exponent); false when the fast
+ * path can't decide.
+ */
+function sigDigits(ax: number, p: number): boolean {
+  let x = Math.floor(Math.log10(ax));
+  for (let tries = 0; tries < 3; tries++) {
+    const r = scaledRound(ax, p - 1 - x);
+    if (r < 0) return false;
+    if (r < POW10[p - 1]) x--;
+    else if (r >= POW10[p]) x++;
+    else {
+      sigR = r;
+      sigX = x;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The mantissa and exponent of %e from p significant digits "ddd" and exponent x. */
+function expLayout(digits: string, x: number, upper: boolean, strip: boolean): string {
+  let mant = digits.length > 1 ? digits[0] + "." + digits.slice(1) : digits;
+  if (strip) mant = stripZeros(mant);
+  const ax = x < 0 ? -x : x;
+  return mant + (upper ? "E" : "e") + (x < 0 ? "-" : "+") + (ax < 10 ? "0" + ax : "" + ax);
+}
+
 /** C's "%.{prec}e" for a finite number (exponent with at least two digits). */
 export function formatExp(n: number, prec: number, upper = false): string {
+  if (n !== 0 && prec < 15 && sigDigits(n < 0 ? -n : n, prec + 1)) {
+    const s = expLayout("" + sigR, sigX, upper, false);
+    return n < 0 ? "-" + s : s;
+  }
+  return slowFormatExp(n, prec, upper);
+}
+
+/** formatExp without the fast path (exported for the tests that compare the two). */
+export function slowFormatExp(n: number, prec: number, upper = false): string {
   let s = cToExponential(n, prec);
   // JS gives "1.5e+2"; C gives "1.5e+02"
   const e = s.indexOf("e");
@@ -18,6 +88,23 @@ export function formatExp(n: number, prec: number, upper = false): string {
 
 /** C's "%.{prec}f" for a finite number. */
 export function formatFixed(n: number, prec: number): string {
+  if (prec <= 22) {
+    const neg = n < 0 || (n === 0 && 1 / n < 0);
+    const r = scaledRound(neg ? -n : n, prec);
+    if (r >= 0) {
+      let s = "" + r;
+      if (prec > 0) {
+        if (s.length <= prec) s = "0".repeat(prec + 1 - s.length) + s;
+        s = s.slice(0, s.length - prec) + "." + s.slice(s.length - prec);
+      }
+      return neg ? "-" + s : s;
+    }
+  }
+  return slowFormatFixed(n, prec);
+}
+
+/** formatFixed without the fast path (exported for the tests that compare the two). */
+export function slowFormatFixed(n: number, prec: number): string {
   let s: string;
   if (Math.abs(n) < 1e21) {
     s = prec <= 100 ? cToFixed(n, prec) : exactFixed(n, prec);
@@ -129,6 +216,30 @@ export function formatG(n: number, prec: number, upper = false, alt = false): st
   // redis.call arguments at %.17g, tostring at %.14g)
   if (!alt && Number.isInteger(n) && Math.abs(n) < 9007199254740992 && Math.abs(n) < 10 ** prec)
     return String(n);
+  if (prec <= 15 && sigDigits(n < 0 ? -n : n, prec)) {
+    const x = sigX;
+    const digits = "" + sigR;
+    let s: string;
+    if (x < -4 || x >= prec) s = expLayout(digits, x, upper, !alt);
+    else {
+      // %.{prec-1-x}f of the value: the same digits, the point after digit x+1
+      if (x >= 0) s = x + 1 < prec ? digits.slice(0, x + 1) + "." + digits.slice(x + 1) : digits;
+      else s = "0." + "0".repeat(-x - 1) + digits;
+      if (!alt) s = stripZeros(s);
+    }
+    return n < 0 ? "-" + s : s;
+  }
+  return slowFormatG(n, prec, upper, alt);
+}
+
+/** formatG past its fast path (exported for the tests that compare the two). */
+export function slowFormatG(n: number, prec: number, upper = false, alt = false): string {
+  if (!Number.isFinite(n)) return nonFinite(n, upper);
+  if (prec === 0) prec = 1;
+  if (n === 0) {
+    const z = alt ? "0." + "0".repeat(prec - 1) : "0";
+    return Object.is(n, -0) ? "-" + z : z;
+  }
   if (prec <= 100) return gViaPrecision(n, prec, upper, alt);
   // exponent X of the value once rounded to prec significant digits
   const expStr = cToExponential(n, prec - 1);
