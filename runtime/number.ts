@@ -428,8 +428,46 @@ function hexDigit(c: number): number {
   return -1;
 }
 
+/**
+ * A string that is nothing but a plain decimal — sign, digits with at most one point, an
+ * exponent with digits — as strtod reads it (Number's conversion is correctly rounded, as
+ * glibc's is); undefined for anything else (spaces, hex, inf/nan, junk), which the full
+ * path handles.
+ */
+function plainDecimal(s: string): number | undefined {
+  const l = s.length;
+  if (l === 0 || l > 64) return undefined;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  if (c === 45 || c === 43) i = 1;
+  let digits = 0;
+  while (i < l && (c = s.charCodeAt(i)) >= 48 && c <= 57) {
+    i++;
+    digits++;
+  }
+  if (i < l && c === 46) {
+    i++;
+    while (i < l && (c = s.charCodeAt(i)) >= 48 && c <= 57) {
+      i++;
+      digits++;
+    }
+  }
+  if (digits === 0) return undefined;
+  if (i < l) {
+    if (c !== 101 && c !== 69) return undefined;
+    i++;
+    if (i < l && ((c = s.charCodeAt(i)) === 43 || c === 45)) i++;
+    const e0 = i;
+    while (i < l && (c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
+    if (i === e0 || i < l) return undefined;
+  }
+  return Number(s);
+}
+
 /** luaO_str2d: a whole string as a Lua number, or undefined. */
 export function str2number(s: string): number | undefined {
+  const plain = plainDecimal(s);
+  if (plain !== undefined) return plain;
   // C sees the string up to its first NUL
   const nul = s.indexOf("\0");
   if (nul >= 0) s = s.slice(0, nul);

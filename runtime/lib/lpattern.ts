@@ -60,6 +60,10 @@ export class Pattern {
   firstSet: Uint8Array | null = null;
   /** The one char every match starts with, or -1. */
   firstChar = -1;
+  /** Matches tried with this pattern; past GENERATE_AFTER it gets a generated matcher. */
+  runs = 0;
+  /** The generated matcher (see generate), once made; null: never (too long a pattern). */
+  code: GeneratedMatch | null | undefined = undefined;
 
   push(kind: number, quant: number, arg: number, arg2: number, set: Uint8Array): void {
     this.kind.push(kind);
@@ -496,6 +500,13 @@ export class MatchState {
 
   /** Tries the whole pattern at s; returns the end of the match or -1. */
   matchAt(s: number): number {
+    const pat = this.pat;
+    const code = pat.code;
+    if (code != null) return code(this, this.src, s);
+    if (code === undefined && ++pat.runs > GENERATE_AFTER) {
+      pat.code = generate(pat);
+      if (pat.code !== null) return pat.code(this, this.src, s);
+    }
     this.level = 0;
     return this.match(s, 0);
   }
@@ -713,3 +724,145 @@ export class MatchState {
 }
 
 const EMPTY_PATTERN = compile("", false);
+
+// ---- generated matchers -------------------------------------------------------------------
+//
+// A pattern used often enough gets its match machine as JS of its own: one function per item,
+// doing what `match` does for that item with its kind, quantifier, char and set fixed, and
+// calling the next item's function where `match` would recurse or continue. Same steps, same
+// backtracking, same captures and errors (a K_ERROR item still raises only when reached); V8
+// then compiles each pattern's matcher like any other code. Only numbers go into the source:
+// sets, FIRST/tail tables and error texts are passed in.
+
+/** A pattern's generated matcher: the end of the match at s, or -1 (as matchAt). */
+type GeneratedMatch = (ms: MatchState, src: string, s: number) => number;
+
+/** How many matches a pattern is tried for before its matcher is generated. */
+let GENERATE_AFTER = 40;
+
+/** Sets GENERATE_AFTER (tests run the recorded cases with 0: every pattern generated). */
+export function setGenerateAfter(n: number): void {
+  GENERATE_AFTER = n;
+}
+/** Patterns with more items than this stay interpreted (a call per item deepens the stack). */
+const GENERATE_MAX_ITEMS = 120;
+
+function generate(pat: Pattern): GeneratedMatch | null {
+  const n = pat.kind.length;
+  if (n > GENERATE_MAX_ITEMS) return null;
+  const out: string[] = [];
+  const test = (pi: number, c: string): string => {
+    const lit = pat.arg2[pi];
+    return lit >= 0 ? `${c} === ${lit}` : lit === -2 ? "true" : `S[${pi}][${c}] !== 0`;
+  };
+  for (let pi = 0; pi < n; pi++) {
+    const next = `f${pi + 1}`;
+    let body: string;
+    switch (pat.kind[pi]) {
+      case K_SINGLE: {
+        const t = test(pi, "src.charCodeAt(s)");
+        switch (pat.quant[pi]) {
+          case Q_ONE:
+            body = `return s < end && ${t} ? ${next}(s + 1) : -1;`;
+            break;
+          case Q_OPT:
+            body = `if (s < end && ${t}) { const r = ${next}(s + 1); if (r !== -1) return r; } return ${next}(s);`;
+            break;
+          case Q_STAR:
+            body = `return x${pi}(s);`;
+            out.push(maxExpandSource(pat, pi, test(pi, "src.charCodeAt(s + i)")));
+            break;
+          case Q_PLUS:
+            body = `return s < end && ${t} ? x${pi}(s + 1) : -1;`;
+            out.push(maxExpandSource(pat, pi, test(pi, "src.charCodeAt(s + i)")));
+            break;
+          default:
+            body = minExpandSource(pat, pi, t);
+        }
+        break;
+      }
+      case K_END:
+        body = "return s;";
+        break;
+      case K_OPEN:
+      case K_POSCAP:
+        body =
+          `const l = ms.level; capInit[l] = s; capLen[l] = ${pat.kind[pi] === K_OPEN ? CAP_UNFINISHED : CAP_POSITION};` +
+          ` ms.level = l + 1; const r = ${next}(s); if (r === -1) ms.level--; return r;`;
+        break;
+      case K_CLOSE: {
+        const l = pat.arg[pi];
+        body = `capLen[${l}] = s - capInit[${l}]; const r = ${next}(s); if (r === -1) capLen[${l}] = ${CAP_UNFINISHED}; return r;`;
+        break;
+      }
+      case K_EOS:
+        body = "return s === end ? s : -1;";
+        break;
+      case K_BALANCE:
+        body =
+          `if (s >= end || src.charCodeAt(s) !== ${pat.arg[pi]}) return -1; let cont = 1;` +
+          ` while (++s < end) { const c = src.charCodeAt(s);` +
+          ` if (c === ${pat.arg2[pi]}) { if (--cont === 0) return ${next}(s + 1); } else if (c === ${pat.arg[pi]}) cont++; }` +
+          ` return -1;`;
+        break;
+      case K_FRONTIER:
+        body =
+          `const prev = s === 0 ? 0 : src.charCodeAt(s - 1); const cur = s < end ? src.charCodeAt(s) : 0;` +
+          ` if (S[${pi}][prev] !== 0 || S[${pi}][cur] === 0) return -1; return ${next}(s);`;
+        break;
+      case K_BACKREF: {
+        const l = pat.arg[pi];
+        body =
+          `const len = capLen[${l}]; if (len < 0 || end - s < len) return -1; const init = capInit[${l}];` +
+          ` for (let k = 0; k < len; k++) if (src.charCodeAt(init + k) !== src.charCodeAt(s + k)) return -1;` +
+          ` return ${next}(s + len);`;
+        break;
+      }
+      default:
+        body = `throw fail(${pat.arg[pi]});`;
+    }
+    out.push(`function f${pi}(s) { ${body} }`);
+  }
+  const source =
+    `"use strict"; let ms, src = "", end = 0, capInit, capLen;\n` +
+    `function tailStart(s, t) { let p = end; while (p > s && t[src.charCodeAt(p - 1)] !== 0) p--; return p; }\n` +
+    out.join("\n") +
+    `\nreturn function match(m, text, s) { ms = m; src = text; end = text.length; capInit = m.capInit; capLen = m.capLen; m.level = 0; return f0(s); };`;
+  const fail = (k: number): LuaError => new LuaError(pat.errors[k], 1);
+  return new Function("S", "F", "TL", "fail", source)(pat.set, pat.first, pat.tail, fail) as GeneratedMatch;
+}
+
+/** max_expand for item pi as generated source (function x{pi}), as MatchState.maxExpand. */
+function maxExpandSource(pat: Pattern, pi: number, test: string): string {
+  const np = pi + 1;
+  const next = `f${np}`;
+  const run = pat.arg2[pi] === -2 ? "i = end - s;" : `while (s + i < end && ${test}) i++;`;
+  let rest: string;
+  const nk = pat.kind[np];
+  if (nk === K_END) rest = "return s + i;";
+  else if (nk === K_EOS) rest = "return s + i === end ? end : -1;";
+  else if (pat.tail[np] !== null) rest = `return s + i >= tailStart(s, TL[${np}]) ? ${next}(s + i) : -1;`;
+  else if (pat.first[np] !== null)
+    rest =
+      `const f = F[${np}]; for (; i >= 0; i--) { const p = s + i;` +
+      ` if (p < end && f[src.charCodeAt(p)] !== 0) { const r = ${next}(p); if (r !== -1) return r; } } return -1;`;
+  else rest = `for (; i >= 0; i--) { const r = ${next}(s + i); if (r !== -1) return r; } return -1;`;
+  return `function x${pi}(s) { let i = 0; ${run} ${rest} }`;
+}
+
+/** min_expand for item pi as generated source (the body of f{pi}), as MatchState.minExpand. */
+function minExpandSource(pat: Pattern, pi: number, test: string): string {
+  const np = pi + 1;
+  const next = `f${np}`;
+  if (pat.tail[np] !== null) {
+    return (
+      `const p0 = tailStart(s, TL[${np}]);` +
+      ` for (; s < p0; s++) if (!(${test})) return -1; return ${next}(s);`
+    );
+  }
+  const tryRest =
+    pat.first[np] === null
+      ? `{ const r = ${next}(s); if (r !== -1) return r; }`
+      : `if (s < end && F[${np}][src.charCodeAt(s)] !== 0) { const r = ${next}(s); if (r !== -1) return r; }`;
+  return `for (;;) { ${tryRest} if (s < end && ${test}) s++; else return -1; }`;
+}

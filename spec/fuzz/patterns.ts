@@ -2,6 +2,8 @@
 // through string.find/match/gmatch/gsub under the real lua5.1 and under redlua's
 // runtime/lib/string.ts, printing every difference. Needs lua5.1, so it is not part of npm test.
 //   node dist/spec/fuzz/patterns.js [--seed N] [--count N] [--format] [--save]
+// Patterns run through their generated matchers (runtime/lib/lpattern.ts generate) unless
+// --interpreted is given.
 // --format fuzzes string.format's numeric conversions instead (%d %x %e %f %g with random
 // flags, widths and precisions over random doubles, many of them exact decimal ties).
 // --save appends the differing calls to spec/unit/string/fuzz-found.json, which the unit tests
@@ -9,6 +11,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, repoRoot, runJs, runLua, type Arg, type Call } from "../unit/string/harness.js";
+import { setGenerateAfter } from "../../runtime/lib/lpattern.js";
 
 /** mulberry32: a small seeded PRNG, so a seed reproduces a run. */
 function rng(seed: number): () => number {
@@ -184,6 +187,9 @@ function main(argv: string[]): number {
   const seed = opt("--seed", Date.now() % 1000000);
   const count = opt("--count", 20000);
   const g = new Gen(rng(seed));
+  // every pattern through its generated matcher (the recorded unit cases cover the interpreter
+  // as well as the generated matchers); --interpreted keeps them interpreted
+  setGenerateAfter(argv.includes("--interpreted") ? Infinity : 0);
   const calls: Call[] = [];
   const make = argv.includes("--format") ? formatCall : call;
   for (let i = 0; i < count; i++) calls.push(make(g));
