@@ -130,14 +130,14 @@ function skipShebang(source: string): string {
 export function compile(source: string, options: CompileOptions): CompileResult {
   const src = skipShebang(source);
   // Lua's own verdict and words on syntax first; luaparse then builds the tree
-  checkSyntax(src);
+  const parsable = checkSyntax(src);
   const assigned = new Set<string>();
-  const chunk = parse(src, assigned);
+  const chunk = parse(parsable, assigned);
   const coroutines =
     options.coroutines === "auto" || options.coroutines === undefined
       ? /\bcoroutine\b/.test(src)
       : options.coroutines;
-  const cx = new Lowerer(visitors, { coroutines, source: src, assigned });
+  const cx = new Lowerer(visitors, { coroutines, source: parsable, assigned });
 
   // the main chunk: a vararg function with no parameters
   const mainScope = cx.scopes.enterFunction(true, false);

@@ -158,6 +158,8 @@ class Lexer {
 
   /** luaX_syntaxerror: near the current token */
   syntaxError(msg: string): never {
+    // luaX_lexerror with the current token: token 0 (a NUL byte) gets no "near"
+    if (this.tok === 0) throw new SyntaxFailure(CompileError.syntax(this.line, msg));
     // the current token's text is the one the parser holds
     const text = `${msg} near '${this.tok === T.name || this.tok === T.string || this.tok === T.number ? this.tokText : this.tokenToStr(this.tok)}'`;
     throw new SyntaxFailure(CompileError.syntax(this.line, text));
@@ -298,17 +300,29 @@ class Lexer {
   }
 
   private readNumeral(): void {
+    const start = this.pos;
     do {
       this.saveAndNext();
     } while (isDigit(this.current) || this.current === 46);
-    if (this.current === 69 || this.current === 101) {
+    // check_next's strchr(set, c) also finds the set's terminating NUL: a NUL byte here is
+    // taken as the exponent mark, or as its sign
+    if (this.current === 69 || this.current === 101 || this.current === 0) {
       this.saveAndNext();
       const sign = this.peek();
-      if (sign === 43 || sign === 45) this.saveAndNext();
+      if (sign === 43 || sign === 45 || sign === 0) this.saveAndNext();
     }
     while (isAlnum(this.current) || this.current === 95) this.saveAndNext();
+    // the buffer is read as a C string: up to its first NUL
+    const nul = this.buf.indexOf("\0");
+    if (nul >= 0) {
+      this.buf = this.buf.slice(0, nul);
+      this.nulNumerals.push({ start, end: this.pos, text: this.buf });
+    }
     if (str2number(this.buf) === undefined) this.lexError("malformed number", T.number);
   }
+
+  /** Numerals whose text runs past a NUL byte (see readNumeral), in source order. */
+  readonly nulNumerals: { start: number; end: number; text: string }[] = [];
 
   private lex(): number {
     this.buf = "";
@@ -972,13 +986,32 @@ class Parser {
 /**
  * Checks a chunk's syntax as lua5.1 does; throws CompileError with Lua's message on the first
  * error. `level` is the C-call depth the parser starts at (lua.c loads a file at depth 1).
+ * Returns the source for luaparse (withoutNulNumerals).
  */
-export function checkSyntax(source: string, level = 1): void {
-  const parser = new Parser(new Lexer(source), level);
+export function checkSyntax(source: string, level = 1): string {
+  const lexer = new Lexer(source);
+  const parser = new Parser(lexer, level);
   try {
     parser.parseChunk();
   } catch (e) {
     if (e instanceof SyntaxFailure) throw e.error;
     throw e;
   }
+  return withoutNulNumerals(source, lexer.nulNumerals);
+}
+
+/**
+ * The source as luaparse can read it: each numeral that swallowed a NUL byte (readNumeral)
+ * becomes the C string Lua converted, padded with spaces to its length (numerals span no
+ * lines, so every position stays where it was). Returns the source itself when there are none.
+ */
+function withoutNulNumerals(source: string, spans: { start: number; end: number; text: string }[]): string {
+  if (spans.length === 0) return source;
+  let out = "";
+  let from = 0;
+  for (const { start, end, text } of spans) {
+    out += source.slice(from, start) + text + " ".repeat(end - start - text.length);
+    from = end;
+  }
+  return out + source.slice(from);
 }
