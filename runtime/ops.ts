@@ -228,7 +228,7 @@ export function rawtostring(v: LuaValue): string {
     case "function":
       return "function: " + addressOf(v);
   }
-  if (v instanceof LuaUserdata) return "userdata: " + addressOf(v);
+  if (v instanceof LuaUserdata) return "userdata: " + (v.address ?? addressOf(v));
   return `${type(v)}: ${addressOf(v as object)}`;
 }
 

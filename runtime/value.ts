@@ -30,6 +30,8 @@ export class LuaUserdata {
   constructor(
     readonly name: string,
     public metatable: LuaTable | undefined = undefined,
+    /** what tostring prints after "userdata: ", when not a made-up address ("(nil)": NULL) */
+    readonly address: string | undefined = undefined,
   ) {}
 }
 

@@ -7,7 +7,7 @@ import { LuaError } from "../errors.js";
 import { LuaUserdata, type LuaValue } from "../value.js";
 
 /** cjson.null: Redis pushes a NULL lightuserdata; every module table shares this one value. */
-export const JSON_NULL = new LuaUserdata("null");
+export const JSON_NULL = new LuaUserdata("null", undefined, "(nil)");
 
 /** LUAI_MAXCSTACK: lua_checkstack fails past this many slots. */
 const MAXCSTACK = 8000;
