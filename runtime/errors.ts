@@ -173,8 +173,10 @@ export const errorOptions = { traceback: false, position: false };
 export const MAXCCALLS = 200;
 
 /**
- * L->nCcalls for the C calls redlua counts: lua_pcall from pcall and xpcall, and coroutine
- * resumes; at MAXCCALLS they fail with "C stack overflow". `depth` starts at the calls made to
+ * L->nCcalls for the C calls redlua counts: lua_pcall from pcall and xpcall, coroutine
+ * resumes, and metamethod calls (ops.ts callTM); at MAXCCALLS they fail with "C stack
+ * overflow". (Lua functions called from library functions — gsub, sort, tostring — and generic
+ * for's iterator calls are C calls in 5.1 too, uncounted here.) `depth` starts at the calls made to
  * run the chunk: 2 under lua.c (lua_cpcall, then lua_pcall), 1 for a Redis script.
  */
 export const cCalls = { depth: 2 };

@@ -3,7 +3,7 @@
 // tostring/tonumber coercions. Emitted code inlines the fast paths and calls these for
 // everything else; built-in libraries call them to reach Lua functions and metamethods.
 import { LuaTable, keyHash } from "./table.js";
-import { LuaError } from "./errors.js";
+import { LuaError, MAXCCALLS, cCalls } from "./errors.js";
 import { numberToString, str2number } from "./number.js";
 import { cPow } from "./pow.js";
 import { LuaUserdata, type LuaFunction, type LuaResult, type LuaValue } from "./value.js";
@@ -93,6 +93,37 @@ export function call2(f: LuaValue, a: LuaValue, b: LuaValue): LuaValue {
   return Array.isArray(r) ? r[0] : r;
 }
 
+/**
+ * A metamethod call (ltm.c callTM/callTMres): luaD_call counts it as a C call, so metamethods
+ * that recurse through one another stop at LUAI_MAXCCALLS with "C stack overflow", raised at
+ * the running function's position, as lua5.1 does. First result only.
+ */
+export function callTM(h: LuaValue, a: LuaValue, b: LuaValue): LuaValue {
+  if (++cCalls.depth >= MAXCCALLS) {
+    cCalls.depth--;
+    throw new LuaError("C stack overflow", LuaError.VM);
+  }
+  try {
+    const r = typeof h === "function" ? h(a, b) : callMeta(h, undefined, [a, b]);
+    return Array.isArray(r) ? r[0] : r;
+  } finally {
+    cCalls.depth--;
+  }
+}
+
+/** callTM for __newindex: three arguments, no result. */
+function callTM3(h: LuaFunction, a: LuaValue, b: LuaValue, c: LuaValue): void {
+  if (++cCalls.depth >= MAXCCALLS) {
+    cCalls.depth--;
+    throw new LuaError("C stack overflow", LuaError.VM);
+  }
+  try {
+    h(a, b, c);
+  } finally {
+    cCalls.depth--;
+  }
+}
+
 // ---- indexing ----------------------------------------------------------------
 
 const MAXTAGLOOP = 100;
@@ -127,10 +158,7 @@ function gettable(t: LuaValue, k: LuaValue, desc: string | null | undefined, mis
       h = metamethod(t, "__index");
       if (h === undefined) throw typeError(t, "index", desc);
     }
-    if (typeof h === "function") {
-      const r = h(t, k);
-      return Array.isArray(r) ? r[0] : r;
-    }
+    if (typeof h === "function") return callTM(h, t, k);
     t = h;
     desc = undefined;
   }
@@ -160,7 +188,7 @@ export function setindex(t: LuaValue, k: LuaValue, v: LuaValue, desc?: string | 
       if (h === undefined) throw typeError(t, "index", desc);
     }
     if (typeof h === "function") {
-      h(t, k, v);
+      callTM3(h, t, k, v);
       return;
     }
     t = h;
@@ -268,7 +296,7 @@ export function arith(
   if (na !== undefined && nb !== undefined) return rawArith(event, na, nb);
   let h = metamethod(a, event);
   if (h === undefined) h = metamethod(b, event);
-  if (h !== undefined) return call1(h, a, b);
+  if (h !== undefined) return callTM(h, a, b);
   // luaG_aritherror: blame the second operand only if the first converts
   if (na === undefined) throw typeError(a, "perform arithmetic on", descA);
   throw typeError(b, "perform arithmetic on", descB);
@@ -299,7 +327,7 @@ export function unm(a: LuaValue, da?: string | null): LuaValue {
   const n = tonumber(a);
   if (n !== undefined) return -n;
   const h = metamethod(a, "__unm");
-  if (h !== undefined) return call1(h, a, a);
+  if (h !== undefined) return callTM(h, a, a);
   throw typeError(a, "perform arithmetic on", da);
 }
 
@@ -310,7 +338,7 @@ export function len(v: LuaValue, desc?: string | null): number | LuaValue {
   if (typeof v === "string") return v.length;
   if (v instanceof LuaTable) return v.length();
   const h = metamethod(v, "__len");
-  if (h !== undefined) return call1(h, v);
+  if (h !== undefined) return callTM(h, v, undefined);
   throw typeError(v, "get length of", desc);
 }
 
@@ -326,7 +354,7 @@ export function concat(a: LuaValue, b: LuaValue, da?: string | null, db?: string
   }
   let h = metamethod(a, "__concat");
   if (h === undefined) h = metamethod(b, "__concat");
-  if (h !== undefined) return call1(h, a, b);
+  if (h !== undefined) return callTM(h, a, b);
   // luaG_concaterror: blame the first operand unless it is a string or number
   if (ta === "string" || ta === "number") throw typeError(b, "concatenate", db);
   throw typeError(a, "concatenate", da);
@@ -350,11 +378,11 @@ export function eq(a: LuaValue, b: LuaValue): boolean {
   if (a === b) return true;
   if (a instanceof LuaTable && b instanceof LuaTable) {
     const tm = compTM(a.metatable, b.metatable, "__eq");
-    return tm !== undefined && truthy(call1(tm, a, b));
+    return tm !== undefined && truthy(callTM(tm, a, b));
   }
   if (a instanceof LuaUserdata && b instanceof LuaUserdata) {
     const tm = compTM(a.metatable, b.metatable, "__eq");
-    return tm !== undefined && truthy(call1(tm, a, b));
+    return tm !== undefined && truthy(callTM(tm, a, b));
   }
   return false;
 }
@@ -378,7 +406,7 @@ export function lt(a: LuaValue, b: LuaValue): boolean {
     if (ta === "number") return (a as number) < (b as number);
     if (ta === "string") return (a as string) < (b as string);
     const tm = orderTM(a, b, "__lt");
-    if (tm !== undefined) return truthy(call1(tm, a, b));
+    if (tm !== undefined) return truthy(callTM(tm, a, b));
   }
   throw orderError(a, b);
 }
@@ -390,9 +418,9 @@ export function le(a: LuaValue, b: LuaValue): boolean {
     if (ta === "number") return (a as number) <= (b as number);
     if (ta === "string") return (a as string) <= (b as string);
     let tm = orderTM(a, b, "__le");
-    if (tm !== undefined) return truthy(call1(tm, a, b));
+    if (tm !== undefined) return truthy(callTM(tm, a, b));
     tm = orderTM(b, a, "__lt");
-    if (tm !== undefined) return !truthy(call1(tm, b, a));
+    if (tm !== undefined) return !truthy(callTM(tm, b, a));
   }
   throw orderError(a, b);
 }
