@@ -206,12 +206,8 @@ function bigFixed(n: number, prec: number): string {
 
 /** C's "%.{prec}g" (without the '#' flag) for any number, with Linux's inf/nan spellings. */
 export function formatG(n: number, prec: number, upper = false, alt = false): string {
-  if (!Number.isFinite(n)) return nonFinite(n, upper);
+  if (!Number.isFinite(n) || n === 0) return gSpecial(n, prec, upper, alt);
   if (prec === 0) prec = 1;
-  if (n === 0) {
-    const z = alt ? "0." + "0".repeat(prec - 1) : "0";
-    return Object.is(n, -0) ? "-" + z : z;
-  }
   // an integer with no more digits than the precision prints as itself (the common case:
   // redis.call arguments at %.17g, tostring at %.14g)
   if (!alt && Number.isInteger(n) && Math.abs(n) < 9007199254740992 && Math.abs(n) < 10 ** prec)
@@ -232,14 +228,17 @@ export function formatG(n: number, prec: number, upper = false, alt = false): st
   return slowFormatG(n, prec, upper, alt);
 }
 
+/** %g of infinities, NaN and zeros. */
+function gSpecial(n: number, prec: number, upper: boolean, alt: boolean): string {
+  if (n !== 0) return nonFinite(n, upper);
+  const z = alt && prec > 1 ? "0." + "0".repeat(prec - 1) : alt ? "0." : "0";
+  return Object.is(n, -0) ? "-" + z : z;
+}
+
 /** formatG past its fast path (exported for the tests that compare the two). */
 export function slowFormatG(n: number, prec: number, upper = false, alt = false): string {
-  if (!Number.isFinite(n)) return nonFinite(n, upper);
+  if (!Number.isFinite(n) || n === 0) return gSpecial(n, prec, upper, alt);
   if (prec === 0) prec = 1;
-  if (n === 0) {
-    const z = alt ? "0." + "0".repeat(prec - 1) : "0";
-    return Object.is(n, -0) ? "-" + z : z;
-  }
   if (prec <= 100) return gViaPrecision(n, prec, upper, alt);
   // exponent X of the value once rounded to prec significant digits
   const expStr = cToExponential(n, prec - 1);

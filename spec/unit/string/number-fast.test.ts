@@ -28,7 +28,22 @@ function rng(seed: number): () => number {
 
 function values(seed: number, count: number): number[] {
   const r = rng(seed);
-  const out: number[] = [0.5, 1.5, 2.5, 0.125, 0.375, 1e15 - 0.5, 9.5, 99.5, 0.05, 0.15, 1e-5, 123456.5];
+  const out: number[] = [
+    0,
+    -0,
+    0.5,
+    1.5,
+    2.5,
+    0.125,
+    0.375,
+    1e15 - 0.5,
+    9.5,
+    99.5,
+    0.05,
+    0.15,
+    1e-5,
+    123456.5,
+  ];
   for (let i = 0; i < count; i++) {
     const kind = i % 4;
     let x: number;
