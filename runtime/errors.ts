@@ -174,9 +174,10 @@ export const MAXCCALLS = 200;
 
 /**
  * L->nCcalls for the C calls redlua counts: lua_pcall from pcall and xpcall, coroutine
- * resumes, and metamethod calls (ops.ts callTM); at MAXCCALLS they fail with "C stack
- * overflow". (Lua functions called from library functions — gsub, sort, tostring — and generic
- * for's iterator calls are C calls in 5.1 too, uncounted here.) `depth` starts at the calls made to
+ * resumes, metamethod calls (ops.ts callTM), generic for's iterator calls, and the Lua functions
+ * table.sort, gsub and tostring call; at MAXCCALLS they fail with "C stack overflow".
+ * (Other library callbacks — table.foreach, print's tostring, load's reader — and code running
+ * as a coroutine's generator twin are not counted.) `depth` starts at the calls made to
  * run the chunk: 2 under lua.c (lua_cpcall, then lua_pcall), 1 for a Redis script.
  */
 export const cCalls = { depth: 2 };

@@ -3,7 +3,7 @@
 // the interrupt counter and hook, the generic-for iterator, and generator-mode calls.
 import { HELPERS } from "../compiler/helpers.js";
 import { LuaTable, keyHash } from "./table.js";
-import { LuaError } from "./errors.js";
+import { LuaError, MAXCCALLS, cCalls } from "./errors.js";
 import * as ops from "./ops.js";
 import { EMPTY, type LuaFunction, type LuaResult, type LuaValue } from "./value.js";
 import { coroutineYield } from "./coroutine.js";
@@ -217,8 +217,17 @@ export class ForIter {
       this.v = v;
       return true;
     }
-    if (typeof f === "function") r = f(this.s, this.c);
-    else r = ops.callMeta(f, undefined, [this.s, this.c]);
+    // OP_TFORLOOP calls the iterator through luaD_call: a C call while it runs
+    if (++cCalls.depth >= MAXCCALLS) {
+      cCalls.depth--;
+      throw new LuaError("C stack overflow", LuaError.VM);
+    }
+    try {
+      if (typeof f === "function") r = f(this.s, this.c);
+      else r = ops.callMeta(f, undefined, [this.s, this.c]);
+    } finally {
+      cCalls.depth--;
+    }
     return this.take(r);
   }
 

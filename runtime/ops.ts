@@ -111,6 +111,22 @@ export function callTM(h: LuaValue, a: LuaValue, b: LuaValue): LuaValue {
   }
 }
 
+/**
+ * lua_call from a library function with one argument (luaL_callmeta's __tostring call): a C
+ * call, whose overflow is raised inside the library function (no position). First result.
+ */
+export function cCall1(h: LuaValue, a: LuaValue): LuaValue {
+  if (++cCalls.depth >= MAXCCALLS) {
+    cCalls.depth--;
+    throw new LuaError("C stack overflow", 0);
+  }
+  try {
+    return call1(h, a);
+  } finally {
+    cCalls.depth--;
+  }
+}
+
 /** callTM for __newindex: three arguments, no result. */
 function callTM3(h: LuaFunction, a: LuaValue, b: LuaValue, c: LuaValue): void {
   if (++cCalls.depth >= MAXCCALLS) {
@@ -233,7 +249,7 @@ export function tostring(v: LuaValue): string {
   }
   const h = metamethod(v, "__tostring");
   if (h !== undefined) {
-    const r = call1(h, v);
+    const r = cCall1(h, v);
     if (typeof r !== "string") {
       if (typeof r === "number") return numberToString(r);
       throw new LuaError("'__tostring' must return a string", 1);

@@ -143,7 +143,7 @@ export function installBase(G: LuaTable, host: BaseHost): void {
     checkAny(arguments.length === 0, 1, "tostring");
     // luaB_tostring: whatever __tostring returns, unchecked
     const h = ops.metamethod(v, "__tostring");
-    if (h !== undefined) return ops.call1(h, v);
+    if (h !== undefined) return ops.cCall1(h, v);
     return ops.rawtostring(v);
   });
 

@@ -2,7 +2,7 @@
 // match rep reverse sub upper, plus 5.1's compat alias gfind. Strings are bytes (chars
 // 0-255). Patterns come from lpattern.ts, string.format from format.ts, argument checks
 // from args.ts; gsub reaches Lua functions and __index through ops.ts.
-import { LuaError, memoryError } from "../errors.js";
+import { LuaError, MAXCCALLS, cCalls, memoryError } from "../errors.js";
 import { CHARGE_MIN, chargeAllocation } from "../memory.js";
 import { numberToString } from "../number.js";
 import { index, type } from "../ops.js";
@@ -224,7 +224,17 @@ function callValue(repl: LuaValue, src: string, s: number, e: number): string {
   let v: LuaValue;
   if (typeof repl === "function") {
     const caps = ms.captures(s, e);
-    const r = Array.isArray(caps) ? repl(...caps) : repl(caps);
+    // add_value's lua_call: a C call
+    if (++cCalls.depth >= MAXCCALLS) {
+      cCalls.depth--;
+      throw new LuaError("C stack overflow", 0);
+    }
+    let r: LuaResult;
+    try {
+      r = Array.isArray(caps) ? repl(...caps) : repl(caps);
+    } finally {
+      cCalls.depth--;
+    }
     v = Array.isArray(r) ? r[0] : r;
   } else {
     v = index(repl, ms.capture(0, s, e));

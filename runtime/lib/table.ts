@@ -3,7 +3,7 @@
 // comparators and ties give 5.1's results and errors). Raw access throughout, as lua_rawgeti /
 // lua_rawseti are; comparators are called through ops.call1. Uses args.ts for lauxlib errors.
 import { LuaTable, checkWritable } from "../table.js";
-import { LuaError } from "../errors.js";
+import { LuaError, MAXCCALLS, cCalls } from "../errors.js";
 import { CHARGE_MIN, chargeAllocation } from "../memory.js";
 import * as ops from "../ops.js";
 import { numberToString } from "../number.js";
@@ -244,7 +244,19 @@ function sort(list: LuaValue, comp: LuaValue): LuaResult {
   const t = checkTable(list, 1, "sort", nargs);
   const n = t.length() | 0;
   if (comp !== undefined) checkFunction(comp, 2, "sort", nargs);
-  new Sorter(t, comp).sort(1, n);
+  if (comp === undefined || n < 2) {
+    new Sorter(t, comp).sort(1, n);
+    return EMPTY;
+  }
+  // each comparator call is a lua_call (a C call); they never nest within one sort, so the
+  // count goes up once for all of them, failing as the first one would
+  if (cCalls.depth + 1 >= MAXCCALLS) throw new LuaError("C stack overflow", 0);
+  cCalls.depth++;
+  try {
+    new Sorter(t, comp).sort(1, n);
+  } finally {
+    cCalls.depth--;
+  }
   return EMPTY;
 }
 
