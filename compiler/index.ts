@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import * as f from "./factories.js";
 import { HELPERS, RT_PARAM, ENV_VAR, VARARG_VAR } from "./helpers.js";
 import { Lowerer } from "./lower/context.js";
+import { settleZeros } from "./lower/zeros.js";
 import { visitors } from "./lower/index.js";
 import { CompileError, fromLuaparse } from "./diagnostics.js";
 import { checkSyntax } from "./syntax.js";
@@ -143,6 +144,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   const mainScope = cx.scopes.enterFunction(true, false);
   const body = cx.block(chunk.body);
   cx.scopes.leave();
+  settleZeros(mainScope, body);
   const loc = chunk.loc;
   const mainBody: ES.Statement[] = [];
   if (mainScope.temps > 0) {

@@ -16,6 +16,10 @@ export interface LocalVar {
 export class FunctionScope {
   /** Temporaries used by emitted code in this function: $1, $2, … */
   temps = 0;
+  /** The numeric constants 0 and -0 lowered in this function, in order (see lower/zeros.ts). */
+  readonly zeros: { node: object; negative: boolean }[] = [];
+  /** zero constants whose nodes the emitted code does not contain but Lua still adds */
+  readonly keptZeros = new Set<object>();
   constructor(
     readonly parent: FunctionScope | null,
     readonly isVararg: boolean,

@@ -8,6 +8,7 @@ import { VARARG_VAR } from "../helpers.js";
 import { CompileError } from "../diagnostics.js";
 import { endLoc, type Lowerer, type Lowered } from "./context.js";
 import { keyArgs } from "./keys.js";
+import { zeroConstant } from "./zeros.js";
 
 export function identifier(cx: Lowerer, node: L.Identifier): Lowered {
   const loc = node.loc;
@@ -32,8 +33,8 @@ export const stringLiteral = (_cx: Lowerer, node: L.StringLiteral): Lowered => (
   simple: true,
 });
 
-export const numericLiteral = (_cx: Lowerer, node: L.NumericLiteral): Lowered => ({
-  js: f.num(node.value, node.loc),
+export const numericLiteral = (cx: Lowerer, node: L.NumericLiteral): Lowered => ({
+  js: node.value === 0 ? zeroConstant(cx, node.value, node.loc) : f.num(node.value, node.loc),
   simple: true,
   number: true,
   constant: node.value,

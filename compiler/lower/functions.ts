@@ -9,6 +9,7 @@ import { VARARG_VAR } from "../helpers.js";
 import type { Lowerer, Lowered, Loc } from "./context.js";
 import { lowerArgs } from "./calls.js";
 import { keyArgs } from "./keys.js";
+import { settleZeros } from "./zeros.js";
 
 /** Builds one JS function (normal or generator) for a Lua function body. */
 function buildFunction(
@@ -38,6 +39,7 @@ function buildFunction(
   const body = cx.block(node.body);
   cx.loopDepth = savedLoop;
   cx.scopes.leave();
+  settleZeros(fnScope, body);
   if (fnScope.temps > 0) {
     const temps: [string, null][] = [];
     for (let i = 1; i <= fnScope.temps; i++) temps.push([`$${i}`, null]);

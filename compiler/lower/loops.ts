@@ -7,6 +7,7 @@ import * as f from "../factories.js";
 import type { Lowerer, Lowered, Loc } from "./context.js";
 import { condition } from "./operators.js";
 import { adjust } from "./statements.js";
+import { keepZero } from "./zeros.js";
 
 function loopBody(cx: Lowerer, body: L.Statement[], prefix: ES.Statement[], loc: Loc): ES.Statement[] {
   cx.loopDepth++;
@@ -42,14 +43,39 @@ function forValue(cx: Lowerer, v: Lowered, what: string, loc: Loc): ES.Expressio
 
 export function forNumericStatement(cx: Lowerer, node: L.ForNumericStatement): ES.Statement[] {
   const loc = node.loc;
-  const start = forValue(cx, cx.expr(node.start), "initial value", node.start.loc);
+  const startL = cx.expr(node.start);
+  const start = forValue(cx, startL, "initial value", node.start.loc);
   const limit = forValue(cx, cx.expr(node.end), "limit", node.end.loc);
   const stepNode = node.step;
-  const stepL: Lowered = stepNode ? cx.expr(stepNode) : { js: f.num(1, loc), number: true, simple: true };
+  const stepL: Lowered = stepNode
+    ? cx.expr(stepNode)
+    : { js: f.num(1, loc), number: true, simple: true, constant: 1 };
   const step = forValue(cx, stepL, "step", stepNode?.loc ?? loc);
   const v = cx.scopes.fresh("v");
   const l = cx.scopes.fresh("l");
   const s = cx.scopes.fresh("s");
+  // OP_FORPREP subtracts the step and the first OP_FORLOOP adds it back: the first value is
+  // (start - step) + step, which is not start for -0 or when the step swamps it
+  const declarators: [string, ES.Expression][] = [];
+  if (startL.constant !== undefined && stepL.constant !== undefined) {
+    const first = startL.constant - stepL.constant + stepL.constant;
+    if (Object.is(first, startL.constant)) declarators.push([v, start]);
+    else {
+      keepZero(cx, start); // still a constant of the function's table
+      declarators.push([v, f.num(first, node.start.loc)]);
+    }
+    declarators.push([l, limit], [s, step]);
+  } else if (stepL.constant !== undefined) {
+    declarators.push([v, f.binary("+", f.binary("-", start, step, loc), step, loc)], [l, limit], [s, step]);
+  } else {
+    const t = cx.scopes.fresh("i");
+    declarators.push(
+      [t, start],
+      [l, limit],
+      [s, step],
+      [v, f.binary("+", f.binary("-", f.id(t, loc), f.id(s, loc), loc), f.id(s, loc), loc)],
+    );
+  }
   // a literal step fixes the direction at compile time
   const stepConst =
     stepNode === null
@@ -80,15 +106,7 @@ export function forNumericStatement(cx: Lowerer, node: L.ForNumericStatement): E
     loc,
   );
   cx.scopes.leave();
-  const init = f.varDecl(
-    "let",
-    [
-      [v, start],
-      [l, limit],
-      [s, step],
-    ],
-    loc,
-  );
+  const init = f.varDecl("let", declarators, loc);
   const inc = f.assign(f.id(v, loc), f.id(s, loc), loc, "+=");
   return [f.forStmt(init, test, inc, f.block(body, loc), loc)];
 }

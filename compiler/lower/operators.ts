@@ -6,6 +6,7 @@ import type * as ES from "estree";
 import * as f from "../factories.js";
 import type { HelperName } from "../helpers.js";
 import { endLoc, type Lowerer, type Lowered, type Loc } from "./context.js";
+import { zeroConstant } from "./zeros.js";
 
 /** Lua arithmetic operator → [JS operator or null for special, runtime helper]. */
 const ARITH: Record<string, [ES.BinaryOperator | null, HelperName]> = {
@@ -78,7 +79,8 @@ function evalArith(op: string, a: number, b: number): number {
  */
 export function constantJs(cx: Lowerer, value: number, loc: Loc): Lowered {
   if (value !== value) return { js: cx.helper("NAN", loc), number: true, simple: true };
-  return { js: f.num(value, loc), number: true, simple: true, constant: value };
+  const js = value === 0 ? zeroConstant(cx, value, loc) : f.num(value, loc);
+  return { js, number: true, simple: true, constant: value };
 }
 
 function arith(cx: Lowerer, op: string, left: Lowered, right: Lowered, loc: Loc): Lowered {
