@@ -11,6 +11,7 @@ import { installScripting, type Scripting } from "./scripting/index.js";
 import { Db, type DbHost } from "./keyspace/db.js";
 import { PubSub } from "./pubsub.js";
 import { err, ErrorReply, NIL_ARRAY, OK, QUEUED, type Reply } from "./reply.js";
+import { cstr } from "./commands/helpers.js";
 
 /** What the executor asks of whoever owns the connections. */
 export interface ExecutorHost {
@@ -63,11 +64,6 @@ const PUBSUB_CONTEXT = new Set([
 /** Commands that run at once inside MULTI instead of being queued. */
 const MULTI_IMMEDIATE = new Set(["exec", "discard", "multi", "watch", "quit", "reset"]);
 
-/** The C string view of a byte string: Redis's %s stops at the first NUL. */
-export function cstr(s: string): string {
-  const i = s.indexOf("\0");
-  return i < 0 ? s : s.slice(0, i);
-}
 
 /** addReplyErrorFormat's sanitizing: newlines would break the protocol. */
 function sanitize(s: string): string {

@@ -13,11 +13,11 @@ import type { CommandDef } from "./table.js";
 const LLONG_MAX = 9223372036854775807n;
 const LLONG_MIN = -9223372036854775808n;
 const ERR_OVERFLOW = err("ERR increment or decrement would overflow");
-const ERR_MAXSIZE = err("ERR string exceeds maximum allowed size (proto-max-bulk-len)");
+export const ERR_MAXSIZE = err("ERR string exceeds maximum allowed size (proto-max-bulk-len)");
 /** V8's longest string (2^29 - 24 chars): a value can't grow past it whatever the config says. */
 const V8_MAX_STRING = 536870888;
 
-function maxStringLen(c: ClientState): number {
+export function maxStringLen(c: ClientState): number {
   return Math.min(c.db.host.protoMaxBulkLen, V8_MAX_STRING);
 }
 
