@@ -8,6 +8,7 @@ import { err, ErrorReply, type Reply } from "../reply.js";
 import { parseLL } from "../util/numbers.js";
 import { cstr, ERR_SYNTAX, intArg, readString, WRONGTYPE } from "./helpers.js";
 import { ERR_MAXSIZE, maxStringLen } from "./strings.js";
+import { bitfieldKeyFlags } from "./getkeys.js";
 import type { CommandDef, KeySpec } from "./table.js";
 
 const ERR_BIT_OFFSET = err("ERR bit offset is not an integer or out of range");
@@ -542,6 +543,7 @@ export const bitmapCommands: CommandDef[] = [
     summary: "Perform arbitrary bitfield integer operations on strings",
     complexity: "O(1) for each subcommand specified",
     handler: (c, a) => bitfieldGeneric(c, a, false),
+    keyFlags: bitfieldKeyFlags,
   },
   {
     name: "bitfield_ro",

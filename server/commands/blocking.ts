@@ -11,7 +11,8 @@ import type { ZNode } from "../types/skiplist.js";
 import type { ZSetValue } from "../types/zset.js";
 import { parseLongDouble } from "../util/longdouble.js";
 import { parseLLNum } from "../util/numbers.js";
-import { numkeysGetKeys, rangeArg } from "./collections.js";
+import { rangeArg } from "./collections.js";
+import { genericGetKeys } from "./getkeys.js";
 import { executorOf } from "./connection.js";
 import { ERR_SYNTAX, is, WRONGTYPE } from "./helpers.js";
 import type { CommandDef } from "./table.js";
@@ -395,7 +396,7 @@ export const blockingCommands: CommandDef[] = [
     summary: "Pop elements from a list, or block until one is available",
     complexity: "O(N+M) where N is the number of provided keys and M is the number of elements returned.",
     handler: blmpop,
-    getKeys: numkeysGetKeys(2),
+    getKeys: genericGetKeys(0, 2, 3),
   },
   {
     name: "bzpopmin",
@@ -437,6 +438,6 @@ export const blockingCommands: CommandDef[] = [
     complexity:
       "O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped.",
     handler: bzmpop,
-    getKeys: numkeysGetKeys(2),
+    getKeys: genericGetKeys(0, 2, 3),
   },
 ];

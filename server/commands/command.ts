@@ -5,6 +5,7 @@ import type { ClientState } from "../client.js";
 import { err, MapReply, SetReply, StatusReply, type Reply } from "../reply.js";
 import { globMatch } from "../util/glob.js";
 import { executorOf } from "./connection.js";
+import { commandHasKeys, keysWithFlags } from "./getkeys.js";
 import {
   ACL_CATEGORIES,
   F,
@@ -56,10 +57,15 @@ export function aclCategories(cmd: Command): AclCategory[] {
   return ACL_CATEGORIES.filter((c) => set.has(c));
 }
 
+/** addReplyFlagsForKeyArgs: key-spec flags ("RW access update") as a set of status replies. */
+function keyFlagsReply(flags: string): SetReply {
+  return new SetReply(flags === "" ? [] : flags.split(" ").map((x) => new StatusReply(x)));
+}
+
 function keySpecReply(ks: KeySpec): Reply {
   const out: Reply[] = [];
   if (ks.notes !== undefined) out.push("notes", ks.notes);
-  out.push("flags", new SetReply(ks.flags.split(" ").map((x) => new StatusReply(x))));
+  out.push("flags", keyFlagsReply(ks.flags));
   if (typeof ks.begin === "number") {
     out.push("begin_search", new MapReply(["type", "index", "spec", new MapReply(["index", ks.begin])]));
   } else {
@@ -177,21 +183,27 @@ function commandDocsCmd(c: ClientState, argv: string[]): Reply {
   return new MapReply(out);
 }
 
-function commandGetkeys(c: ClientState, argv: string[]): Reply {
+/**
+ * getKeysSubcommandImpl (COMMAND GETKEYS, GETKEYSANDFLAGS): the keys of a full command, found
+ * by its key specs or its getkeys proc, with their key-spec flags if asked.
+ */
+function getKeysSubcommand(c: ClientState, argv: string[], withFlags: boolean): Reply {
   const t = executorOf(c).table;
   const args = argv.slice(2);
   const cmd = t.lookup(args);
   if (cmd === undefined) return err("ERR Invalid command specified");
+  if (!commandHasKeys(cmd)) return err("ERR The command has no key arguments");
   if ((cmd.arity > 0 && cmd.arity !== args.length) || args.length < -cmd.arity) {
     return err("ERR Invalid number of arguments specified for command");
   }
-  const keys = commandKeys(cmd, args);
+  const keys = keysWithFlags(cmd, args);
   if (keys.length === 0) {
     // commands whose keys are optional (EVAL, FCALL with numkeys 0) answer an empty list
     if (cmd.def.flags.includes("no_mandatory_keys")) return [];
-    return err("ERR The command has no key arguments");
+    return err("ERR Invalid arguments specified for command");
   }
-  return keys.map((i) => args[i]);
+  if (!withFlags) return keys.map((k) => args[k.pos]);
+  return keys.map((k) => [args[k.pos], keyFlagsReply(k.flags)]);
 }
 
 function commandList(c: ClientState, argv: string[]): Reply {
@@ -227,6 +239,30 @@ function commandList(c: ClientState, argv: string[]): Reply {
   }
   return err("ERR syntax error");
 }
+
+const COMMAND_HELP = [
+  "COMMAND <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+  "(no subcommand)",
+  "    Return details about all Redis commands.",
+  "COUNT",
+  "    Return the total number of commands in this Redis server.",
+  "LIST",
+  "    Return a list of all commands in this Redis server.",
+  "INFO [<command-name> ...]",
+  "    Return details about multiple Redis commands.",
+  "    If no command names are given, documentation details for all",
+  "    commands are returned.",
+  "DOCS [<command-name> ...]",
+  "    Return documentation details about multiple Redis commands.",
+  "    If no command names are given, documentation details for all",
+  "    commands are returned.",
+  "GETKEYS <full-command>",
+  "    Return the keys from a full Redis command.",
+  "GETKEYSANDFLAGS <full-command>",
+  "    Return the keys and the access flags from a full Redis command.",
+  "HELP",
+  "    Prints this help.",
+].map((s) => new StatusReply(s));
 
 const sub = (
   name: string,
@@ -277,8 +313,26 @@ export const commandCommands: CommandDef[] = [
         tips: ["nondeterministic_output_order"],
         complexity: "O(N) where N is the number of commands to look up",
       }),
-      sub("getkeys", -4, "Extract keys given a full Redis command", "2.8.13", commandGetkeys, {
-        complexity: "O(N) where N is the number of arguments to the command",
+      sub(
+        "getkeys",
+        -4,
+        "Extract keys given a full Redis command",
+        "2.8.13",
+        (c, a) => getKeysSubcommand(c, a, false),
+        {
+          complexity: "O(N) where N is the number of arguments to the command",
+        },
+      ),
+      sub(
+        "getkeysandflags",
+        -4,
+        "Extract keys and access flags given a full Redis command",
+        "7.0.0",
+        (c, a) => getKeysSubcommand(c, a, true),
+        { complexity: "O(N) where N is the number of arguments to the command" },
+      ),
+      sub("help", 2, "Show helpful text about the different subcommands", "5.0.0", () => COMMAND_HELP, {
+        complexity: "O(1)",
       }),
       sub("list", -2, "Get an array of Redis command names", "7.0.0", commandList, {
         tips: ["nondeterministic_output_order"],

@@ -5,7 +5,8 @@
 import type { ClientState } from "../client.js";
 import { err, ErrorReply, NIL_ARRAY, OK, type Reply } from "../reply.js";
 import { ListValue } from "../types/list.js";
-import { numkeysGetKeys, positiveArg, rangeArg, writeOrCreate } from "./collections.js";
+import { positiveArg, rangeArg, writeOrCreate } from "./collections.js";
+import { genericGetKeys } from "./getkeys.js";
 import {
   ERR_NO_SUCH_KEY,
   ERR_OUT_OF_RANGE,
@@ -526,6 +527,6 @@ export const listCommands: CommandDef[] = [
     summary: "Pop elements from a list",
     complexity: "O(N+M) where N is the number of provided keys and M is the number of elements returned.",
     handler: lmpop,
-    getKeys: numkeysGetKeys(1),
+    getKeys: genericGetKeys(0, 1, 2),
   },
 ];

@@ -3,7 +3,7 @@
 
 import type { ClientState } from "../client.js";
 import { infoText } from "../info.js";
-import { err, ErrorReply, MapReply, OK, VerbatimReply, type Reply } from "../reply.js";
+import { err, ErrorReply, MapReply, OK, StatusReply, VerbatimReply, type Reply } from "../reply.js";
 import { parseLLNum } from "../util/numbers.js";
 import { executorOf } from "./connection.js";
 import { ERR_NOT_INT, ERR_SYNTAX } from "./helpers.js";
@@ -26,8 +26,10 @@ function flushdb(c: ClientState, argv: string[]): Reply {
   const e = flushFlags(argv);
   if (e) return e;
   c.db.touchAllWatched();
+  const ex = executorOf(c);
+  ex.tracking.invalidateAllOnFlush();
   const n = c.db.clear();
-  executorOf(c).dirty += n;
+  ex.dirty += n;
   return OK;
 }
 
@@ -35,6 +37,7 @@ function flushall(c: ClientState, argv: string[]): Reply {
   const e = flushFlags(argv);
   if (e) return e;
   const ex = executorOf(c);
+  ex.tracking.invalidateAllOnFlush();
   ex.dirty += ex.flushAll() + 1;
   return OK;
 }
@@ -165,6 +168,20 @@ const srv = (
   ...extra,
 });
 
+const CONFIG_HELP = [
+  "CONFIG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+  "GET <pattern>",
+  "    Return parameters matching the glob-like <pattern> and their values.",
+  "SET <directive> <value>",
+  "    Set the configuration <directive> to <value>.",
+  "RESETSTAT",
+  "    Reset statistics reported by the INFO command.",
+  "REWRITE",
+  "    Rewrite the configuration file.",
+  "HELP",
+  "    Prints this help.",
+].map((s) => new StatusReply(s));
+
 const configSub = (
   name: string,
   arity: number,
@@ -276,6 +293,10 @@ export const serverCommands: CommandDef[] = [
         "Rewrite the configuration file with the in memory configuration",
         configRewrite,
       ),
+      configSub("help", 2, "Show helpful text about the different subcommands", () => CONFIG_HELP, {
+        flags: ["loading", "stale"],
+        since: "5.0.0",
+      }),
     ],
   },
 ];

@@ -10,12 +10,12 @@ import {
   countArg,
   EMPTY_SCAN,
   limits,
-  numkeysGetKeys,
   positiveArg,
   rangeArg,
   sampleIndexes,
   writeOrCreate,
 } from "./collections.js";
+import { genericGetKeys } from "./getkeys.js";
 import { ERR_SYNTAX, readValue, writeValue, WRONGTYPE } from "./helpers.js";
 import { parseScanCursor, parseScanOptions } from "./keys.js";
 import type { CommandDef } from "./table.js";
@@ -509,7 +509,7 @@ export const setCommands: CommandDef[] = [
     complexity:
       "O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.",
     handler: sintercard,
-    getKeys: numkeysGetKeys(1),
+    getKeys: genericGetKeys(0, 1, 2),
   },
   {
     name: "sscan",

@@ -8,6 +8,7 @@ import { err, ErrorReply, OK, type Reply } from "../reply.js";
 import { addLongDouble, formatLongDoubleHuman, parseLongDouble } from "../util/longdouble.js";
 import { parseLL, parseLLBig } from "../util/numbers.js";
 import { ERR_NOT_FLOAT, ERR_NOT_INT, ERR_SYNTAX, intArg, readString, WRONGTYPE } from "./helpers.js";
+import { setKeyFlags } from "./getkeys.js";
 import type { CommandDef } from "./table.js";
 
 const LLONG_MAX = 9223372036854775807n;
@@ -365,6 +366,7 @@ export const stringCommands: CommandDef[] = [
     summary: "Set the string value of a key",
     complexity: "O(1)",
     handler: set,
+    keyFlags: setKeyFlags,
   },
   {
     name: "setnx",

@@ -113,8 +113,13 @@ export interface CommandDef {
   /** Container commands (CONFIG, CLIENT, OBJECT, COMMAND…) have subcommands and no handler. */
   subcommands?: CommandDef[];
   handler?: Handler;
-  /** For commands with movable keys: the key names in argv (COMMAND GETKEYS, scripts, WATCH). */
+  /**
+   * For commands with movable keys, Redis's getkeys proc: the key positions in argv (tracking,
+   * and COMMAND GETKEYS when the key specs can't find them). See getkeys.ts.
+   */
   getKeys?: (argv: string[]) => number[];
+  /** For a key spec with variable_flags (SET, BITFIELD): the key's flags for these arguments. */
+  keyFlags?: (argv: string[]) => string;
   /**
    * The flags one call runs with, when they depend on its arguments (getCommandFlags: FCALL and
    * EVAL take write/deny-oom/stale from the script's flags). Receives the table's flag bits.

@@ -7,7 +7,8 @@ import { err, ErrorReply, type Reply } from "../reply.js";
 import type { SetValue } from "../types/set.js";
 import type { ZNode } from "../types/skiplist.js";
 import { ZSetValue } from "../types/zset.js";
-import { limits, numkeysGetKeys, positiveArg } from "./collections.js";
+import { limits, positiveArg } from "./collections.js";
+import { genericGetKeys } from "./getkeys.js";
 import { ERR_SYNTAX, intArg, is, WRONGTYPE } from "./helpers.js";
 import { nodesReply } from "./zset-ranges.js";
 import { parseDouble } from "../util/numbers.js";
@@ -238,7 +239,7 @@ export const zsetAlgebraCommands: CommandDef[] = [
     complexity:
       "O(N)+O(M log(M)) with N being the sum of the sizes of the input sorted sets, and M being the number of elements in the resulting sorted set.",
     handler: (c, a) => zsetOpGeneric(c, a, a[1], 2, UNION, false),
-    getKeys: numkeysGetKeys(2, [1]),
+    getKeys: genericGetKeys(1, 2, 3),
   },
   {
     name: "zinterstore",
@@ -256,7 +257,7 @@ export const zsetAlgebraCommands: CommandDef[] = [
     complexity:
       "O(N*K)+O(M*log(M)) worst case with N being the smallest input sorted set, K being the number of input sorted sets and M being the number of elements in the resulting sorted set.",
     handler: (c, a) => zsetOpGeneric(c, a, a[1], 2, INTER, false),
-    getKeys: numkeysGetKeys(2, [1]),
+    getKeys: genericGetKeys(1, 2, 3),
   },
   {
     name: "zdiffstore",
@@ -274,7 +275,7 @@ export const zsetAlgebraCommands: CommandDef[] = [
     complexity:
       "O(L + (N-K)log(N)) worst case where L is the total number of elements in all the sets, N is the size of the first set, and K is the size of the result set.",
     handler: (c, a) => zsetOpGeneric(c, a, a[1], 2, DIFF, false),
-    getKeys: numkeysGetKeys(2, [1]),
+    getKeys: genericGetKeys(1, 2, 3),
   },
   {
     name: "zunion",
@@ -288,7 +289,7 @@ export const zsetAlgebraCommands: CommandDef[] = [
     complexity:
       "O(N)+O(M*log(M)) with N being the sum of the sizes of the input sorted sets, and M being the number of elements in the resulting sorted set.",
     handler: (c, a) => zsetOpGeneric(c, a, undefined, 1, UNION, false),
-    getKeys: numkeysGetKeys(1),
+    getKeys: genericGetKeys(0, 1, 2),
   },
   {
     name: "zinter",
@@ -302,7 +303,7 @@ export const zsetAlgebraCommands: CommandDef[] = [
     complexity:
       "O(N*K)+O(M*log(M)) worst case with N being the smallest input sorted set, K being the number of input sorted sets and M being the number of elements in the resulting sorted set.",
     handler: (c, a) => zsetOpGeneric(c, a, undefined, 1, INTER, false),
-    getKeys: numkeysGetKeys(1),
+    getKeys: genericGetKeys(0, 1, 2),
   },
   {
     name: "zdiff",
@@ -316,7 +317,7 @@ export const zsetAlgebraCommands: CommandDef[] = [
     complexity:
       "O(L + (N-K)log(N)) worst case where L is the total number of elements in all the sets, N is the size of the first set, and K is the size of the result set.",
     handler: (c, a) => zsetOpGeneric(c, a, undefined, 1, DIFF, false),
-    getKeys: numkeysGetKeys(1),
+    getKeys: genericGetKeys(0, 1, 2),
   },
   {
     name: "zintercard",
@@ -330,6 +331,6 @@ export const zsetAlgebraCommands: CommandDef[] = [
     complexity:
       "O(N*K) worst case with N being the smallest input sorted set, K being the number of input sorted sets.",
     handler: (c, a) => zsetOpGeneric(c, a, undefined, 1, INTER, true),
-    getKeys: numkeysGetKeys(1),
+    getKeys: genericGetKeys(0, 1, 2),
   },
 ];

@@ -20,12 +20,12 @@ import {
   ZSetValue,
 } from "../types/zset.js";
 import { globMatch } from "../util/glob.js";
+import { genericGetKeys } from "./getkeys.js";
 import { parseDouble } from "../util/numbers.js";
 import {
   countArg,
   EMPTY_SCAN,
   limits,
-  numkeysGetKeys,
   outOfHalfRange,
   ERR_OUT_OF_RANGE_PLAIN,
   pairs,
@@ -433,7 +433,7 @@ export const zsetCommands: CommandDef[] = [
     complexity:
       "O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped.",
     handler: zmpop,
-    getKeys: numkeysGetKeys(1),
+    getKeys: genericGetKeys(0, 1, 2),
   },
   {
     name: "zrandmember",

@@ -4,13 +4,14 @@
 import { LuaError } from "../../runtime/errors.js";
 import type { LuaFunction } from "../../runtime/value.js";
 import type { ClientState } from "../client.js";
+import { genericGetKeys } from "../commands/getkeys.js";
 import type { CommandDef, KeySpec } from "../commands/table.js";
 import type { Executor } from "../executor.js";
 import { err, ErrorReply, OK, StatusReply, type Reply } from "../reply.js";
 import { parseLL } from "../util/numbers.js";
 import { ScriptLuaState, sha1hex } from "./lua-env.js";
-import { ScriptRunner } from "./runner.js";
-import { evalShebang, stripShebang } from "./shebang.js";
+import { ScriptRunner, scriptFlagsToCmdFlags } from "./runner.js";
+import { evalShebang, SCRIPT_FLAG, stripShebang } from "./shebang.js";
 
 interface CachedScript {
   fn: LuaFunction;
@@ -21,12 +22,6 @@ interface CachedScript {
 const NOSCRIPT = err("NOSCRIPT No matching script. Please use EVAL.");
 
 /** The key positions of EVAL-style commands: numkeys at argv[2], keys after it. */
-export function evalGetKeys(argv: string[]): number[] {
-  const n = Number(argv[2]);
-  if (!Number.isInteger(n) || n <= 0 || 3 + n > argv.length) return [];
-  return Array.from({ length: n }, (_, i) => 3 + i);
-}
-
 /** Parses numkeys and splits KEYS/ARGV, with Redis's errors. */
 export type KeysArgs = { error: undefined; keys: string[]; args: string[] } | { error: Reply };
 
@@ -54,6 +49,37 @@ export class EvalScripts {
     readonly runner: ScriptRunner,
   ) {
     this.state = new ScriptLuaState(runner, "eval");
+  }
+
+  /** The last body hashed and its SHA1: EVAL's flags lookup and its run hash it once. */
+  private lastBody = "";
+  private lastSha = sha1hex("");
+
+  private shaOf(body: string): string {
+    if (body !== this.lastBody) {
+      this.lastBody = body;
+      this.lastSha = sha1hex(body);
+    }
+    return this.lastSha;
+  }
+
+  /**
+   * evalGetCommandFlags: the flags EVAL/EVALSHA run with — a script that declares flags (in the
+   * cache, or in the shebang of a body not cached yet) has them replace write / deny-oom / stale
+   * / may-replicate; otherwise the command's own.
+   */
+  commandFlags(argv: string[], flags: number, bySha: boolean): number {
+    if (bySha && argv[1].length !== 40) return flags;
+    const cached = this.cache.get(bySha ? argv[1].toLowerCase() : this.shaOf(argv[1]));
+    let sf: number;
+    if (cached !== undefined) sf = cached.flags;
+    else {
+      if (bySha) return flags;
+      const sb = evalShebang(argv[1]);
+      if ("error" in sb) return flags;
+      sf = sb.flags;
+    }
+    return (sf & SCRIPT_FLAG.evalCompat) !== 0 ? flags : scriptFlagsToCmdFlags(flags, sf);
   }
 
   /** Compiles and caches a body (or finds it); returns the cache entry or an error reply. */
@@ -89,7 +115,7 @@ export class EvalScripts {
       if (found === undefined) return NOSCRIPT;
       script = found;
     } else {
-      sha = sha1hex(argv[1]);
+      sha = this.shaOf(argv[1]);
       const loaded = this.load(argv[1], sha);
       if (loaded instanceof ErrorReply) return loaded;
       script = loaded;
@@ -150,6 +176,8 @@ export class EvalScripts {
       flags: [
         ...(readOnly ? (["readonly"] as const) : []),
         "noscript",
+        // a script may write (CLIENT PAUSE WRITE holds it); declared flags replace this
+        ...(readOnly ? [] : (["may_replicate"] as const)),
         "stale",
         "skip_monitor",
         "no_mandatory_keys",
@@ -168,7 +196,8 @@ export class EvalScripts {
       since,
       summary,
       complexity: "Depends on the script that is executed.",
-      getKeys: evalGetKeys,
+      getKeys: genericGetKeys(0, 2, 3),
+      flagsFor: (a, flags) => this.commandFlags(a, flags, bySha),
       handler: (c, a) => this.eval(c, a, bySha, readOnly),
     });
     const sub = (

@@ -9,7 +9,7 @@ import { splitArgs } from "../protocol/splitargs.js";
 import { err, MapReply, OK, SetReply, StatusReply, type Reply } from "../reply.js";
 import { globMatch } from "../util/glob.js";
 import { parseLL } from "../util/numbers.js";
-import { evalGetKeys } from "./eval.js";
+import { genericGetKeys } from "../commands/getkeys.js";
 import { buildPayload, readPayload, verifyPayload } from "./functions-dump.js";
 import {
   FunctionsLuaEngine,
@@ -385,6 +385,8 @@ export class FunctionsLib {
       flags: [
         ...(ro ? (["readonly"] as const) : []),
         "noscript",
+        // a function may write (CLIENT PAUSE WRITE holds it); its flags replace this
+        ...(ro ? [] : (["may_replicate"] as const)),
         "stale",
         "skip_monitor",
         "no_mandatory_keys",
@@ -396,7 +398,7 @@ export class FunctionsLib {
       since: "7.0.0",
       summary,
       complexity: "Depends on the function that is executed.",
-      getKeys: evalGetKeys,
+      getKeys: genericGetKeys(0, 2, 3),
       // fcallGetCommandFlags: the function's flags decide write / deny-oom / stale
       flagsFor: (argv, flags) => {
         const fi = this.ctx.lookup(argv[1]);
