@@ -6,6 +6,7 @@ import { err, MapReply, SetReply, StatusReply, type Reply } from "../reply.js";
 import { globMatch } from "../util/glob.js";
 import { executorOf } from "./connection.js";
 import { commandHasKeys, keysWithFlags } from "./getkeys.js";
+import { commandDoc, docsReply } from "./docs.js";
 import {
   ACL_CATEGORIES,
   F,
@@ -125,16 +126,14 @@ export function commandInfo(cmd: Command): Reply {
   ];
 }
 
+/** addReplyCommandDocs: the recorded documentation (server/commands/docs.json) and subcommands. */
 function commandDocs(cmd: Command): Reply {
-  const d = cmd.def;
-  const out: Reply[] = ["summary", d.summary, "since", d.since, "group", d.group];
-  if (d.complexity !== undefined) out.push("complexity", d.complexity);
+  let subs: Reply[] | undefined;
   if (cmd.sub) {
-    const subs: Reply[] = [];
+    subs = [];
     for (const s of cmd.sub.values()) subs.push(s.fullname, commandDocs(s));
-    out.push("subcommands", new MapReply(subs));
   }
-  return new MapReply(out);
+  return docsReply(commandDoc(cmd.fullname) ?? {}, subs);
 }
 
 function allCommands(t: CommandTable): Command[] {
