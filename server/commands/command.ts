@@ -266,8 +266,6 @@ const COMMAND_HELP = [
 const sub = (
   name: string,
   arity: number,
-  summary: string,
-  since: string,
   handler: CommandDef["handler"],
   extra: Partial<CommandDef> = {},
 ): CommandDef => ({
@@ -275,10 +273,6 @@ const sub = (
   arity,
   flags: ["loading", "stale"],
   acl: ["connection"],
-  group: "server",
-  since,
-  summary,
-  complexity: "O(N) where N is the total number of Redis commands",
   handler,
   ...extra,
 });
@@ -290,50 +284,19 @@ export const commandCommands: CommandDef[] = [
     flags: ["loading", "stale"],
     acl: ["connection"],
     tips: ["nondeterministic_output_order"],
-    group: "server",
-    since: "2.8.13",
-    summary: "Get array of Redis command details",
-    complexity: "O(N) where N is the total number of Redis commands",
     handler: command,
     subcommands: [
-      sub("count", 2, "Get total number of Redis commands", "2.8.13", commandCount, { complexity: "O(1)" }),
-      sub(
-        "info",
-        -2,
-        "Get array of specific Redis command details, or all when no argument is given.",
-        "2.8.13",
-        commandInfoCmd,
-        {
-          tips: ["nondeterministic_output_order"],
-          complexity: "O(N) where N is the number of commands to look up",
-        },
-      ),
-      sub("docs", -2, "Get array of specific Redis command documentation", "7.0.0", commandDocsCmd, {
+      sub("count", 2, commandCount),
+      sub("info", -2, commandInfoCmd, {
         tips: ["nondeterministic_output_order"],
-        complexity: "O(N) where N is the number of commands to look up",
       }),
-      sub(
-        "getkeys",
-        -4,
-        "Extract keys given a full Redis command",
-        "2.8.13",
-        (c, a) => getKeysSubcommand(c, a, false),
-        {
-          complexity: "O(N) where N is the number of arguments to the command",
-        },
-      ),
-      sub(
-        "getkeysandflags",
-        -4,
-        "Extract keys and access flags given a full Redis command",
-        "7.0.0",
-        (c, a) => getKeysSubcommand(c, a, true),
-        { complexity: "O(N) where N is the number of arguments to the command" },
-      ),
-      sub("help", 2, "Show helpful text about the different subcommands", "5.0.0", () => COMMAND_HELP, {
-        complexity: "O(1)",
+      sub("docs", -2, commandDocsCmd, {
+        tips: ["nondeterministic_output_order"],
       }),
-      sub("list", -2, "Get an array of Redis command names", "7.0.0", commandList, {
+      sub("getkeys", -4, (c, a) => getKeysSubcommand(c, a, false)),
+      sub("getkeysandflags", -4, (c, a) => getKeysSubcommand(c, a, true)),
+      sub("help", 2, () => COMMAND_HELP),
+      sub("list", -2, commandList, {
         tips: ["nondeterministic_output_order"],
       }),
     ],

@@ -470,8 +470,6 @@ const conn = (
   name: string,
   arity: number,
   flags: CommandDef["flags"],
-  summary: string,
-  since: string,
   handler: CommandDef["handler"],
   extra: Partial<CommandDef> = {},
 ): CommandDef => ({
@@ -479,10 +477,6 @@ const conn = (
   arity,
   flags,
   acl: ["connection"],
-  group: "connection",
-  since,
-  summary,
-  complexity: "O(1)",
   handler,
   ...extra,
 });
@@ -490,120 +484,56 @@ const conn = (
 const clientSub = (
   name: string,
   arity: number,
-  summary: string,
-  since: string,
   handler: CommandDef["handler"],
   extra: Partial<CommandDef> = {},
-): CommandDef => conn(name, arity, ["noscript", "loading", "stale"], summary, since, handler, extra);
+): CommandDef => conn(name, arity, ["noscript", "loading", "stale"], handler, extra);
 
 export const connectionCommands: CommandDef[] = [
-  conn("ping", -1, ["fast"], "Ping the server", "1.0.0", ping, {
+  conn("ping", -1, ["fast"], ping, {
     tips: ["request_policy:all_shards", "response_policy:all_succeeded"],
   }),
-  conn("echo", 2, ["loading", "stale", "fast"], "Echo the given string", "1.0.0", (_c, a) => a[1]),
-  conn(
-    "select",
-    2,
-    ["loading", "stale", "fast"],
-    "Change the selected database for the current connection",
-    "1.0.0",
-    select,
-  ),
-  conn(
-    "auth",
-    -2,
-    ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
-    "Authenticate to the server",
-    "1.0.0",
-    auth,
-    {
-      complexity: "O(N) where N is the number of passwords defined for the user",
-    },
-  ),
-  conn(
-    "hello",
-    -1,
-    ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
-    "Handshake with Redis",
-    "6.0.0",
-    hello,
-  ),
-  conn(
-    "quit",
-    -1,
-    ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
-    "Close the connection",
-    "1.0.0",
-    (c) => {
-      c.closeAfterReply = true;
-      return OK;
-    },
-  ),
-  conn(
-    "reset",
-    1,
-    ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
-    "Reset the connection",
-    "6.2.0",
-    reset,
-  ),
+  conn("echo", 2, ["loading", "stale", "fast"], (_c, a) => a[1]),
+  conn("select", 2, ["loading", "stale", "fast"], select),
+  conn("auth", -2, ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"], auth),
+  conn("hello", -1, ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"], hello),
+  conn("quit", -1, ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"], (c) => {
+    c.closeAfterReply = true;
+    return OK;
+  }),
+  conn("reset", 1, ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"], reset),
   {
     name: "client",
     arity: -2,
     flags: [],
-    group: "connection",
-    since: "2.4.0",
-    summary: "A container for client connection commands",
-    complexity: "Depends on subcommand.",
     subcommands: [
-      clientSub("id", 2, "Returns the client ID for the current connection", "5.0.0", (c) => c.id),
-      clientSub("getname", 2, "Get the current connection name", "2.6.9", (c) =>
-        c.name === "" ? null : c.name,
-      ),
-      clientSub("setname", 3, "Set the current connection name", "2.6.9", (c, a) => setName(c, a[2]) ?? OK),
-      clientSub("list", -2, "Get the list of client connections", "2.4.0", clientList, {
+      clientSub("id", 2, (c) => c.id),
+      clientSub("getname", 2, (c) => (c.name === "" ? null : c.name)),
+      clientSub("setname", 3, (c, a) => setName(c, a[2]) ?? OK),
+      clientSub("list", -2, clientList, {
         flags: ["admin", "noscript", "loading", "stale"],
         acl: ["admin", "connection", "dangerous"],
         tips: ["nondeterministic_output"],
-        complexity: "O(N) where N is the number of client connections",
       }),
-      clientSub(
-        "info",
-        2,
-        "Returns information about the current client connection.",
-        "6.2.0",
-        (c) => new VerbatimReply("txt", clientInfoLine(c) + "\n"),
-        {
-          tips: ["nondeterministic_output"],
-        },
-      ),
-      clientSub("kill", -3, "Kill the connection of a client", "2.4.0", clientKill, {
+      clientSub("info", 2, (c) => new VerbatimReply("txt", clientInfoLine(c) + "\n"), {
+        tips: ["nondeterministic_output"],
+      }),
+      clientSub("kill", -3, clientKill, {
         flags: ["admin", "noscript", "loading", "stale"],
         acl: ["admin", "connection", "dangerous"],
-        complexity: "O(N) where N is the number of client connections",
       }),
-      clientSub(
-        "no-evict",
-        3,
-        "Set client eviction mode for the current connection",
-        "7.0.0",
-        clientNoEvict,
-        {
-          flags: ["admin", "noscript", "loading", "stale"],
-          acl: ["admin", "connection", "dangerous"],
-        },
-      ),
-      clientSub("reply", 3, "Instruct the server whether to reply to commands", "3.2.0", clientReply),
+      clientSub("no-evict", 3, clientNoEvict, {
+        flags: ["admin", "noscript", "loading", "stale"],
+        acl: ["admin", "connection", "dangerous"],
+      }),
+      clientSub("reply", 3, clientReply),
       clientUnblockDef,
-      clientSub("pause", -3, "Stop processing commands from clients for some time", "2.9.50", clientPause, {
+      clientSub("pause", -3, clientPause, {
         flags: ["admin", "noscript", "loading", "stale"],
         acl: ["admin", "connection", "dangerous"],
       }),
       clientSub(
         "unpause",
         2,
-        "Resume processing of clients that were paused",
-        "6.2.0",
         (c) => {
           executorOf(c).pause.unpause();
           return OK;
@@ -611,63 +541,18 @@ export const connectionCommands: CommandDef[] = [
         {
           flags: ["admin", "noscript", "loading", "stale"],
           acl: ["admin", "connection", "dangerous"],
-          complexity: "O(N) Where N is the number of paused clients",
         },
       ),
-      clientSub(
-        "tracking",
-        -3,
-        "Enable or disable server assisted client side caching support",
-        "6.0.0",
-        clientTracking,
-        {
-          complexity: "O(1). Some options may introduce additional complexity.",
-        },
-      ),
-      clientSub(
-        "trackinginfo",
-        2,
-        "Return information about server assisted client side caching for the current connection",
-        "6.2.0",
-        clientTrackingInfo,
-      ),
-      clientSub(
-        "caching",
-        3,
-        "Instruct the server about tracking or not keys in the next request",
-        "6.0.0",
-        clientCaching,
-      ),
-      clientSub("getredir", 2, "Get tracking notifications redirection client ID if any", "6.0.0", (c) =>
-        c.tracking === undefined ? -1 : c.tracking.redirect,
-      ),
-      clientSub("help", 2, "Show helpful text about the different subcommands", "5.0.0", () => CLIENT_HELP, {
+      clientSub("tracking", -3, clientTracking),
+      clientSub("trackinginfo", 2, clientTrackingInfo),
+      clientSub("caching", 3, clientCaching),
+      clientSub("getredir", 2, (c) => (c.tracking === undefined ? -1 : c.tracking.redirect)),
+      clientSub("help", 2, () => CLIENT_HELP, {
         flags: ["loading", "stale"],
       }),
     ],
   },
-  conn(
-    "asking",
-    1,
-    ["fast"],
-    "Sent by cluster clients after an -ASK redirect",
-    "3.0.0",
-    () => ERR_NO_CLUSTER,
-  ),
-  conn(
-    "readonly",
-    1,
-    ["loading", "stale", "fast"],
-    "Enables read queries for a connection to a cluster replica node",
-    "3.0.0",
-    () => ERR_NO_CLUSTER,
-  ),
-  conn(
-    "readwrite",
-    1,
-    ["loading", "stale", "fast"],
-    "Disables read queries for a connection to a cluster replica node",
-    "3.0.0",
-    () => ERR_NO_CLUSTER,
-  ),
+  conn("asking", 1, ["fast"], () => ERR_NO_CLUSTER),
+  conn("readonly", 1, ["loading", "stale", "fast"], () => ERR_NO_CLUSTER),
+  conn("readwrite", 1, ["loading", "stale", "fast"], () => ERR_NO_CLUSTER),
 ];

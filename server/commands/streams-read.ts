@@ -277,12 +277,6 @@ export const streamReadCommands: CommandDef[] = [
         find: { lastkey: -1, step: 1, limit: 2 },
       },
     ],
-    group: "stream",
-    since: "5.0.0",
-    summary:
-      "Return never seen elements in multiple streams, with IDs greater than the ones reported by the caller for each stream. Can block.",
-    complexity:
-      "For each stream mentioned: O(N) with N being the number of elements being returned, it means that XREAD-ing with a fixed COUNT is O(1). Note that when the BLOCK option is used, XADD will pay O(M) time in order to serve the M clients blocked on the stream getting new data.",
     handler: (c, a) => xread(c, a, false),
     getKeys: xreadGetKeys,
   },
@@ -298,12 +292,6 @@ export const streamReadCommands: CommandDef[] = [
         find: { lastkey: -1, step: 1, limit: 2 },
       },
     ],
-    group: "stream",
-    since: "5.0.0",
-    summary:
-      "Return new entries from a stream using a consumer group, or access the history of the pending entries for a given consumer. Can block.",
-    complexity:
-      "For each stream mentioned: O(M) with M being the number of elements returned. If M is constant (e.g. always asking for the first 10 elements with COUNT), you can consider it O(1). On the other side when XREADGROUP blocks, XADD will pay the O(N) time in order to serve the N clients blocked on the stream getting new data.",
     handler: (c, a) => xread(c, a, true),
     getKeys: xreadGetKeys,
   },

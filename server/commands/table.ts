@@ -1,6 +1,7 @@
 // The command table as data: one CommandDef per command (and per subcommand of a container
-// command like CONFIG), with Redis's arity, flags, key positions, ACL categories, key specs and
-// docs beside the handler. Builds the lookup maps the executor, COMMAND and scripting read.
+// command like CONFIG), with Redis's arity, flags, key positions, ACL categories and key specs
+// beside the handler; the documentation (COMMAND DOCS) is recorded data, docs.json, found by
+// full name. Builds the lookup maps the executor, COMMAND and scripting read.
 
 import type { Reply } from "../reply.js";
 import type { ClientState } from "../client.js";
@@ -105,11 +106,6 @@ export interface CommandDef {
   acl?: AclCategory[];
   tips?: string[];
   keySpecs?: KeySpec[];
-  /** Docs for COMMAND DOCS. */
-  group: string;
-  since: string;
-  summary: string;
-  complexity?: string;
   /** Container commands (CONFIG, CLIENT, OBJECT, COMMAND…) have subcommands and no handler. */
   subcommands?: CommandDef[];
   handler?: Handler;

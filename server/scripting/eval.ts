@@ -164,13 +164,7 @@ export class EvalScripts {
         find: { keynumidx: 0, firstkey: 1, step: 1 },
       },
     ];
-    const evalDef = (
-      name: string,
-      bySha: boolean,
-      readOnly: boolean,
-      summary: string,
-      since: string,
-    ): CommandDef => ({
+    const evalDef = (name: string, bySha: boolean, readOnly: boolean): CommandDef => ({
       name,
       arity: -3,
       flags: [
@@ -192,10 +186,6 @@ export class EvalScripts {
             : readOnly
               ? ro
               : rw,
-      group: "scripting",
-      since,
-      summary,
-      complexity: "Depends on the script that is executed.",
       getKeys: genericGetKeys(0, 2, 3),
       flagsFor: (a, flags) => this.commandFlags(a, flags, bySha),
       handler: (c, a) => this.eval(c, a, bySha, readOnly),
@@ -204,7 +194,6 @@ export class EvalScripts {
       name: string,
       arity: number,
       flags: CommandDef["flags"],
-      summary: string,
       handler: CommandDef["handler"],
       extra: Partial<CommandDef> = {},
     ): CommandDef => ({
@@ -212,93 +201,39 @@ export class EvalScripts {
       arity,
       flags,
       acl: ["scripting"],
-      group: "scripting",
-      since: "2.6.0",
-      summary,
       handler,
       ...extra,
     });
     return [
-      evalDef("eval", false, false, "Execute a Lua script server side", "2.6.0"),
-      evalDef("evalsha", true, false, "Execute a Lua script server side", "2.6.0"),
-      evalDef("eval_ro", false, true, "Execute a read-only Lua script server side", "7.0.0"),
-      evalDef("evalsha_ro", true, true, "Execute a read-only Lua script server side", "7.0.0"),
+      evalDef("eval", false, false),
+      evalDef("evalsha", true, false),
+      evalDef("eval_ro", false, true),
+      evalDef("evalsha_ro", true, true),
       {
         name: "script",
         arity: -2,
         flags: [],
-        group: "scripting",
-        since: "2.6.0",
-        summary: "A container for Lua scripts management commands",
-        complexity: "Depends on subcommand.",
         subcommands: [
-          sub(
-            "debug",
-            3,
-            ["noscript"],
-            "Set the debug mode for executed scripts.",
-            (c, a) => this.debug(c, a[2]),
-            {
-              since: "3.2.0",
-              complexity: "O(1)",
-            },
-          ),
+          sub("debug", 3, ["noscript"], (c, a) => this.debug(c, a[2])),
           sub(
             "exists",
             -3,
             ["noscript"],
-            "Check existence of scripts in the script cache.",
             (_c, a) => a.slice(2).map((s) => (this.cache.has(s.toLowerCase()) ? 1 : 0)),
             {
-              complexity:
-                "O(N) with N being the number of scripts to check (so checking a single script is an O(1) operation).",
               tips: ["request_policy:all_shards", "response_policy:agg_logical_and"],
             },
           ),
-          sub(
-            "flush",
-            -2,
-            ["noscript"],
-            "Remove all the scripts from the script cache.",
-            (_c, a) => this.flushCommand(a),
-            {
-              complexity: "O(N) with N being the number of scripts in cache",
-              tips: ["request_policy:all_nodes", "response_policy:all_succeeded"],
-            },
-          ),
-          sub(
-            "help",
-            2,
-            ["loading", "stale"],
-            "Show helpful text about the different subcommands",
-            () => SCRIPT_HELP,
-            {
-              since: "5.0.0",
-              complexity: "O(1)",
-            },
-          ),
-          sub(
-            "kill",
-            2,
-            ["noscript", "allow_busy"],
-            "Kill the script currently in execution.",
-            () => this.kill(),
-            {
-              complexity: "O(1)",
-              tips: ["request_policy:all_shards", "response_policy:one_succeeded"],
-            },
-          ),
-          sub(
-            "load",
-            3,
-            ["noscript", "stale"],
-            "Load the specified Lua script into the script cache.",
-            (_c, a) => this.scriptLoad(a[2]),
-            {
-              complexity: "O(N) with N being the length in bytes of the script body.",
-              tips: ["request_policy:all_nodes", "response_policy:all_succeeded"],
-            },
-          ),
+          sub("flush", -2, ["noscript"], (_c, a) => this.flushCommand(a), {
+            tips: ["request_policy:all_nodes", "response_policy:all_succeeded"],
+          }),
+          sub("help", 2, ["loading", "stale"], () => SCRIPT_HELP),
+          sub("kill", 2, ["noscript", "allow_busy"], () => this.kill(), {
+            tips: ["request_policy:all_shards", "response_policy:one_succeeded"],
+          }),
+          sub("load", 3, ["noscript", "stale"], (_c, a) => this.scriptLoad(a[2]), {
+            tips: ["request_policy:all_nodes", "response_policy:all_succeeded"],
+          }),
         ],
       },
     ];
