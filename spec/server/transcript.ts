@@ -82,6 +82,13 @@ export function loadTranscript(path: string): Step[] {
   return parseTranscript(fs.readFileSync(path, "latin1"));
 }
 
+/** The command a recorded step sends and checks the reply of, or undefined (raw bytes, reads). */
+export function commandOf(s: Step): string | undefined {
+  if (s.kind === "raw" || s.kind === "noreply" || s.kind === "read") return undefined;
+  if (s.kind === "masknum" && s.args[0] === "@read") return undefined;
+  return s.args[0];
+}
+
 /** Whether a step produces a recorded reply. */
 export function recorded(s: Step): boolean {
   return s.kind !== "client" && s.kind !== "sleep" && s.kind !== "send";
