@@ -137,8 +137,8 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
   readonly pause = new ClientPause(this);
   /** The client whose command `execute` runs (server.current_client). */
   current: ClientState | undefined;
-  /** The client `call` runs a command for: the caller, or a script's own client inside it. */
-  executing: ClientState | undefined;
+  /** DbHost: client-side caching is in use (set once by Tracking, as Redis's TrackingTable). */
+  trackingActive = false;
 
   constructor(config = new Config()) {
     this.config = config;
@@ -192,19 +192,15 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
     const r = this.process(c, argv);
     // handleClientsBlockedOnKeys: after a command, a MULTI/EXEC or a script.
     if (this.blocking.hasReady) this.blocking.handleReady();
-    // resetClient: CLIENT CACHING holds for the next command or transaction only
-    const t = c.tracking;
-    if (
-      t !== undefined &&
-      t.caching &&
-      !c.inMulti &&
-      !c.blocked &&
-      this.table.lookup(argv)?.parent?.name !== "client"
-    ) {
-      t.caching = false;
-    }
+    if (c.tracking !== undefined && c.tracking.caching) this.resetCaching(c, argv);
     this.current = prev;
     return r;
+  }
+
+  /** resetClient: CLIENT CACHING holds for the next command or transaction only. */
+  private resetCaching(c: ClientState, argv: string[]): void {
+    if (c.inMulti || c.blocked || this.table.lookup(argv)?.parent?.name === "client") return;
+    c.tracking!.caching = false;
   }
 
   /** Queues a push for `c` (TrackingHost): after its reply when its command is running. */
@@ -226,13 +222,13 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
     return Number(this.config.get("tracking-table-max-keys"));
   }
 
-  /** DbHost: a key was modified (by `executing`) or expired: tracking invalidates it. */
-  get trackingActive(): boolean {
-    return this.tracking.active;
-  }
-
+  /**
+   * DbHost: a key was modified or expired: tracking invalidates it. The modifying client (for
+   * BCAST's NOLOOP) is signalModifiedKey's: a running script's own client, else the current one.
+   */
   keyInvalidated(key: string, expired: boolean): void {
-    this.tracking.invalidateKey(key, expired ? undefined : this.executing);
+    const by = expired ? undefined : (this.scripting.runner.current?.client ?? this.current);
+    this.tracking.invalidateKey(key, by);
   }
 
   /** DbHost: clients are paused (expired keys are then reported missing but kept). */
@@ -360,21 +356,8 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
       const busy = this.busyCheck(c, cmd);
       if (busy !== undefined) return this.reject(c, cmd, busy);
     }
-    // CLIENT PAUSE: the command waits for the end of the pause (replicas are never paused)
-    if (this.pause.type !== PAUSE_OFF && c.kind !== "replica" && !c.fake) {
-      let mayReplicate = (flags & (F.write | F.may_replicate)) !== 0;
-      if (!mayReplicate && cmd.name === "exec" && cmd.parent === undefined) {
-        for (const q of c.queue) {
-          const qf = q.cmd.def.flagsFor === undefined ? q.cmd.flags : q.cmd.def.flagsFor(q.argv, q.cmd.flags);
-          if ((qf & (F.write | F.may_replicate)) !== 0) mayReplicate = true;
-        }
-      }
-      if (this.pause.postpones(mayReplicate)) {
-        c.lastCmd = cmd.fullname;
-        this.pause.postpone(c, argv, c.dropReply && !c.replyOff);
-        return NO_REPLY;
-      }
-    }
+    // CLIENT PAUSE: the command waits for the end of the pause
+    if (this.pause.type !== PAUSE_OFF && this.postponed(c, cmd, argv, flags)) return NO_REPLY;
     if (c.inMulti && !MULTI_IMMEDIATE.has(cmd.parent ? cmd.parent.name : cmd.name)) {
       if ((flags & F.no_multi) !== 0) {
         return this.reject(c, cmd, err("ERR Command not allowed inside a transaction"));
@@ -385,16 +368,37 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
     return this.call(c, cmd, argv);
   }
 
+  /**
+   * processCommand's pause check: postpones the command when clients are paused for it (ALL:
+   * any; WRITE: writes, may-replicate commands, an EXEC of queued ones). Replicas never wait.
+   */
+  private postponed(c: ClientState, cmd: Command, argv: string[], flags: number): boolean {
+    if (c.kind === "replica" || c.fake) return false;
+    let mayReplicate = (flags & (F.write | F.may_replicate)) !== 0;
+    if (!mayReplicate && cmd.name === "exec" && cmd.parent === undefined) {
+      for (const q of c.queue) {
+        const qf = q.cmd.def.flagsFor === undefined ? q.cmd.flags : q.cmd.def.flagsFor(q.argv, q.cmd.flags);
+        if ((qf & (F.write | F.may_replicate)) !== 0) mayReplicate = true;
+      }
+    }
+    if (!this.pause.postpones(mayReplicate)) return false;
+    c.lastCmd = cmd.fullname;
+    this.pause.postpone(c, argv, c.dropReply && !c.replyOff);
+    return true;
+  }
+
   /** call(): runs a looked-up, checked command and keeps the stats. */
   call(c: ClientState, cmd: Command, argv: string[]): Reply {
     cmd.calls++;
     this.stats.totalCommands++;
     c.commands++;
     c.lastCmd = cmd.fullname;
-    c.curCmd = cmd;
-    c.curArgv = argv;
-    const prev = this.executing;
-    this.executing = c;
+    const tracking = this.trackingActive;
+    if (tracking) {
+      // what a script's reads track: the keys of the command its caller sent
+      c.curCmd = cmd;
+      c.curArgv = argv;
+    }
     let r: Reply;
     try {
       r = cmd.handler(c, argv);
@@ -402,13 +406,12 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
       // A bug or a JS limit (e.g. V8's maximum string length) must not take the server down.
       r = err(`ERR ${(e as Error).message.replace(/[\r\n]/g, " ")}`);
     }
-    this.executing = prev;
     if (r instanceof ErrorReply) {
       cmd.failedCalls++;
       this.countError(r);
     }
     // client-side caching: the keys a read-only command fetched
-    if (this.tracking.active && (cmd.flags & F.readonly) !== 0) this.tracking.afterRead(c, cmd);
+    if (tracking && (cmd.flags & F.readonly) !== 0) this.tracking.afterRead(c, cmd, argv);
     return r;
   }
 

@@ -33,6 +33,8 @@ export interface TrackingHost {
   readonly clients: Map<number, ClientState>;
   /** The client whose command is running (server.current_client), if any. */
   readonly current: ClientState | undefined;
+  /** Set once a client enables tracking: from then on writes look the tables up. */
+  trackingActive: boolean;
   /** The caller of the running script, if any (server.script_caller). */
   scriptCaller(): ClientState | undefined;
   /** tracking-table-max-keys. */
@@ -65,8 +67,6 @@ export class Tracking {
   private readonly prefixTable = new Map<string, BcastState>();
   /** Clients with tracking on (server.tracking_clients). */
   clientCount = 0;
-  /** Some client enabled tracking once (the tables exist): writes must look them up. */
-  active = false;
   /** tracking_pending_keys' timeout_counter: effort grows while the table stays over its limit. */
   private limitRounds = 0;
   private broadcastPending = false;
@@ -106,7 +106,7 @@ export class Tracking {
     c.tracking = t;
     t.brokenRedir = false;
     t.redirect = redirect;
-    this.active = true;
+    this.host.trackingActive = true;
     t.bcast = opts.bcast;
     if (opts.bcast) {
       if (prefixes.length === 0) this.addPrefix(c, t, "");
@@ -173,14 +173,14 @@ export class Tracking {
    * keys of the command the caller sent (a script's caller: the script's declared keys, as
    * Redis 7.0 does), unless OPTIN/OPTOUT and CLIENT CACHING say otherwise.
    */
-  afterRead(c: ClientState, cmd: Command): void {
+  afterRead(c: ClientState, cmd: Command, cmdArgv: string[]): void {
     if (SCRIPT_RO.has(cmd.fullname)) return;
     const caller = c.fake ? (this.host.scriptCaller() ?? c) : c;
     const t = caller.tracking;
     if (t === undefined || t.bcast) return;
     if ((t.optin && !t.caching) || (t.optout && t.caching)) return;
-    const ccmd = caller.curCmd;
-    const argv = caller.curArgv;
+    const ccmd = caller === c ? cmd : caller.curCmd;
+    const argv = caller === c ? cmdArgv : caller.curArgv;
     if (ccmd === undefined) return;
     const keys = commandKeys(ccmd, argv);
     if (keys.length === 0 || (ccmd.flags & F.pubsub) !== 0) return;
