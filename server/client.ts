@@ -5,6 +5,7 @@
 import type { Command } from "./commands/table.js";
 import type { Db } from "./keyspace/db.js";
 import type { Reply } from "./reply.js";
+import type { TrackingState } from "./tracking.js";
 
 export interface QueuedCommand {
   cmd: Command;
@@ -71,10 +72,20 @@ export class ClientState {
    * messages), queued by Executor.deliver for the connection layer to send, in order.
    */
   outbox: Reply[] = [];
+  /**
+   * Pushes to send after the reply of the command this client is running (its own tracking
+   * invalidations: tracking_pending_keys), written by the connection layer after that reply.
+   */
+  afterReply: Reply[] = [];
   /** Pub/sub subscription counts (the subscriptions live in server/pubsub.ts). */
   subs = 0;
   psubs = 0;
   ssubs = 0;
+  /** CLIENT TRACKING state (server/tracking.ts); undefined while tracking is off. */
+  tracking: TrackingState | undefined = undefined;
+  /** The command being called for this client and its arguments (c->cmd, c->argv). */
+  curCmd: Command | undefined = undefined;
+  curArgv: string[] = [];
 
   constructor(
     readonly id: number,

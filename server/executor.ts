@@ -10,7 +10,10 @@ import { registerCoreCommands } from "./commands/index.js";
 import { installScripting, type Scripting } from "./scripting/index.js";
 import { Db, type DbHost } from "./keyspace/db.js";
 import { PubSub } from "./pubsub.js";
-import { err, ErrorReply, NIL_ARRAY, OK, QUEUED, type Reply } from "./reply.js";
+import { err, ErrorReply, NIL_ARRAY, NO_REPLY, OK, QUEUED, type Reply } from "./reply.js";
+import { cstr } from "./commands/helpers.js";
+import { Tracking, type TrackingHost } from "./tracking.js";
+import { ClientPause, PAUSE_OFF, type PauseHost } from "./pause.js";
 
 /** What the executor asks of whoever owns the connections. */
 export interface ExecutorHost {
@@ -63,12 +66,6 @@ const PUBSUB_CONTEXT = new Set([
 /** Commands that run at once inside MULTI instead of being queued. */
 const MULTI_IMMEDIATE = new Set(["exec", "discard", "multi", "watch", "quit", "reset"]);
 
-/** The C string view of a byte string: Redis's %s stops at the first NUL. */
-export function cstr(s: string): string {
-  const i = s.indexOf("\0");
-  return i < 0 ? s : s.slice(0, i);
-}
-
 /** addReplyErrorFormat's sanitizing: newlines would break the protocol. */
 function sanitize(s: string): string {
   return s.replace(/[\r\n]/g, " ");
@@ -89,7 +86,7 @@ export function wrongArityError(cmd: Command): ErrorReply {
   return err(`ERR wrong number of arguments for '${cmd.fullname}' command`);
 }
 
-export class Executor implements DbHost {
+export class Executor implements DbHost, TrackingHost, PauseHost {
   readonly table = new CommandTable();
   readonly config: Config;
   readonly dbs: Db[] = [];
@@ -134,6 +131,14 @@ export class Executor implements DbHost {
   readonly pubsub = new PubSub(this);
   /** Clients with replies in their outbox for the host to send (see deliver). */
   readonly pendingWrites = new Set<ClientState>();
+  /** Client-side caching: tracked keys, BCAST prefixes, invalidation messages. */
+  readonly tracking = new Tracking(this);
+  /** CLIENT PAUSE: the pause and the postponed clients. */
+  readonly pause = new ClientPause(this);
+  /** The client whose command `execute` runs (server.current_client). */
+  current: ClientState | undefined;
+  /** DbHost: client-side caching is in use (set once by Tracking, as Redis's TrackingTable). */
+  trackingActive = false;
 
   constructor(config = new Config()) {
     this.config = config;
@@ -164,6 +169,8 @@ export class Executor implements DbHost {
   /** Forget a client whose connection closed. */
   removeClient(c: ClientState): void {
     this.blocking.clientGone(c);
+    this.pause.clientGone(c);
+    this.tracking.disable(c);
     this.pubsub.clientGone(c);
     this.pendingWrites.delete(c);
     c.outbox = [];
@@ -173,14 +180,80 @@ export class Executor implements DbHost {
     this.clients.delete(c.id);
   }
 
-  /** processCommand + call: the single entry point for a parsed command from a client. */
+  /**
+   * processCommand + call: the single entry point for a parsed command from a client. Pushes
+   * for `c` produced meanwhile (its own tracking invalidations) wait in `c.afterReply`.
+   */
   execute(c: ClientState, argv: string[]): Reply {
     c.dropReply = c.replyOff || c.replySkipNext;
     c.replySkipNext = false;
+    const prev = this.current;
+    this.current = c;
     const r = this.process(c, argv);
     // handleClientsBlockedOnKeys: after a command, a MULTI/EXEC or a script.
     if (this.blocking.hasReady) this.blocking.handleReady();
+    if (c.tracking !== undefined && c.tracking.caching) this.resetCaching(c, argv);
+    this.current = prev;
     return r;
+  }
+
+  /** resetClient: CLIENT CACHING holds for the next command or transaction only. */
+  private resetCaching(c: ClientState, argv: string[]): void {
+    if (c.inMulti || c.blocked || this.table.lookup(argv)?.parent?.name === "client") return;
+    c.tracking!.caching = false;
+  }
+
+  /** Queues a push for `c` (TrackingHost): after its reply when its command is running. */
+  push(c: ClientState, r: Reply): void {
+    if (c === this.current) c.afterReply.push(r);
+    else this.deliver(c, r, true);
+  }
+
+  /** Replies wait for beforeSleep (TrackingHost, PauseHost): the host is told once. */
+  wakeUp(): void {
+    this.host?.repliesReady?.();
+  }
+
+  scriptCaller(): ClientState | undefined {
+    return this.scripting.runner.current?.caller;
+  }
+
+  trackingTableMaxKeys(): number {
+    return Number(this.config.get("tracking-table-max-keys"));
+  }
+
+  /**
+   * DbHost: a key was modified or expired: tracking invalidates it. The modifying client (for
+   * BCAST's NOLOOP) is signalModifiedKey's: a running script's own client, else the current one.
+   */
+  keyInvalidated(key: string, expired: boolean): void {
+    const by = expired ? undefined : (this.scripting.runner.current?.client ?? this.current);
+    this.tracking.invalidateKey(key, by);
+  }
+
+  /** DbHost: clients are paused (expired keys are then reported missing but kept). */
+  paused(): boolean {
+    return this.pause.type !== PAUSE_OFF && this.pause.paused();
+  }
+
+  /**
+   * beforeSleep, run by the host before it sends the output of an event-loop turn: the clients
+   * whose pause ended process their postponed commands again (processUnblockedClients), then
+   * BCAST invalidations go out.
+   */
+  beforeSleep(): void {
+    for (const p of this.pause.takeReleased()) {
+      const c = p.client;
+      if (!this.clients.has(c.id)) continue;
+      c.replySkipNext = p.skip;
+      const r = this.execute(c, p.argv);
+      // paused again, or now blocked on keys: its reply comes later
+      if (c.blocked) continue;
+      this.deliver(c, c.dropReply ? NO_REPLY : r);
+      for (const x of c.afterReply) this.deliver(c, x, true);
+      c.afterReply = [];
+    }
+    this.tracking.broadcast();
   }
 
   /** signalKeyAsReady (DbHost): a key some client is blocked on was written. */
@@ -192,10 +265,12 @@ export class Executor implements DbHost {
    * A reply for `c` produced outside its own command (its blocked command served, a pub/sub
    * message): queued in its outbox, and the host told once that replies are waiting. The
    * connection layer sends an outbox before the client's next own reply, so order is kept.
+   * A `push` (tracking invalidation) is sent even when the client turned replies off.
    */
-  deliver(c: ClientState, r: Reply): void {
+  deliver(c: ClientState, r: Reply, push = false): void {
     if (c.fake) return;
-    if (!c.replyOff) c.outbox.push(r);
+    // pushes (CLIENT_PUSHING) go out even with CLIENT REPLY OFF
+    if (!c.replyOff || push) c.outbox.push(r);
     if (this.pendingWrites.size === 0) this.host?.repliesReady?.();
     this.pendingWrites.add(c);
   }
@@ -262,6 +337,8 @@ export class Executor implements DbHost {
     if (this.config.maxmemory !== 0 && (flags & F.denyoom) !== 0 && this.overMaxmemory()) {
       return this.reject(c, cmd, OOM_ERR);
     }
+    // keep the tracking table within tracking-table-max-keys
+    if (this.tracking.clientCount !== 0) this.tracking.limit();
     if (
       c.resp === 2 &&
       c.subs + c.psubs + c.ssubs !== 0 &&
@@ -279,6 +356,8 @@ export class Executor implements DbHost {
       const busy = this.busyCheck(c, cmd);
       if (busy !== undefined) return this.reject(c, cmd, busy);
     }
+    // CLIENT PAUSE: the command waits for the end of the pause
+    if (this.pause.type !== PAUSE_OFF && this.postponed(c, cmd, argv, flags)) return NO_REPLY;
     if (c.inMulti && !MULTI_IMMEDIATE.has(cmd.parent ? cmd.parent.name : cmd.name)) {
       if ((flags & F.no_multi) !== 0) {
         return this.reject(c, cmd, err("ERR Command not allowed inside a transaction"));
@@ -289,12 +368,37 @@ export class Executor implements DbHost {
     return this.call(c, cmd, argv);
   }
 
+  /**
+   * processCommand's pause check: postpones the command when clients are paused for it (ALL:
+   * any; WRITE: writes, may-replicate commands, an EXEC of queued ones). Replicas never wait.
+   */
+  private postponed(c: ClientState, cmd: Command, argv: string[], flags: number): boolean {
+    if (c.kind === "replica" || c.fake) return false;
+    let mayReplicate = (flags & (F.write | F.may_replicate)) !== 0;
+    if (!mayReplicate && cmd.name === "exec" && cmd.parent === undefined) {
+      for (const q of c.queue) {
+        const qf = q.cmd.def.flagsFor === undefined ? q.cmd.flags : q.cmd.def.flagsFor(q.argv, q.cmd.flags);
+        if ((qf & (F.write | F.may_replicate)) !== 0) mayReplicate = true;
+      }
+    }
+    if (!this.pause.postpones(mayReplicate)) return false;
+    c.lastCmd = cmd.fullname;
+    this.pause.postpone(c, argv, c.dropReply && !c.replyOff);
+    return true;
+  }
+
   /** call(): runs a looked-up, checked command and keeps the stats. */
   call(c: ClientState, cmd: Command, argv: string[]): Reply {
     cmd.calls++;
     this.stats.totalCommands++;
     c.commands++;
     c.lastCmd = cmd.fullname;
+    const tracking = this.trackingActive;
+    if (tracking) {
+      // what a script's reads track: the keys of the command its caller sent
+      c.curCmd = cmd;
+      c.curArgv = argv;
+    }
     let r: Reply;
     try {
       r = cmd.handler(c, argv);
@@ -306,6 +410,8 @@ export class Executor implements DbHost {
       cmd.failedCalls++;
       this.countError(r);
     }
+    // client-side caching: the keys a read-only command fetched
+    if (tracking && (cmd.flags & F.readonly) !== 0) this.tracking.afterRead(c, cmd, argv);
     return r;
   }
 
@@ -390,10 +496,13 @@ export class Executor implements DbHost {
     const now = Date.now();
     this.lruClock = now;
     if (this.config.maxmemory !== 0) this.refreshUsedMemory();
+    // the end of a CLIENT PAUSE; while paused no key expires
+    const paused = this.pause.paused(now);
+    if (this.tracking.clientCount !== 0) this.tracking.limit();
     const budget = 1000 / this.config.hz / 4;
     const start = performance.now();
     expire: for (const db of this.dbs) {
-      if (db.expires.size === 0) continue;
+      if (db.expires.size === 0 || paused) continue;
       for (;;) {
         const [looked, expired] = db.activeExpire(20, now);
         // Repeat while more than 10% of the sample was stale, as activeExpireCycle does.

@@ -89,8 +89,8 @@ function section(ex: Executor, name: string, configFile: string): string | undef
         ["maxclients", ex.config.maxclients],
         ["client_recent_max_input_buffer", 0],
         ["client_recent_max_output_buffer", 0],
-        ["blocked_clients", ex.blocking.count],
-        ["tracking_clients", 0],
+        ["blocked_clients", ex.blocking.count + ex.pause.count],
+        ["tracking_clients", ex.tracking.clientCount],
         ["clients_in_timeout_table", ex.blocking.timedCount],
       ]);
     case "memory": {
@@ -151,6 +151,9 @@ function section(ex: Executor, name: string, configFile: string): string | undef
         ["pubsub_channels", ex.pubsub.channelCount],
         ["pubsub_patterns", ex.pubsub.patternCount],
         ["total_forks", 0],
+        ["tracking_total_keys", ex.tracking.totalKeys],
+        ["tracking_total_items", ex.tracking.totalItems],
+        ["tracking_total_prefixes", ex.tracking.totalPrefixes],
         ["unexpected_error_replies", s.unexpectedErrorReplies],
         ["total_error_replies", s.totalErrorReplies],
       ]);

@@ -11,7 +11,8 @@ import type { ZNode } from "../types/skiplist.js";
 import type { ZSetValue } from "../types/zset.js";
 import { parseLongDouble } from "../util/longdouble.js";
 import { parseLLNum } from "../util/numbers.js";
-import { numkeysGetKeys, rangeArg } from "./collections.js";
+import { rangeArg } from "./collections.js";
+import { genericGetKeys } from "./getkeys.js";
 import { executorOf } from "./connection.js";
 import { ERR_SYNTAX, is, WRONGTYPE } from "./helpers.js";
 import type { CommandDef } from "./table.js";
@@ -316,10 +317,6 @@ export const clientUnblockDef: CommandDef = {
   arity: -3,
   flags: ["admin", "noscript", "loading", "stale"],
   acl: ["connection"],
-  group: "connection",
-  since: "5.0.0",
-  summary: "Unblock a client blocked in a blocking command from a different connection",
-  complexity: "O(log N) where N is the number of client connections",
   handler: clientUnblock,
 };
 
@@ -331,10 +328,6 @@ export const blockingCommands: CommandDef[] = [
     keys: [1, -2, 1],
     acl: ["list"],
     keySpecs: [{ flags: "RW access delete", begin: 1, find: { lastkey: -2, step: 1, limit: 0 } }],
-    group: "list",
-    since: "2.0.0",
-    summary: "Remove and get the first element in a list, or block until one is available",
-    complexity: "O(N) where N is the number of provided keys.",
     handler: (c, a) => bpop(c, a, HEAD),
   },
   {
@@ -344,10 +337,6 @@ export const blockingCommands: CommandDef[] = [
     keys: [1, -2, 1],
     acl: ["list"],
     keySpecs: [{ flags: "RW access delete", begin: 1, find: { lastkey: -2, step: 1, limit: 0 } }],
-    group: "list",
-    since: "2.0.0",
-    summary: "Remove and get the last element in a list, or block until one is available",
-    complexity: "O(N) where N is the number of provided keys.",
     handler: (c, a) => bpop(c, a, TAIL),
   },
   {
@@ -360,11 +349,6 @@ export const blockingCommands: CommandDef[] = [
       { flags: "RW access delete", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } },
       { flags: "RW insert", begin: 2, find: { lastkey: 0, step: 1, limit: 0 } },
     ],
-    group: "list",
-    since: "6.2.0",
-    summary:
-      "Pop an element from a list, push it to another list and return it; or block until one is available",
-    complexity: "O(1)",
     handler: blmove,
   },
   {
@@ -377,11 +361,6 @@ export const blockingCommands: CommandDef[] = [
       { flags: "RW access delete", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } },
       { flags: "RW insert", begin: 2, find: { lastkey: 0, step: 1, limit: 0 } },
     ],
-    group: "list",
-    since: "2.2.0",
-    summary:
-      "Pop an element from a list, push it to another list and return it; or block until one is available",
-    complexity: "O(1)",
     handler: brpoplpush,
   },
   {
@@ -390,12 +369,8 @@ export const blockingCommands: CommandDef[] = [
     flags: ["write", "blocking"],
     acl: ["list"],
     keySpecs: [{ flags: "RW access delete", begin: 2, find: { keynumidx: 0, firstkey: 1, step: 1 } }],
-    group: "list",
-    since: "7.0.0",
-    summary: "Pop elements from a list, or block until one is available",
-    complexity: "O(N+M) where N is the number of provided keys and M is the number of elements returned.",
     handler: blmpop,
-    getKeys: numkeysGetKeys(2),
+    getKeys: genericGetKeys(0, 2, 3),
   },
   {
     name: "bzpopmin",
@@ -404,11 +379,6 @@ export const blockingCommands: CommandDef[] = [
     keys: [1, -2, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RW access delete", begin: 1, find: { lastkey: -2, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "5.0.0",
-    summary:
-      "Remove and return the member with the lowest score from one or more sorted sets, or block until one is available",
-    complexity: "O(log(N)) with N being the number of elements in the sorted set.",
     handler: (c, a) => bzpop(c, a, ZMIN),
   },
   {
@@ -418,11 +388,6 @@ export const blockingCommands: CommandDef[] = [
     keys: [1, -2, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RW access delete", begin: 1, find: { lastkey: -2, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "5.0.0",
-    summary:
-      "Remove and return the member with the highest score from one or more sorted sets, or block until one is available",
-    complexity: "O(log(N)) with N being the number of elements in the sorted set.",
     handler: (c, a) => bzpop(c, a, ZMAX),
   },
   {
@@ -431,12 +396,7 @@ export const blockingCommands: CommandDef[] = [
     flags: ["write", "blocking"],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RW access delete", begin: 2, find: { keynumidx: 0, firstkey: 1, step: 1 } }],
-    group: "sorted-set",
-    since: "7.0.0",
-    summary: "Remove and return members with scores in a sorted set or block until one is available",
-    complexity:
-      "O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped.",
     handler: bzmpop,
-    getKeys: numkeysGetKeys(2),
+    getKeys: genericGetKeys(0, 2, 3),
   },
 ];

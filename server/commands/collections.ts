@@ -71,17 +71,6 @@ export function rangeArg(s: string, min: number, max: number, msg: ErrorReply): 
   return v;
 }
 
-/** Key positions of commands with a numkeys argument (`numkeysAt`), keys right after it. */
-export function numkeysGetKeys(numkeysAt: number, before: number[] = []): (argv: string[]) => number[] {
-  return (argv) => {
-    const n = parseLLNum(argv[numkeysAt] ?? "");
-    if (n === undefined || n <= 0 || numkeysAt + n >= argv.length) return before;
-    const out = before.slice();
-    for (let i = 1; i <= n; i++) out.push(numkeysAt + i);
-    return out;
-  };
-}
-
 /**
  * Builds a reply of (a, b) pairs the way Redis writes WITHSCORES / WITHVALUES: a flat array in
  * RESP2, an array of two-element arrays in RESP3.

@@ -5,6 +5,8 @@ import type { ClientState } from "../client.js";
 import { err, MapReply, SetReply, StatusReply, type Reply } from "../reply.js";
 import { globMatch } from "../util/glob.js";
 import { executorOf } from "./connection.js";
+import { commandHasKeys, keysWithFlags } from "./getkeys.js";
+import { commandDoc, docsReply } from "./docs.js";
 import {
   ACL_CATEGORIES,
   F,
@@ -56,10 +58,15 @@ export function aclCategories(cmd: Command): AclCategory[] {
   return ACL_CATEGORIES.filter((c) => set.has(c));
 }
 
+/** addReplyFlagsForKeyArgs: key-spec flags ("RW access update") as a set of status replies. */
+function keyFlagsReply(flags: string): SetReply {
+  return new SetReply(flags === "" ? [] : flags.split(" ").map((x) => new StatusReply(x)));
+}
+
 function keySpecReply(ks: KeySpec): Reply {
   const out: Reply[] = [];
   if (ks.notes !== undefined) out.push("notes", ks.notes);
-  out.push("flags", new SetReply(ks.flags.split(" ").map((x) => new StatusReply(x))));
+  out.push("flags", keyFlagsReply(ks.flags));
   if (typeof ks.begin === "number") {
     out.push("begin_search", new MapReply(["type", "index", "spec", new MapReply(["index", ks.begin])]));
   } else {
@@ -119,16 +126,14 @@ export function commandInfo(cmd: Command): Reply {
   ];
 }
 
+/** addReplyCommandDocs: the recorded documentation (server/commands/docs.json) and subcommands. */
 function commandDocs(cmd: Command): Reply {
-  const d = cmd.def;
-  const out: Reply[] = ["summary", d.summary, "since", d.since, "group", d.group];
-  if (d.complexity !== undefined) out.push("complexity", d.complexity);
+  let subs: Reply[] | undefined;
   if (cmd.sub) {
-    const subs: Reply[] = [];
+    subs = [];
     for (const s of cmd.sub.values()) subs.push(s.fullname, commandDocs(s));
-    out.push("subcommands", new MapReply(subs));
   }
-  return new MapReply(out);
+  return docsReply(commandDoc(cmd.fullname) ?? {}, subs);
 }
 
 function allCommands(t: CommandTable): Command[] {
@@ -177,21 +182,27 @@ function commandDocsCmd(c: ClientState, argv: string[]): Reply {
   return new MapReply(out);
 }
 
-function commandGetkeys(c: ClientState, argv: string[]): Reply {
+/**
+ * getKeysSubcommandImpl (COMMAND GETKEYS, GETKEYSANDFLAGS): the keys of a full command, found
+ * by its key specs or its getkeys proc, with their key-spec flags if asked.
+ */
+function getKeysSubcommand(c: ClientState, argv: string[], withFlags: boolean): Reply {
   const t = executorOf(c).table;
   const args = argv.slice(2);
   const cmd = t.lookup(args);
   if (cmd === undefined) return err("ERR Invalid command specified");
+  if (!commandHasKeys(cmd)) return err("ERR The command has no key arguments");
   if ((cmd.arity > 0 && cmd.arity !== args.length) || args.length < -cmd.arity) {
     return err("ERR Invalid number of arguments specified for command");
   }
-  const keys = commandKeys(cmd, args);
+  const keys = keysWithFlags(cmd, args);
   if (keys.length === 0) {
     // commands whose keys are optional (EVAL, FCALL with numkeys 0) answer an empty list
     if (cmd.def.flags.includes("no_mandatory_keys")) return [];
-    return err("ERR The command has no key arguments");
+    return err("ERR Invalid arguments specified for command");
   }
-  return keys.map((i) => args[i]);
+  if (!withFlags) return keys.map((k) => args[k.pos]);
+  return keys.map((k) => [args[k.pos], keyFlagsReply(k.flags)]);
 }
 
 function commandList(c: ClientState, argv: string[]): Reply {
@@ -228,11 +239,33 @@ function commandList(c: ClientState, argv: string[]): Reply {
   return err("ERR syntax error");
 }
 
+const COMMAND_HELP = [
+  "COMMAND <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+  "(no subcommand)",
+  "    Return details about all Redis commands.",
+  "COUNT",
+  "    Return the total number of commands in this Redis server.",
+  "LIST",
+  "    Return a list of all commands in this Redis server.",
+  "INFO [<command-name> ...]",
+  "    Return details about multiple Redis commands.",
+  "    If no command names are given, documentation details for all",
+  "    commands are returned.",
+  "DOCS [<command-name> ...]",
+  "    Return documentation details about multiple Redis commands.",
+  "    If no command names are given, documentation details for all",
+  "    commands are returned.",
+  "GETKEYS <full-command>",
+  "    Return the keys from a full Redis command.",
+  "GETKEYSANDFLAGS <full-command>",
+  "    Return the keys and the access flags from a full Redis command.",
+  "HELP",
+  "    Prints this help.",
+].map((s) => new StatusReply(s));
+
 const sub = (
   name: string,
   arity: number,
-  summary: string,
-  since: string,
   handler: CommandDef["handler"],
   extra: Partial<CommandDef> = {},
 ): CommandDef => ({
@@ -240,10 +273,6 @@ const sub = (
   arity,
   flags: ["loading", "stale"],
   acl: ["connection"],
-  group: "server",
-  since,
-  summary,
-  complexity: "O(N) where N is the total number of Redis commands",
   handler,
   ...extra,
 });
@@ -255,32 +284,19 @@ export const commandCommands: CommandDef[] = [
     flags: ["loading", "stale"],
     acl: ["connection"],
     tips: ["nondeterministic_output_order"],
-    group: "server",
-    since: "2.8.13",
-    summary: "Get array of Redis command details",
-    complexity: "O(N) where N is the total number of Redis commands",
     handler: command,
     subcommands: [
-      sub("count", 2, "Get total number of Redis commands", "2.8.13", commandCount, { complexity: "O(1)" }),
-      sub(
-        "info",
-        -2,
-        "Get array of specific Redis command details, or all when no argument is given.",
-        "2.8.13",
-        commandInfoCmd,
-        {
-          tips: ["nondeterministic_output_order"],
-          complexity: "O(N) where N is the number of commands to look up",
-        },
-      ),
-      sub("docs", -2, "Get array of specific Redis command documentation", "7.0.0", commandDocsCmd, {
+      sub("count", 2, commandCount),
+      sub("info", -2, commandInfoCmd, {
         tips: ["nondeterministic_output_order"],
-        complexity: "O(N) where N is the number of commands to look up",
       }),
-      sub("getkeys", -4, "Extract keys given a full Redis command", "2.8.13", commandGetkeys, {
-        complexity: "O(N) where N is the number of arguments to the command",
+      sub("docs", -2, commandDocsCmd, {
+        tips: ["nondeterministic_output_order"],
       }),
-      sub("list", -2, "Get an array of Redis command names", "7.0.0", commandList, {
+      sub("getkeys", -4, (c, a) => getKeysSubcommand(c, a, false)),
+      sub("getkeysandflags", -4, (c, a) => getKeysSubcommand(c, a, true)),
+      sub("help", 2, () => COMMAND_HELP),
+      sub("list", -2, commandList, {
         tips: ["nondeterministic_output_order"],
       }),
     ],

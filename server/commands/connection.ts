@@ -1,12 +1,25 @@
-// Connection commands: PING ECHO SELECT AUTH HELLO QUIT RESET and CLIENT (ID SETNAME GETNAME
-// LIST INFO KILL NO-EVICT REPLY). Client state only; the sockets are reached through the
-// executor's host (CLIENT KILL).
+// Connection commands: PING ECHO SELECT AUTH HELLO QUIT RESET, ASKING READONLY READWRITE (cluster
+// only: refused), and CLIENT (ID SETNAME GETNAME LIST INFO KILL NO-EVICT REPLY PAUSE UNPAUSE
+// TRACKING TRACKINGINFO CACHING GETREDIR HELP; UNBLOCK from blocking.ts). Client state only: the
+// sockets are reached through the executor's host (CLIENT KILL); client-side caching lives in
+// server/tracking.ts and the pause in server/pause.ts.
 
 import type { ClientState } from "../client.js";
 import type { Executor } from "../executor.js";
-import { err, ErrorReply, MapReply, OK, PONG, StatusReply, VerbatimReply, type Reply } from "../reply.js";
-import { parseLLNum } from "../util/numbers.js";
-import { ERR_SYNTAX } from "./helpers.js";
+import { PAUSE_ALL, PAUSE_WRITE } from "../pause.js";
+import {
+  err,
+  ErrorReply,
+  MapReply,
+  OK,
+  PONG,
+  SetReply,
+  StatusReply,
+  VerbatimReply,
+  type Reply,
+} from "../reply.js";
+import { parseLL, parseLLNum } from "../util/numbers.js";
+import { cstr, ERR_NOT_INT, ERR_SYNTAX, is } from "./helpers.js";
 import { int32Arg } from "./keys.js";
 import { clientUnblockDef } from "./blocking.js";
 import type { CommandDef } from "./table.js";
@@ -128,7 +141,9 @@ function reset(c: ClientState): Reply {
   c.authenticated = ex.config.requirepass === "";
   ex.discard(c);
   ex.pubsub.clientGone(c);
+  ex.tracking.disable(c);
   c.name = "";
+  c.noEvict = false;
   c.replyOff = false;
   c.replySkipNext = false;
   c.dropReply = false;
@@ -143,6 +158,11 @@ function clientFlags(c: ClientState): string {
   if (c.subs + c.psubs + c.ssubs > 0) f += "P";
   if (c.inMulti) f += "x";
   if (c.blocked) f += "b";
+  if (c.tracking !== undefined) {
+    f += "t";
+    if (c.tracking.brokenRedir) f += "R";
+    if (c.tracking.bcast) f += "B";
+  }
   if (c.dirtyCas) f += "d";
   if (c.closeAfterReply) f += "c";
   if (c.noEvict) f += "e";
@@ -158,7 +178,7 @@ export function clientInfoLine(c: ClientState, now = Date.now()): string {
     `flags=${clientFlags(c)} db=${dbId} sub=${c.subs} psub=${c.psubs} ssub=${c.ssubs} ` +
     `multi=${c.inMulti ? c.queue.length : -1} qbuf=${c.qbuf} qbuf-free=${c.qbuf === 0 ? 0 : 20474 - c.qbuf} ` +
     `argv-mem=0 multi-mem=0 rbs=16384 rbp=16384 obl=0 oll=0 omem=${c.obuf} tot-mem=${22400 + c.qbuf + c.obuf} ` +
-    `events=r cmd=${c.lastCmd} user=${c.user} redir=-1 resp=${c.resp}`
+    `events=r cmd=${c.lastCmd} user=${c.user} redir=${c.tracking?.redirect ?? -1} resp=${c.resp}`
   );
 }
 
@@ -276,12 +296,180 @@ function clientNoEvict(c: ClientState, argv: string[]): Reply {
   return OK;
 }
 
+/** addReplySubcommandSyntaxError. */
+export function subcommandSyntaxError(argv: string[]): ErrorReply {
+  return err(
+    `ERR unknown subcommand or wrong number of arguments for '${cstr(argv[1]).slice(0, 128)}'. Try ${cstr(argv[0]).toUpperCase()} HELP.`,
+  );
+}
+
+/** CLIENT PAUSE timeout [WRITE|ALL]. */
+function clientPause(c: ClientState, argv: string[]): Reply {
+  if (argv.length > 4) return subcommandSyntaxError(argv);
+  let type = PAUSE_ALL;
+  if (argv.length === 4) {
+    if (is(argv[3], "write")) type = PAUSE_WRITE;
+    else if (!is(argv[3], "all")) return err("ERR CLIENT PAUSE mode must be WRITE or ALL");
+  }
+  // getTimeoutFromObjectOrReply in milliseconds: 0 is a pause that is already over, and so is
+  // one whose end overflows int64 (Redis 7.0 adds without checking)
+  const ms = parseLL(argv[2]);
+  if (ms === undefined) return err("ERR timeout is not an integer or out of range");
+  if (ms < 0) return err("ERR timeout is negative");
+  const end = ms === 0 ? 0 : Number(BigInt.asIntN(64, BigInt(ms) + BigInt(Date.now())));
+  executorOf(c).pause.pause(end, type);
+  return OK;
+}
+
+/** CLIENT TRACKING (ON|OFF) [REDIRECT id] [BCAST] [PREFIX p ...] [OPTIN] [OPTOUT] [NOLOOP]. */
+function clientTracking(c: ClientState, argv: string[]): Reply {
+  const ex = executorOf(c);
+  let redirect = 0;
+  const opts = { bcast: false, optin: false, optout: false, noloop: false };
+  const prefixes: string[] = [];
+  for (let j = 3; j < argv.length; j++) {
+    const more = argv.length - 1 - j;
+    const a = argv[j];
+    if (is(a, "redirect") && more > 0) {
+      j++;
+      if (redirect !== 0) return err("ERR A client can only redirect to a single other client");
+      const id = parseLLNum(argv[j]);
+      if (id === undefined) return ERR_NOT_INT;
+      // the target must exist now (it may go away later: the redirection then breaks)
+      if (!ex.clients.has(id)) return err("ERR The client ID you want redirect to does not exist");
+      redirect = id;
+    } else if (is(a, "bcast")) opts.bcast = true;
+    else if (is(a, "optin")) opts.optin = true;
+    else if (is(a, "optout")) opts.optout = true;
+    else if (is(a, "noloop")) opts.noloop = true;
+    else if (is(a, "prefix") && more > 0) prefixes.push(argv[++j]);
+    else return ERR_SYNTAX;
+  }
+  if (is(argv[2], "off")) {
+    ex.tracking.disable(c);
+    return OK;
+  }
+  if (!is(argv[2], "on")) return ERR_SYNTAX;
+  const t = c.tracking;
+  if (!opts.bcast && prefixes.length > 0) return err("ERR PREFIX option requires BCAST mode to be enabled");
+  if (t !== undefined && t.bcast !== opts.bcast) {
+    return err(
+      "ERR You can't switch BCAST mode on/off before disabling tracking for this client, and then re-enabling it with a different mode.",
+    );
+  }
+  if (opts.bcast && (opts.optin || opts.optout))
+    return err("ERR OPTIN and OPTOUT are not compatible with BCAST");
+  if (opts.optin && opts.optout) return err("ERR You can't specify both OPTIN mode and OPTOUT mode");
+  if (t !== undefined && ((opts.optin && t.optout) || (opts.optout && t.optin))) {
+    return err(
+      "ERR You can't switch OPTIN/OPTOUT mode before disabling tracking for this client, and then re-enabling it with a different mode.",
+    );
+  }
+  if (opts.bcast) {
+    const e = ex.tracking.prefixCollision(c, prefixes);
+    if (e !== undefined) return err(`ERR ${e}`);
+  }
+  ex.tracking.enable(c, redirect, opts, prefixes);
+  return OK;
+}
+
+/** CLIENT CACHING (YES|NO): track (OPTIN) or don't track (OPTOUT) the next command's keys. */
+function clientCaching(c: ClientState, argv: string[]): Reply {
+  const t = c.tracking;
+  if (t === undefined) {
+    return err(
+      "ERR CLIENT CACHING can be called only when the client is in tracking mode with OPTIN or OPTOUT mode enabled",
+    );
+  }
+  if (is(argv[2], "yes")) {
+    if (!t.optin) return err("ERR CLIENT CACHING YES is only valid when tracking is enabled in OPTIN mode.");
+  } else if (is(argv[2], "no")) {
+    if (!t.optout) return err("ERR CLIENT CACHING NO is only valid when tracking is enabled in OPTOUT mode.");
+  } else return ERR_SYNTAX;
+  t.caching = true;
+  return OK;
+}
+
+/** CLIENT TRACKINGINFO. */
+function clientTrackingInfo(c: ClientState): Reply {
+  const t = c.tracking;
+  const flags: string[] = [t === undefined ? "off" : "on"];
+  if (t !== undefined) {
+    if (t.bcast) flags.push("bcast");
+    if (t.optin) flags.push("optin");
+    if (t.optin && t.caching) flags.push("caching-yes");
+    if (t.optout) flags.push("optout");
+    if (t.optout && t.caching) flags.push("caching-no");
+    if (t.noloop) flags.push("noloop");
+    if (t.brokenRedir) flags.push("broken_redirect");
+  }
+  return new MapReply([
+    "flags",
+    new SetReply(flags),
+    "redirect",
+    t === undefined ? -1 : t.redirect,
+    "prefixes",
+    t === undefined ? [] : t.prefixes.slice(),
+  ]);
+}
+
+const CLIENT_HELP = [
+  "CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+  "CACHING (YES|NO)",
+  "    Enable/disable tracking of the keys for next command in OPTIN/OPTOUT modes.",
+  "GETREDIR",
+  "    Return the client ID we are redirecting to when tracking is enabled.",
+  "GETNAME",
+  "    Return the name of the current connection.",
+  "ID",
+  "    Return the ID of the current connection.",
+  "INFO",
+  "    Return information about the current client connection.",
+  "KILL <ip:port>",
+  "    Kill connection made from <ip:port>.",
+  "KILL <option> <value> [<option> <value> [...]]",
+  "    Kill connections. Options are:",
+  "    * ADDR (<ip:port>|<unixsocket>:0)",
+  "      Kill connections made from the specified address",
+  "    * LADDR (<ip:port>|<unixsocket>:0)",
+  "      Kill connections made to specified local address",
+  "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
+  "      Kill connections by type.",
+  "    * USER <username>",
+  "      Kill connections authenticated by <username>.",
+  "    * SKIPME (YES|NO)",
+  "      Skip killing current connection (default: yes).",
+  "LIST [options ...]",
+  "    Return information about client connections. Options:",
+  "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
+  "      Return clients of specified type.",
+  "UNPAUSE",
+  "    Stop the current client pause, resuming traffic.",
+  "PAUSE <timeout> [WRITE|ALL]",
+  "    Suspend all, or just write, clients for <timeout> milliseconds.",
+  "REPLY (ON|OFF|SKIP)",
+  "    Control the replies sent to the current connection.",
+  "SETNAME <name>",
+  "    Assign the name <name> to the current connection.",
+  "UNBLOCK <clientid> [TIMEOUT|ERROR]",
+  "    Unblock the specified blocked client.",
+  "TRACKING (ON|OFF) [REDIRECT <id>] [BCAST] [PREFIX <prefix> [...]]",
+  "         [OPTIN] [OPTOUT] [NOLOOP]",
+  "    Control server assisted client side caching.",
+  "TRACKINGINFO",
+  "    Report tracking status for the current connection.",
+  "NO-EVICT (ON|OFF)",
+  "    Protect current client connection from eviction.",
+  "HELP",
+  "    Prints this help.",
+].map((s) => new StatusReply(s));
+
+const ERR_NO_CLUSTER = err("ERR This instance has cluster support disabled");
+
 const conn = (
   name: string,
   arity: number,
   flags: CommandDef["flags"],
-  summary: string,
-  since: string,
   handler: CommandDef["handler"],
   extra: Partial<CommandDef> = {},
 ): CommandDef => ({
@@ -289,10 +477,6 @@ const conn = (
   arity,
   flags,
   acl: ["connection"],
-  group: "connection",
-  since,
-  summary,
-  complexity: "O(1)",
   handler,
   ...extra,
 });
@@ -300,111 +484,75 @@ const conn = (
 const clientSub = (
   name: string,
   arity: number,
-  summary: string,
-  since: string,
   handler: CommandDef["handler"],
   extra: Partial<CommandDef> = {},
-): CommandDef => conn(name, arity, ["noscript", "loading", "stale"], summary, since, handler, extra);
+): CommandDef => conn(name, arity, ["noscript", "loading", "stale"], handler, extra);
 
 export const connectionCommands: CommandDef[] = [
-  conn("ping", -1, ["fast"], "Ping the server", "1.0.0", ping, {
+  conn("ping", -1, ["fast"], ping, {
     tips: ["request_policy:all_shards", "response_policy:all_succeeded"],
   }),
-  conn("echo", 2, ["loading", "stale", "fast"], "Echo the given string", "1.0.0", (_c, a) => a[1]),
-  conn(
-    "select",
-    2,
-    ["loading", "stale", "fast"],
-    "Change the selected database for the current connection",
-    "1.0.0",
-    select,
-  ),
-  conn(
-    "auth",
-    -2,
-    ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
-    "Authenticate to the server",
-    "1.0.0",
-    auth,
-    {
-      complexity: "O(N) where N is the number of passwords defined for the user",
-    },
-  ),
-  conn(
-    "hello",
-    -1,
-    ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
-    "Handshake with Redis",
-    "6.0.0",
-    hello,
-  ),
-  conn(
-    "quit",
-    -1,
-    ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
-    "Close the connection",
-    "1.0.0",
-    (c) => {
-      c.closeAfterReply = true;
-      return OK;
-    },
-  ),
-  conn(
-    "reset",
-    1,
-    ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
-    "Reset the connection",
-    "6.2.0",
-    reset,
-  ),
+  conn("echo", 2, ["loading", "stale", "fast"], (_c, a) => a[1]),
+  conn("select", 2, ["loading", "stale", "fast"], select),
+  conn("auth", -2, ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"], auth),
+  conn("hello", -1, ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"], hello),
+  conn("quit", -1, ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"], (c) => {
+    c.closeAfterReply = true;
+    return OK;
+  }),
+  conn("reset", 1, ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"], reset),
   {
     name: "client",
     arity: -2,
     flags: [],
-    group: "connection",
-    since: "2.4.0",
-    summary: "A container for client connection commands",
-    complexity: "Depends on subcommand.",
     subcommands: [
-      clientSub("id", 2, "Returns the client ID for the current connection", "5.0.0", (c) => c.id),
-      clientSub("getname", 2, "Get the current connection name", "2.6.9", (c) =>
-        c.name === "" ? null : c.name,
-      ),
-      clientSub("setname", 3, "Set the current connection name", "2.6.9", (c, a) => setName(c, a[2]) ?? OK),
-      clientSub("list", -2, "Get the list of client connections", "2.4.0", clientList, {
+      clientSub("id", 2, (c) => c.id),
+      clientSub("getname", 2, (c) => (c.name === "" ? null : c.name)),
+      clientSub("setname", 3, (c, a) => setName(c, a[2]) ?? OK),
+      clientSub("list", -2, clientList, {
         flags: ["admin", "noscript", "loading", "stale"],
         acl: ["admin", "connection", "dangerous"],
         tips: ["nondeterministic_output"],
-        complexity: "O(N) where N is the number of client connections",
       }),
-      clientSub(
-        "info",
-        2,
-        "Returns information about the current client connection.",
-        "6.2.0",
-        (c) => new VerbatimReply("txt", clientInfoLine(c) + "\n"),
-        {
-          tips: ["nondeterministic_output"],
-        },
-      ),
-      clientSub("kill", -3, "Kill the connection of a client", "2.4.0", clientKill, {
+      clientSub("info", 2, (c) => new VerbatimReply("txt", clientInfoLine(c) + "\n"), {
+        tips: ["nondeterministic_output"],
+      }),
+      clientSub("kill", -3, clientKill, {
         flags: ["admin", "noscript", "loading", "stale"],
         acl: ["admin", "connection", "dangerous"],
-        complexity: "O(N) where N is the number of client connections",
+      }),
+      clientSub("no-evict", 3, clientNoEvict, {
+        flags: ["admin", "noscript", "loading", "stale"],
+        acl: ["admin", "connection", "dangerous"],
+      }),
+      clientSub("reply", 3, clientReply),
+      clientUnblockDef,
+      clientSub("pause", -3, clientPause, {
+        flags: ["admin", "noscript", "loading", "stale"],
+        acl: ["admin", "connection", "dangerous"],
       }),
       clientSub(
-        "no-evict",
-        3,
-        "Set client eviction mode for the current connection",
-        "7.0.0",
-        clientNoEvict,
+        "unpause",
+        2,
+        (c) => {
+          executorOf(c).pause.unpause();
+          return OK;
+        },
         {
           flags: ["admin", "noscript", "loading", "stale"],
           acl: ["admin", "connection", "dangerous"],
         },
       ),
-      clientSub("reply", 3, "Instruct the server whether to reply to commands", "3.2.0", clientReply),
-      clientUnblockDef,
+      clientSub("tracking", -3, clientTracking),
+      clientSub("trackinginfo", 2, clientTrackingInfo),
+      clientSub("caching", 3, clientCaching),
+      clientSub("getredir", 2, (c) => (c.tracking === undefined ? -1 : c.tracking.redirect)),
+      clientSub("help", 2, () => CLIENT_HELP, {
+        flags: ["loading", "stale"],
+      }),
     ],
   },
+  conn("asking", 1, ["fast"], () => ERR_NO_CLUSTER),
+  conn("readonly", 1, ["loading", "stale", "fast"], () => ERR_NO_CLUSTER),
+  conn("readwrite", 1, ["loading", "stale", "fast"], () => ERR_NO_CLUSTER),
 ];

@@ -96,6 +96,12 @@ export function doubleArg(s: string, e: ErrorReply = ERR_NOT_FLOAT): number | Er
   return v === undefined ? e : v;
 }
 
+/** The C string view of a byte string: Redis's %s and strcasecmp stop at the first NUL. */
+export function cstr(s: string): string {
+  const i = s.indexOf("\0");
+  return i < 0 ? s : s.slice(0, i);
+}
+
 /** Case-insensitive compare of an argument with an ASCII keyword (lowercase). */
 export function is(arg: string, lowerWord: string): boolean {
   return arg.length === lowerWord.length && (arg === lowerWord || arg.toLowerCase() === lowerWord);

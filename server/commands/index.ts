@@ -19,6 +19,7 @@ import { pubsubCommands } from "./pubsub.js";
 import { streamCommands } from "./streams.js";
 import { streamReadCommands } from "./streams-read.js";
 import { streamGroupCommands } from "./streams-groups.js";
+import { bitmapCommands } from "./bitmaps.js";
 
 export function registerCoreCommands(table: CommandTable): void {
   table.register(stringCommands);
@@ -38,4 +39,5 @@ export function registerCoreCommands(table: CommandTable): void {
   table.register(streamCommands);
   table.register(streamReadCommands);
   table.register(streamGroupCommands);
+  table.register(bitmapCommands);
 }

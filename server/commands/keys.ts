@@ -359,13 +359,7 @@ const spec = (flags: string, extra: Partial<KeySpec> = {}): KeySpec[] => [
   { flags, begin: 1, find: range1, ...extra },
 ];
 
-function expireDef(
-  name: string,
-  since: string,
-  summary: string,
-  relative: boolean,
-  seconds: boolean,
-): CommandDef {
+function expireDef(name: string, relative: boolean, seconds: boolean): CommandDef {
   return {
     name,
     arity: -3,
@@ -373,15 +367,11 @@ function expireDef(
     keys: K1,
     acl: ["keyspace"],
     keySpecs: spec("RW update"),
-    group: "generic",
-    since,
-    summary,
-    complexity: "O(1)",
     handler: (c, a) => expireGeneric(c, a, relative, seconds),
   };
 }
 
-function ttlDef(name: string, since: string, summary: string, ms: boolean, abs: boolean): CommandDef {
+function ttlDef(name: string, ms: boolean, abs: boolean): CommandDef {
   return {
     tips: abs ? undefined : ["nondeterministic_output"],
     name,
@@ -390,15 +380,11 @@ function ttlDef(name: string, since: string, summary: string, ms: boolean, abs: 
     keys: K1,
     acl: ["keyspace"],
     keySpecs: spec("RO access"),
-    group: "generic",
-    since,
-    summary,
-    complexity: "O(1)",
     handler: (c, a) => ttlGeneric(c, a[1], ms, abs),
   };
 }
 
-function objectSub(name: string, summary: string, handler: CommandDef["handler"]): CommandDef {
+function objectSub(name: string, handler: CommandDef["handler"]): CommandDef {
   return {
     name,
     arity: 3,
@@ -407,10 +393,6 @@ function objectSub(name: string, summary: string, handler: CommandDef["handler"]
     acl: ["keyspace"],
     tips: ["nondeterministic_output"],
     keySpecs: [{ flags: "RO", begin: 2, find: range1 }],
-    group: "generic",
-    since: name === "freq" ? "4.0.0" : "2.2.3",
-    summary,
-    complexity: "O(1)",
     handler,
   };
 }
@@ -424,11 +406,6 @@ export const keyCommands: CommandDef[] = [
     acl: ["keyspace"],
     tips: ["request_policy:multi_shard", "response_policy:agg_sum"],
     keySpecs: [{ flags: "RM delete", begin: 1, find: { lastkey: -1, step: 1, limit: 0 } }],
-    group: "generic",
-    since: "1.0.0",
-    summary: "Delete a key",
-    complexity:
-      "O(N) where N is the number of keys that will be removed. When a key to remove holds a value other than a string, the individual complexity for this key is O(M) where M is the number of elements in the list, set, sorted set or hash. Removing a single key that holds a string value is O(1).",
     handler: del,
   },
   {
@@ -439,11 +416,6 @@ export const keyCommands: CommandDef[] = [
     acl: ["keyspace"],
     tips: ["request_policy:multi_shard", "response_policy:agg_sum"],
     keySpecs: [{ flags: "RM delete", begin: 1, find: { lastkey: -1, step: 1, limit: 0 } }],
-    group: "generic",
-    since: "4.0.0",
-    summary: "Delete a key asynchronously in another thread. Otherwise it is just as DEL, but non blocking.",
-    complexity:
-      "O(1) for each key removed regardless of its size. Then the command does O(N) work in a different thread in order to reclaim memory, where N is the number of allocations the deleted objects where composed of.",
     handler: del,
   },
   {
@@ -454,10 +426,6 @@ export const keyCommands: CommandDef[] = [
     acl: ["keyspace"],
     tips: ["request_policy:multi_shard", "response_policy:agg_sum"],
     keySpecs: [{ flags: "RO", begin: 1, find: { lastkey: -1, step: 1, limit: 0 } }],
-    group: "generic",
-    since: "1.0.0",
-    summary: "Determine if a key exists",
-    complexity: "O(N) where N is the number of keys to check.",
     handler: exists,
   },
   {
@@ -468,10 +436,6 @@ export const keyCommands: CommandDef[] = [
     acl: ["keyspace"],
     tips: ["request_policy:multi_shard", "response_policy:agg_sum"],
     keySpecs: [{ flags: "RO", begin: 1, find: { lastkey: -1, step: 1, limit: 0 } }],
-    group: "generic",
-    since: "3.2.1",
-    summary: "Alters the last access time of a key(s). Returns the number of existing keys specified.",
-    complexity: "O(N) where N is the number of keys that will be touched.",
     handler: touch,
   },
   {
@@ -481,26 +445,16 @@ export const keyCommands: CommandDef[] = [
     keys: K1,
     acl: ["keyspace"],
     keySpecs: spec("RO"),
-    group: "generic",
-    since: "1.0.0",
-    summary: "Determine the type stored at key",
-    complexity: "O(1)",
     handler: typeCmd,
   },
-  expireDef("expire", "1.0.0", "Set a key's time to live in seconds", true, true),
-  expireDef("pexpire", "2.6.0", "Set a key's time to live in milliseconds", true, false),
-  expireDef("expireat", "1.2.0", "Set the expiration for a key as a UNIX timestamp", false, true),
-  expireDef(
-    "pexpireat",
-    "2.6.0",
-    "Set the expiration for a key as a UNIX timestamp specified in milliseconds",
-    false,
-    false,
-  ),
-  ttlDef("ttl", "1.0.0", "Get the time to live for a key in seconds", false, false),
-  ttlDef("pttl", "2.6.0", "Get the time to live for a key in milliseconds", true, false),
-  ttlDef("expiretime", "7.0.0", "Get the expiration Unix timestamp for a key", false, true),
-  ttlDef("pexpiretime", "7.0.0", "Get the expiration Unix timestamp for a key in milliseconds", true, true),
+  expireDef("expire", true, true),
+  expireDef("pexpire", true, false),
+  expireDef("expireat", false, true),
+  expireDef("pexpireat", false, false),
+  ttlDef("ttl", false, false),
+  ttlDef("pttl", true, false),
+  ttlDef("expiretime", false, true),
+  ttlDef("pexpiretime", true, true),
   {
     name: "persist",
     arity: 2,
@@ -508,10 +462,6 @@ export const keyCommands: CommandDef[] = [
     keys: K1,
     acl: ["keyspace"],
     keySpecs: spec("RW update"),
-    group: "generic",
-    since: "2.2.0",
-    summary: "Remove the expiration from a key",
-    complexity: "O(1)",
     handler: persist,
   },
   {
@@ -524,10 +474,6 @@ export const keyCommands: CommandDef[] = [
       { flags: "RW access delete", begin: 1, find: range1 },
       { flags: "OW update", begin: 2, find: range1 },
     ],
-    group: "generic",
-    since: "1.0.0",
-    summary: "Rename a key",
-    complexity: "O(1)",
     handler: (c, a) => renameGeneric(c, a, false),
   },
   {
@@ -540,10 +486,6 @@ export const keyCommands: CommandDef[] = [
       { flags: "RW access delete", begin: 1, find: range1 },
       { flags: "OW insert", begin: 2, find: range1 },
     ],
-    group: "generic",
-    since: "1.0.0",
-    summary: "Rename a key, only if the new key does not exist",
-    complexity: "O(1)",
     handler: (c, a) => renameGeneric(c, a, true),
   },
   {
@@ -553,10 +495,6 @@ export const keyCommands: CommandDef[] = [
     keys: K1,
     acl: ["keyspace"],
     keySpecs: spec("RW access update"),
-    group: "generic",
-    since: "1.0.0",
-    summary: "Move a key to another database",
-    complexity: "O(1)",
     handler: move,
   },
   {
@@ -569,11 +507,6 @@ export const keyCommands: CommandDef[] = [
       { flags: "RO access", begin: 1, find: range1 },
       { flags: "OW update", begin: 2, find: range1 },
     ],
-    group: "generic",
-    since: "6.2.0",
-    summary: "Copy a key",
-    complexity:
-      "O(N) worst case for collections, where N is the number of nested items. O(1) for string values.",
     handler: copy,
   },
   {
@@ -582,11 +515,6 @@ export const keyCommands: CommandDef[] = [
     flags: ["readonly"],
     acl: ["keyspace", "dangerous"],
     tips: ["request_policy:all_shards", "nondeterministic_output_order"],
-    group: "generic",
-    since: "1.0.0",
-    summary: "Find all keys matching the given pattern",
-    complexity:
-      "O(N) with N being the number of keys in the database, under the assumption that the key names in the database and the given pattern have limited length.",
     handler: keys,
   },
   {
@@ -595,11 +523,6 @@ export const keyCommands: CommandDef[] = [
     flags: ["readonly"],
     acl: ["keyspace"],
     tips: ["nondeterministic_output", "request_policy:special"],
-    group: "generic",
-    since: "2.8.0",
-    summary: "Incrementally iterate the keys space",
-    complexity:
-      "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection.",
     handler: scan,
   },
   {
@@ -608,34 +531,22 @@ export const keyCommands: CommandDef[] = [
     flags: ["readonly"],
     acl: ["keyspace"],
     tips: ["request_policy:all_shards", "nondeterministic_output"],
-    group: "generic",
-    since: "1.0.0",
-    summary: "Return a random key from the keyspace",
-    complexity: "O(1)",
     handler: randomkey,
   },
   {
     name: "object",
     arity: -2,
     flags: [],
-    group: "generic",
-    since: "2.2.3",
-    summary: "A container for object introspection commands",
-    complexity: "Depends on subcommand.",
     subcommands: [
-      objectSub("encoding", "Inspect the internal encoding of a Redis object", objectEncoding),
-      objectSub("freq", "Get the logarithmic access frequency counter of a Redis object", objectFreq),
-      objectSub("idletime", "Get the time since a Redis object was last accessed", objectIdletime),
-      objectSub("refcount", "Get the number of references to the value of the key", objectRefcount),
+      objectSub("encoding", objectEncoding),
+      objectSub("freq", objectFreq),
+      objectSub("idletime", objectIdletime),
+      objectSub("refcount", objectRefcount),
       {
         name: "help",
         arity: 2,
         flags: ["loading", "stale"],
         acl: ["keyspace"],
-        group: "generic",
-        since: "6.2.0",
-        summary: "Show helpful text about the different subcommands",
-        complexity: "O(1)",
         handler: () => OBJECT_HELP,
       },
     ],

@@ -5,7 +5,8 @@
 import type { ClientState } from "../client.js";
 import { err, ErrorReply, NIL_ARRAY, OK, type Reply } from "../reply.js";
 import { ListValue } from "../types/list.js";
-import { numkeysGetKeys, positiveArg, rangeArg, writeOrCreate } from "./collections.js";
+import { positiveArg, rangeArg, writeOrCreate } from "./collections.js";
+import { genericGetKeys } from "./getkeys.js";
 import {
   ERR_NO_SUCH_KEY,
   ERR_OUT_OF_RANGE,
@@ -299,11 +300,6 @@ export const listCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["list"],
     keySpecs: [{ flags: "RW insert", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "list",
-    since: "1.0.0",
-    summary: "Prepend one or multiple elements to a list",
-    complexity:
-      "O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.",
     handler: (c, a) => pushGeneric(c, a, HEAD, false),
   },
   {
@@ -313,11 +309,6 @@ export const listCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["list"],
     keySpecs: [{ flags: "RW insert", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "list",
-    since: "1.0.0",
-    summary: "Append one or multiple elements to a list",
-    complexity:
-      "O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.",
     handler: (c, a) => pushGeneric(c, a, TAIL, false),
   },
   {
@@ -327,11 +318,6 @@ export const listCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["list"],
     keySpecs: [{ flags: "RW insert", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "list",
-    since: "2.2.0",
-    summary: "Prepend an element to a list, only if the list exists",
-    complexity:
-      "O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.",
     handler: (c, a) => pushGeneric(c, a, HEAD, true),
   },
   {
@@ -341,11 +327,6 @@ export const listCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["list"],
     keySpecs: [{ flags: "RW insert", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "list",
-    since: "2.2.0",
-    summary: "Append an element to a list, only if the list exists",
-    complexity:
-      "O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.",
     handler: (c, a) => pushGeneric(c, a, TAIL, true),
   },
   {
@@ -355,10 +336,6 @@ export const listCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["list"],
     keySpecs: [{ flags: "RW access delete", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "list",
-    since: "1.0.0",
-    summary: "Remove and get the first elements in a list",
-    complexity: "O(N) where N is the number of elements returned",
     handler: (c, a) => popGeneric(c, a, HEAD),
   },
   {
@@ -368,10 +345,6 @@ export const listCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["list"],
     keySpecs: [{ flags: "RW access delete", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "list",
-    since: "1.0.0",
-    summary: "Remove and get the last elements in a list",
-    complexity: "O(N) where N is the number of elements returned",
     handler: (c, a) => popGeneric(c, a, TAIL),
   },
   {
@@ -381,10 +354,6 @@ export const listCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["list"],
     keySpecs: [{ flags: "RO", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "list",
-    since: "1.0.0",
-    summary: "Get the length of a list",
-    complexity: "O(1)",
     handler: llen,
   },
   {
@@ -394,11 +363,6 @@ export const listCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["list"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "list",
-    since: "1.0.0",
-    summary: "Get a range of elements from a list",
-    complexity:
-      "O(S+N) where S is the distance of start offset from HEAD for small lists, from nearest end (HEAD or TAIL) for large lists; and N is the number of elements in the specified range.",
     handler: lrange,
   },
   {
@@ -408,11 +372,6 @@ export const listCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["list"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "list",
-    since: "1.0.0",
-    summary: "Get an element from a list by its index",
-    complexity:
-      "O(N) where N is the number of elements to traverse to get to the element at index. This makes asking for the first or the last element of the list O(1).",
     handler: lindex,
   },
   {
@@ -422,11 +381,6 @@ export const listCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["list"],
     keySpecs: [{ flags: "RW update", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "list",
-    since: "1.0.0",
-    summary: "Set the value of an element in a list by its index",
-    complexity:
-      "O(N) where N is the length of the list. Setting either the first or the last element of the list is O(1).",
     handler: lset,
   },
   {
@@ -436,11 +390,6 @@ export const listCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["list"],
     keySpecs: [{ flags: "RW insert", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "list",
-    since: "2.2.0",
-    summary: "Insert an element before or after another element in a list",
-    complexity:
-      "O(N) where N is the number of elements to traverse before seeing the value pivot. This means that inserting somewhere on the left end on the list (head) can be considered O(1) and inserting somewhere on the right end (tail) is O(N).",
     handler: linsert,
   },
   {
@@ -450,10 +399,6 @@ export const listCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["list"],
     keySpecs: [{ flags: "RW delete", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "list",
-    since: "1.0.0",
-    summary: "Remove elements from a list",
-    complexity: "O(N+M) where N is the length of the list and M is the number of elements removed.",
     handler: lrem,
   },
   {
@@ -463,10 +408,6 @@ export const listCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["list"],
     keySpecs: [{ flags: "RW delete", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "list",
-    since: "1.0.0",
-    summary: "Trim a list to the specified range",
-    complexity: "O(N) where N is the number of elements to be removed by the operation.",
     handler: ltrim,
   },
   {
@@ -476,11 +417,6 @@ export const listCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["list"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "list",
-    since: "6.0.6",
-    summary: "Return the index of matching elements on a list",
-    complexity:
-      "O(N) where N is the number of elements in the list, for the average case. When searching for elements near the head or the tail of the list, or when the MAXLEN option is provided, the command may run in constant time.",
     handler: lpos,
   },
   {
@@ -493,10 +429,6 @@ export const listCommands: CommandDef[] = [
       { flags: "RW access delete", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } },
       { flags: "RW insert", begin: 2, find: { lastkey: 0, step: 1, limit: 0 } },
     ],
-    group: "list",
-    since: "1.2.0",
-    summary: "Remove the last element in a list, prepend it to another list and return it",
-    complexity: "O(1)",
     handler: (c, a) => lmoveGeneric(c, a, TAIL, HEAD),
   },
   {
@@ -509,10 +441,6 @@ export const listCommands: CommandDef[] = [
       { flags: "RW access delete", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } },
       { flags: "RW insert", begin: 2, find: { lastkey: 0, step: 1, limit: 0 } },
     ],
-    group: "list",
-    since: "6.2.0",
-    summary: "Pop an element from a list, push it to another list and return it",
-    complexity: "O(1)",
     handler: lmove,
   },
   {
@@ -521,11 +449,7 @@ export const listCommands: CommandDef[] = [
     flags: ["write"],
     acl: ["list"],
     keySpecs: [{ flags: "RW access delete", begin: 1, find: { keynumidx: 0, firstkey: 1, step: 1 } }],
-    group: "list",
-    since: "7.0.0",
-    summary: "Pop elements from a list",
-    complexity: "O(N+M) where N is the number of provided keys and M is the number of elements returned.",
     handler: lmpop,
-    getKeys: numkeysGetKeys(1),
+    getKeys: genericGetKeys(0, 1, 2),
   },
 ];

@@ -3,7 +3,7 @@
 
 import type { ClientState } from "../client.js";
 import { infoText } from "../info.js";
-import { err, ErrorReply, MapReply, OK, VerbatimReply, type Reply } from "../reply.js";
+import { err, ErrorReply, MapReply, OK, StatusReply, VerbatimReply, type Reply } from "../reply.js";
 import { parseLLNum } from "../util/numbers.js";
 import { executorOf } from "./connection.js";
 import { ERR_NOT_INT, ERR_SYNTAX } from "./helpers.js";
@@ -26,8 +26,10 @@ function flushdb(c: ClientState, argv: string[]): Reply {
   const e = flushFlags(argv);
   if (e) return e;
   c.db.touchAllWatched();
+  const ex = executorOf(c);
+  ex.tracking.invalidateAllOnFlush();
   const n = c.db.clear();
-  executorOf(c).dirty += n;
+  ex.dirty += n;
   return OK;
 }
 
@@ -35,6 +37,7 @@ function flushall(c: ClientState, argv: string[]): Reply {
   const e = flushFlags(argv);
   if (e) return e;
   const ex = executorOf(c);
+  ex.tracking.invalidateAllOnFlush();
   ex.dirty += ex.flushAll() + 1;
   return OK;
 }
@@ -149,133 +152,89 @@ const srv = (
   name: string,
   arity: number,
   flags: CommandDef["flags"],
-  summary: string,
-  since: string,
   handler: CommandDef["handler"],
   extra: Partial<CommandDef> = {},
 ): CommandDef => ({
   name,
   arity,
   flags,
-  group: "server",
-  since,
-  summary,
-  complexity: "O(1)",
   handler,
   ...extra,
 });
 
+const CONFIG_HELP = [
+  "CONFIG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+  "GET <pattern>",
+  "    Return parameters matching the glob-like <pattern> and their values.",
+  "SET <directive> <value>",
+  "    Set the configuration <directive> to <value>.",
+  "RESETSTAT",
+  "    Reset statistics reported by the INFO command.",
+  "REWRITE",
+  "    Rewrite the configuration file.",
+  "HELP",
+  "    Prints this help.",
+].map((s) => new StatusReply(s));
+
 const configSub = (
   name: string,
   arity: number,
-  summary: string,
   handler: CommandDef["handler"],
   extra: Partial<CommandDef> = {},
 ): CommandDef => ({
   name,
   arity,
   flags: ["admin", "noscript", "loading", "stale"],
-  group: "server",
-  since: name === "get" || name === "set" || name === "resetstat" ? "2.0.0" : "2.8.0",
-  summary,
-  complexity: "O(1)",
   handler,
   ...extra,
 });
 
 export const serverCommands: CommandDef[] = [
-  srv(
-    "dbsize",
-    1,
-    ["readonly", "fast"],
-    "Return the number of keys in the selected database",
-    "1.0.0",
-    (c) => c.db.size,
-    {
-      acl: ["keyspace"],
-      tips: ["request_policy:all_shards", "response_policy:agg_sum"],
-    },
-  ),
-  srv("flushdb", -1, ["write"], "Remove all keys from the current database", "1.0.0", flushdb, {
+  srv("dbsize", 1, ["readonly", "fast"], (c) => c.db.size, {
+    acl: ["keyspace"],
+    tips: ["request_policy:all_shards", "response_policy:agg_sum"],
+  }),
+  srv("flushdb", -1, ["write"], flushdb, {
     acl: ["keyspace", "dangerous"],
     tips: ["request_policy:all_shards", "response_policy:all_succeeded"],
-    complexity: "O(N) where N is the number of keys in the selected database",
   }),
-  srv("flushall", -1, ["write"], "Remove all keys from all databases", "1.0.0", flushall, {
+  srv("flushall", -1, ["write"], flushall, {
     acl: ["keyspace", "dangerous"],
     tips: ["request_policy:all_shards", "response_policy:all_succeeded"],
-    complexity: "O(N) where N is the total number of keys in all databases",
   }),
-  srv("swapdb", 3, ["write", "fast"], "Swaps two Redis databases", "4.0.0", swapdb, {
+  srv("swapdb", 3, ["write", "fast"], swapdb, {
     acl: ["keyspace", "dangerous"],
-    complexity: "O(N) where N is the count of clients watching or blocking on keys from both databases.",
   }),
-  srv("info", -1, ["loading", "stale"], "Get information and statistics about the server", "1.0.0", info, {
+  srv("info", -1, ["loading", "stale"], info, {
     acl: ["dangerous"],
     tips: ["nondeterministic_output", "request_policy:all_shards", "response_policy:special"],
   }),
-  srv("time", 1, ["loading", "stale", "fast"], "Return the current server time", "2.6.0", time, {
+  srv("time", 1, ["loading", "stale", "fast"], time, {
     tips: ["nondeterministic_output"],
   }),
-  srv(
-    "lastsave",
-    1,
-    ["loading", "stale", "fast"],
-    "Get the UNIX time stamp of the last successful save to disk",
-    "1.0.0",
-    (c) => executorOf(c).lastSave,
-    {
-      acl: ["admin", "dangerous"],
-      tips: ["nondeterministic_output"],
-    },
-  ),
-  srv(
-    "shutdown",
-    -1,
-    ["admin", "noscript", "loading", "stale", "no_multi", "allow_busy"],
-    "Synchronously save the dataset to disk and then shut down the server",
-    "1.0.0",
-    shutdown,
-    {
-      complexity:
-        "O(N) when saving, where N is the total number of keys in all databases when saving data, otherwise O(1)",
-    },
-  ),
-  srv(
-    "wait",
-    3,
-    ["noscript"],
-    "Wait for the synchronous replication of all the write commands sent in the context of the current connection",
-    "3.0.0",
-    wait,
-    {
-      acl: ["connection"],
-      tips: ["request_policy:all_shards", "response_policy:agg_min"],
-    },
-  ),
+  srv("lastsave", 1, ["loading", "stale", "fast"], (c) => executorOf(c).lastSave, {
+    acl: ["admin", "dangerous"],
+    tips: ["nondeterministic_output"],
+  }),
+  srv("shutdown", -1, ["admin", "noscript", "loading", "stale", "no_multi", "allow_busy"], shutdown),
+  srv("wait", 3, ["noscript"], wait, {
+    acl: ["connection"],
+    tips: ["request_policy:all_shards", "response_policy:agg_min"],
+  }),
   {
     name: "config",
     arity: -2,
     flags: [],
-    group: "server",
-    since: "2.0.0",
-    summary: "A container for server configuration commands",
-    complexity: "Depends on subcommand.",
     subcommands: [
-      configSub("get", -3, "Get the values of configuration parameters", configGet, {
-        complexity: "O(N) when N is the number of configuration parameters provided",
-      }),
-      configSub("set", -4, "Set configuration parameters to the given values", configSet, {
+      configSub("get", -3, configGet),
+      configSub("set", -4, configSet, {
         tips: ["request_policy:all_nodes", "response_policy:all_succeeded"],
-        complexity: "O(N) when N is the number of configuration parameters provided",
       }),
-      configSub("resetstat", 2, "Reset the stats returned by INFO", configResetstat),
-      configSub(
-        "rewrite",
-        2,
-        "Rewrite the configuration file with the in memory configuration",
-        configRewrite,
-      ),
+      configSub("resetstat", 2, configResetstat),
+      configSub("rewrite", 2, configRewrite),
+      configSub("help", 2, () => CONFIG_HELP, {
+        flags: ["loading", "stale"],
+      }),
     ],
   },
 ];

@@ -10,12 +10,12 @@ import {
   countArg,
   EMPTY_SCAN,
   limits,
-  numkeysGetKeys,
   positiveArg,
   rangeArg,
   sampleIndexes,
   writeOrCreate,
 } from "./collections.js";
+import { genericGetKeys } from "./getkeys.js";
 import { ERR_SYNTAX, readValue, writeValue, WRONGTYPE } from "./helpers.js";
 import { parseScanCursor, parseScanOptions } from "./keys.js";
 import type { CommandDef } from "./table.js";
@@ -287,11 +287,6 @@ export const setCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["set"],
     keySpecs: [{ flags: "RW insert", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "set",
-    since: "1.0.0",
-    summary: "Add one or more members to a set",
-    complexity:
-      "O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.",
     handler: sadd,
   },
   {
@@ -301,10 +296,6 @@ export const setCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["set"],
     keySpecs: [{ flags: "RW delete", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "set",
-    since: "1.0.0",
-    summary: "Remove one or more members from a set",
-    complexity: "O(N) where N is the number of members to be removed.",
     handler: srem,
   },
   {
@@ -315,10 +306,6 @@ export const setCommands: CommandDef[] = [
     acl: ["set"],
     tips: ["nondeterministic_output_order"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "set",
-    since: "1.0.0",
-    summary: "Get all the members in a set",
-    complexity: "O(N) where N is the set cardinality.",
     handler: (c, a) => sinterGeneric(c, [a[1]], undefined, false),
   },
   {
@@ -328,10 +315,6 @@ export const setCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["set"],
     keySpecs: [{ flags: "RO", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "set",
-    since: "1.0.0",
-    summary: "Determine if a given value is a member of a set",
-    complexity: "O(1)",
     handler: sismember,
   },
   {
@@ -341,10 +324,6 @@ export const setCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["set"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "set",
-    since: "6.2.0",
-    summary: "Returns the membership associated with the given elements for a set",
-    complexity: "O(N) where N is the number of elements being checked for membership",
     handler: smismember,
   },
   {
@@ -354,10 +333,6 @@ export const setCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["set"],
     keySpecs: [{ flags: "RO", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "set",
-    since: "1.0.0",
-    summary: "Get the number of members in a set",
-    complexity: "O(1)",
     handler: scard,
   },
   {
@@ -368,10 +343,6 @@ export const setCommands: CommandDef[] = [
     acl: ["set"],
     tips: ["nondeterministic_output"],
     keySpecs: [{ flags: "RW access delete", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "set",
-    since: "1.0.0",
-    summary: "Remove and return one or multiple random members from a set",
-    complexity: "Without the count argument O(1), otherwise O(N) where N is the value of the passed count.",
     handler: spop,
   },
   {
@@ -382,11 +353,6 @@ export const setCommands: CommandDef[] = [
     acl: ["set"],
     tips: ["nondeterministic_output"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "set",
-    since: "1.0.0",
-    summary: "Get one or multiple random members from a set",
-    complexity:
-      "Without the count argument O(1), otherwise O(N) where N is the absolute value of the passed count.",
     handler: srandmember,
   },
   {
@@ -399,10 +365,6 @@ export const setCommands: CommandDef[] = [
       { flags: "RW access delete", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } },
       { flags: "RW insert", begin: 2, find: { lastkey: 0, step: 1, limit: 0 } },
     ],
-    group: "set",
-    since: "1.0.0",
-    summary: "Move a member from one set to another",
-    complexity: "O(1)",
     handler: smove,
   },
   {
@@ -413,11 +375,6 @@ export const setCommands: CommandDef[] = [
     acl: ["set"],
     tips: ["nondeterministic_output_order"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: -1, step: 1, limit: 0 } }],
-    group: "set",
-    since: "1.0.0",
-    summary: "Intersect multiple sets",
-    complexity:
-      "O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.",
     handler: (c, a) => sinterGeneric(c, a.slice(1), undefined, false),
   },
   {
@@ -428,10 +385,6 @@ export const setCommands: CommandDef[] = [
     acl: ["set"],
     tips: ["nondeterministic_output_order"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: -1, step: 1, limit: 0 } }],
-    group: "set",
-    since: "1.0.0",
-    summary: "Add multiple sets",
-    complexity: "O(N) where N is the total number of elements in all given sets.",
     handler: (c, a) => sunionDiffGeneric(c, a.slice(1), undefined, UNION),
   },
   {
@@ -442,10 +395,6 @@ export const setCommands: CommandDef[] = [
     acl: ["set"],
     tips: ["nondeterministic_output_order"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: -1, step: 1, limit: 0 } }],
-    group: "set",
-    since: "1.0.0",
-    summary: "Subtract multiple sets",
-    complexity: "O(N) where N is the total number of elements in all given sets.",
     handler: (c, a) => sunionDiffGeneric(c, a.slice(1), undefined, DIFF),
   },
   {
@@ -458,11 +407,6 @@ export const setCommands: CommandDef[] = [
       { flags: "RW update", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } },
       { flags: "RO access", begin: 2, find: { lastkey: -1, step: 1, limit: 0 } },
     ],
-    group: "set",
-    since: "1.0.0",
-    summary: "Intersect multiple sets and store the resulting set in a key",
-    complexity:
-      "O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.",
     handler: (c, a) => sinterGeneric(c, a.slice(2), a[1], false),
   },
   {
@@ -475,10 +419,6 @@ export const setCommands: CommandDef[] = [
       { flags: "OW update", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } },
       { flags: "RO access", begin: 2, find: { lastkey: -1, step: 1, limit: 0 } },
     ],
-    group: "set",
-    since: "1.0.0",
-    summary: "Add multiple sets and store the resulting set in a key",
-    complexity: "O(N) where N is the total number of elements in all given sets.",
     handler: (c, a) => sunionDiffGeneric(c, a.slice(2), a[1], UNION),
   },
   {
@@ -491,10 +431,6 @@ export const setCommands: CommandDef[] = [
       { flags: "OW update", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } },
       { flags: "RO access", begin: 2, find: { lastkey: -1, step: 1, limit: 0 } },
     ],
-    group: "set",
-    since: "1.0.0",
-    summary: "Subtract multiple sets and store the resulting set in a key",
-    complexity: "O(N) where N is the total number of elements in all given sets.",
     handler: (c, a) => sunionDiffGeneric(c, a.slice(2), a[1], DIFF),
   },
   {
@@ -503,13 +439,8 @@ export const setCommands: CommandDef[] = [
     flags: ["readonly"],
     acl: ["set"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { keynumidx: 0, firstkey: 1, step: 1 } }],
-    group: "set",
-    since: "7.0.0",
-    summary: "Intersect multiple sets and return the cardinality of the result",
-    complexity:
-      "O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.",
     handler: sintercard,
-    getKeys: numkeysGetKeys(1),
+    getKeys: genericGetKeys(0, 1, 2),
   },
   {
     name: "sscan",
@@ -519,11 +450,6 @@ export const setCommands: CommandDef[] = [
     acl: ["set"],
     tips: ["nondeterministic_output"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "set",
-    since: "2.8.0",
-    summary: "Incrementally iterate Set elements",
-    complexity:
-      "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection..",
     handler: sscan,
   },
 ];

@@ -569,24 +569,12 @@ const key2 = (flags: string): Partial<CommandDef> => ({
   keySpecs: [{ flags, begin: 2, find: { lastkey: 0, step: 1, limit: 0 } }],
 });
 
-const groupSub = (
-  name: string,
-  arity: number,
-  flags: CommandDef["flags"],
-  keyFlags: string,
-  since: string,
-  summary: string,
-  complexity: string,
-): CommandDef => ({
+const groupSub = (name: string, arity: number, flags: CommandDef["flags"], keyFlags: string): CommandDef => ({
   name,
   arity,
   flags,
   acl: ["stream"],
   ...key2(keyFlags),
-  group: "stream",
-  since,
-  summary,
-  complexity,
   handler: xgroup,
 });
 
@@ -595,10 +583,6 @@ const helpSub = (help: StatusReply[]): CommandDef => ({
   arity: 2,
   flags: ["loading", "stale"],
   acl: ["stream"],
-  group: "stream",
-  since: "5.0.0",
-  summary: "Show helpful text about the different subcommands",
-  complexity: "O(1)",
   handler: () => help,
 });
 
@@ -612,48 +596,12 @@ export const streamGroupCommands: CommandDef[] = [
     name: "xgroup",
     arity: -2,
     flags: [],
-    group: "stream",
-    since: "5.0.0",
-    summary: "A container for consumer groups commands",
-    complexity: "Depends on subcommand.",
     subcommands: [
-      groupSub("create", -5, ["write", "denyoom"], "RW insert", "5.0.0", "Create a consumer group.", "O(1)"),
-      groupSub(
-        "setid",
-        -5,
-        ["write"],
-        "RW update",
-        "5.0.0",
-        "Set a consumer group to an arbitrary last delivered ID value.",
-        "O(1)",
-      ),
-      groupSub(
-        "destroy",
-        4,
-        ["write"],
-        "RW delete",
-        "5.0.0",
-        "Destroy a consumer group.",
-        "O(N) where N is the number of entries in the group's pending entries list (PEL).",
-      ),
-      groupSub(
-        "createconsumer",
-        5,
-        ["write", "denyoom"],
-        "RW insert",
-        "6.2.0",
-        "Create a consumer in a consumer group.",
-        "O(1)",
-      ),
-      groupSub(
-        "delconsumer",
-        5,
-        ["write"],
-        "RW delete",
-        "5.0.0",
-        "Delete a consumer from a consumer group.",
-        "O(1)",
-      ),
+      groupSub("create", -5, ["write", "denyoom"], "RW insert"),
+      groupSub("setid", -5, ["write"], "RW update"),
+      groupSub("destroy", 4, ["write"], "RW delete"),
+      groupSub("createconsumer", 5, ["write", "denyoom"], "RW insert"),
+      groupSub("delconsumer", 5, ["write"], "RW delete"),
       helpSub(XGROUP_HELP),
     ],
   },
@@ -663,11 +611,6 @@ export const streamGroupCommands: CommandDef[] = [
     flags: ["write", "fast"],
     acl: ["stream"],
     ...key1("RW update"),
-    group: "stream",
-    since: "5.0.0",
-    summary:
-      "Marks a pending message as correctly processed, effectively removing it from the pending entries list of the consumer group. Return value of the command is the number of messages successfully acknowledged, that is, the IDs we were actually able to resolve in the PEL.",
-    complexity: "O(1) for each message ID processed.",
     handler: xack,
   },
   {
@@ -677,12 +620,6 @@ export const streamGroupCommands: CommandDef[] = [
     acl: ["stream"],
     tips: ["nondeterministic_output"],
     ...key1("RO access"),
-    group: "stream",
-    since: "5.0.0",
-    summary:
-      "Return information and entries from a stream consumer group pending entries list, that are messages fetched but never acknowledged.",
-    complexity:
-      "O(N) with N being the number of elements returned, so asking for a small fixed number of entries per call is O(1). O(M), where M is the total number of entries scanned when used with the IDLE filter. When the command returns just the summary and the list of consumers is small, it runs in O(1) time; otherwise, an additional O(N) time for iterating every consumer.",
     handler: xpending,
   },
   {
@@ -692,11 +629,6 @@ export const streamGroupCommands: CommandDef[] = [
     acl: ["stream"],
     tips: ["nondeterministic_output"],
     ...key1("RW update"),
-    group: "stream",
-    since: "5.0.0",
-    summary:
-      "Changes (or acquires) ownership of a message in a consumer group, as if the message was delivered to the specified consumer.",
-    complexity: "O(log N) with N being the number of messages in the PEL of the consumer group.",
     handler: xclaim,
   },
   {
@@ -706,21 +638,12 @@ export const streamGroupCommands: CommandDef[] = [
     acl: ["stream"],
     tips: ["nondeterministic_output"],
     ...key1("RW delete"),
-    group: "stream",
-    since: "6.2.0",
-    summary:
-      "Changes (or acquires) ownership of messages in a consumer group, as if the messages were delivered to the specified consumer.",
-    complexity: "O(1) if COUNT is small.",
     handler: xautoclaim,
   },
   {
     name: "xinfo",
     arity: -2,
     flags: [],
-    group: "stream",
-    since: "5.0.0",
-    summary: "A container for stream introspection commands",
-    complexity: "Depends on subcommand.",
     subcommands: [
       {
         name: "stream",
@@ -728,10 +651,6 @@ export const streamGroupCommands: CommandDef[] = [
         flags: ["readonly"],
         acl: ["stream"],
         ...key2("RO access"),
-        group: "stream",
-        since: "5.0.0",
-        summary: "Get information about a stream",
-        complexity: "O(1)",
         handler: xinfo,
       },
       {
@@ -740,10 +659,6 @@ export const streamGroupCommands: CommandDef[] = [
         flags: ["readonly"],
         acl: ["stream"],
         ...key2("RO access"),
-        group: "stream",
-        since: "5.0.0",
-        summary: "List the consumer groups of a stream",
-        complexity: "O(1)",
         handler: xinfo,
       },
       {
@@ -753,10 +668,6 @@ export const streamGroupCommands: CommandDef[] = [
         acl: ["stream"],
         tips: ["nondeterministic_output"],
         ...key2("RO access"),
-        group: "stream",
-        since: "5.0.0",
-        summary: "List the consumers in a consumer group",
-        complexity: "O(1)",
         handler: xinfo,
       },
       helpSub(XINFO_HELP),

@@ -19,6 +19,7 @@ import { deadlineOf, msTimeoutArg } from "./blocking.js";
 import { executorOf } from "./connection.js";
 import { ERR_NOT_INT, ERR_SYNTAX, is } from "./helpers.js";
 import { entryReply, strictIdArg, streamAt } from "./streams.js";
+import { xreadGetKeys } from "./getkeys.js";
 import type { CommandDef } from "./table.js";
 
 /** XREAD_BLOCKED_DEFAULT_COUNT: a blocked reader without COUNT gets at most this many. */
@@ -263,19 +264,6 @@ function xread(c: ClientState, argv: string[], xreadgroup: boolean): Reply {
   return NO_REPLY;
 }
 
-const STREAMS_KEYS = (argv: string[]): number[] => {
-  // the keys are the first half of what follows STREAMS
-  for (let i = 1; i < argv.length; i++) {
-    if (is(argv[i], "streams")) {
-      const n = Math.floor((argv.length - i - 1) / 2);
-      const out: number[] = [];
-      for (let k = 1; k <= n; k++) out.push(i + k);
-      return out;
-    }
-  }
-  return [];
-};
-
 export const streamReadCommands: CommandDef[] = [
   {
     name: "xread",
@@ -289,14 +277,8 @@ export const streamReadCommands: CommandDef[] = [
         find: { lastkey: -1, step: 1, limit: 2 },
       },
     ],
-    group: "stream",
-    since: "5.0.0",
-    summary:
-      "Return never seen elements in multiple streams, with IDs greater than the ones reported by the caller for each stream. Can block.",
-    complexity:
-      "For each stream mentioned: O(N) with N being the number of elements being returned, it means that XREAD-ing with a fixed COUNT is O(1). Note that when the BLOCK option is used, XADD will pay O(M) time in order to serve the M clients blocked on the stream getting new data.",
     handler: (c, a) => xread(c, a, false),
-    getKeys: STREAMS_KEYS,
+    getKeys: xreadGetKeys,
   },
   {
     name: "xreadgroup",
@@ -310,13 +292,7 @@ export const streamReadCommands: CommandDef[] = [
         find: { lastkey: -1, step: 1, limit: 2 },
       },
     ],
-    group: "stream",
-    since: "5.0.0",
-    summary:
-      "Return new entries from a stream using a consumer group, or access the history of the pending entries for a given consumer. Can block.",
-    complexity:
-      "For each stream mentioned: O(M) with M being the number of elements returned. If M is constant (e.g. always asking for the first 10 elements with COUNT), you can consider it O(1). On the other side when XREADGROUP blocks, XADD will pay the O(N) time in order to serve the N clients blocked on the stream getting new data.",
     handler: (c, a) => xread(c, a, true),
-    getKeys: STREAMS_KEYS,
+    getKeys: xreadGetKeys,
   },
 ];

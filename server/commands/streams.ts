@@ -365,11 +365,6 @@ export const streamCommands: CommandDef[] = [
         find: { lastkey: 0, step: 1, limit: 0 },
       },
     ],
-    group: "stream",
-    since: "5.0.0",
-    summary: "Appends a new entry to a stream",
-    complexity:
-      "O(1) when adding a new entry, O(N) when trimming where N being the number of entries evicted.",
     handler: xadd,
   },
   {
@@ -379,10 +374,6 @@ export const streamCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["stream"],
     keySpecs: [{ flags: "RO", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "stream",
-    since: "5.0.0",
-    summary: "Return the number of entries in a stream",
-    complexity: "O(1)",
     handler: xlen,
   },
   {
@@ -392,11 +383,6 @@ export const streamCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["stream"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "stream",
-    since: "5.0.0",
-    summary: "Return a range of elements in a stream, with IDs matching the specified IDs interval",
-    complexity:
-      "O(N) with N being the number of elements being returned. If N is constant (e.g. always asking for the first 10 elements with COUNT), you can consider it O(1).",
     handler: (c, a) => xrange(c, a, false),
   },
   {
@@ -406,12 +392,6 @@ export const streamCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["stream"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "stream",
-    since: "5.0.0",
-    summary:
-      "Return a range of elements in a stream, with IDs matching the specified IDs interval, in reverse order (from greater to smaller IDs) compared to XRANGE",
-    complexity:
-      "O(N) with N being the number of elements returned. If N is constant (e.g. always asking for the first 10 elements with COUNT), you can consider it O(1).",
     handler: (c, a) => xrange(c, a, true),
   },
   {
@@ -421,11 +401,6 @@ export const streamCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["stream"],
     keySpecs: [{ flags: "RW delete", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "stream",
-    since: "5.0.0",
-    summary:
-      "Removes the specified entries from the stream. Returns the number of items actually deleted, that may be different from the number of IDs passed in case certain IDs do not exist.",
-    complexity: "O(1) for each single item to delete in the stream, regardless of the stream size.",
     handler: xdel,
   },
   {
@@ -436,11 +411,6 @@ export const streamCommands: CommandDef[] = [
     acl: ["stream"],
     tips: ["nondeterministic_output"],
     keySpecs: [{ flags: "RW delete", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "stream",
-    since: "5.0.0",
-    summary: "Trims the stream to (approximately if '~' is passed) a certain size",
-    complexity:
-      "O(N), with N being the number of evicted entries. Constant times are very small however, since entries are organized in macro nodes containing multiple entries that can be released with a single deallocation.",
     handler: xtrim,
   },
   {
@@ -450,10 +420,6 @@ export const streamCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["stream"],
     keySpecs: [{ flags: "RW update", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "stream",
-    since: "5.0.0",
-    summary: "An internal command for replicating stream values",
-    complexity: "O(1)",
     handler: xsetid,
   },
 ];

@@ -8,16 +8,17 @@ import { err, ErrorReply, OK, type Reply } from "../reply.js";
 import { addLongDouble, formatLongDoubleHuman, parseLongDouble } from "../util/longdouble.js";
 import { parseLL, parseLLBig } from "../util/numbers.js";
 import { ERR_NOT_FLOAT, ERR_NOT_INT, ERR_SYNTAX, intArg, readString, WRONGTYPE } from "./helpers.js";
+import { setKeyFlags } from "./getkeys.js";
 import type { CommandDef } from "./table.js";
 
 const LLONG_MAX = 9223372036854775807n;
 const LLONG_MIN = -9223372036854775808n;
 const ERR_OVERFLOW = err("ERR increment or decrement would overflow");
-const ERR_MAXSIZE = err("ERR string exceeds maximum allowed size (proto-max-bulk-len)");
+export const ERR_MAXSIZE = err("ERR string exceeds maximum allowed size (proto-max-bulk-len)");
 /** V8's longest string (2^29 - 24 chars): a value can't grow past it whatever the config says. */
 const V8_MAX_STRING = 536870888;
 
-function maxStringLen(c: ClientState): number {
+export function maxStringLen(c: ClientState): number {
   return Math.min(c.db.host.protoMaxBulkLen, V8_MAX_STRING);
 }
 
@@ -340,10 +341,6 @@ export const stringCommands: CommandDef[] = [
     keys: RW1,
     acl: ["string"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "string",
-    since: "1.0.0",
-    summary: "Get the value of a key",
-    complexity: "O(1)",
     handler: get,
   },
   {
@@ -360,11 +357,8 @@ export const stringCommands: CommandDef[] = [
         find: { lastkey: 0, step: 1, limit: 0 },
       },
     ],
-    group: "string",
-    since: "1.0.0",
-    summary: "Set the string value of a key",
-    complexity: "O(1)",
     handler: set,
+    keyFlags: setKeyFlags,
   },
   {
     name: "setnx",
@@ -373,10 +367,6 @@ export const stringCommands: CommandDef[] = [
     keys: RW1,
     acl: ["string"],
     keySpecs: [{ flags: "OW insert", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "string",
-    since: "1.0.0",
-    summary: "Set the value of a key, only if the key does not exist",
-    complexity: "O(1)",
     handler: (c, a) => setGeneric(c, F_NX, a[1], a[2], undefined, 1, 0),
   },
   {
@@ -386,10 +376,6 @@ export const stringCommands: CommandDef[] = [
     keys: RW1,
     acl: ["string"],
     keySpecs: [{ flags: "OW update", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "string",
-    since: "2.0.0",
-    summary: "Set the value and expiration of a key",
-    complexity: "O(1)",
     handler: (c, a) => setGeneric(c, F_EX, a[1], a[3], a[2], OK, null),
   },
   {
@@ -399,10 +385,6 @@ export const stringCommands: CommandDef[] = [
     keys: RW1,
     acl: ["string"],
     keySpecs: [{ flags: "OW update", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "string",
-    since: "2.6.0",
-    summary: "Set the value and expiration in milliseconds of a key",
-    complexity: "O(1)",
     handler: (c, a) => setGeneric(c, F_PX, a[1], a[3], a[2], OK, null),
   },
   {
@@ -412,10 +394,6 @@ export const stringCommands: CommandDef[] = [
     keys: RW1,
     acl: ["string"],
     keySpecs: [{ flags: "RW access update", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "string",
-    since: "1.0.0",
-    summary: "Set the string value of a key and return its old value",
-    complexity: "O(1)",
     handler: getset,
   },
   {
@@ -425,10 +403,6 @@ export const stringCommands: CommandDef[] = [
     keys: RW1,
     acl: ["string"],
     keySpecs: [{ flags: "RW access delete", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "string",
-    since: "6.2.0",
-    summary: "Get the value of a key and delete the key",
-    complexity: "O(1)",
     handler: getdel,
   },
   {
@@ -445,10 +419,6 @@ export const stringCommands: CommandDef[] = [
         find: { lastkey: 0, step: 1, limit: 0 },
       },
     ],
-    group: "string",
-    since: "6.2.0",
-    summary: "Get the value of a key and optionally set its expiration",
-    complexity: "O(1)",
     handler: getex,
   },
   {
@@ -459,10 +429,6 @@ export const stringCommands: CommandDef[] = [
     acl: ["string"],
     tips: ["request_policy:multi_shard"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: -1, step: 1, limit: 0 } }],
-    group: "string",
-    since: "1.0.0",
-    summary: "Get the values of all the given keys",
-    complexity: "O(N) where N is the number of keys to retrieve.",
     handler: mget,
   },
   {
@@ -473,10 +439,6 @@ export const stringCommands: CommandDef[] = [
     acl: ["string"],
     tips: ["request_policy:multi_shard", "response_policy:all_succeeded"],
     keySpecs: [{ flags: "OW update", begin: 1, find: { lastkey: -1, step: 2, limit: 0 } }],
-    group: "string",
-    since: "1.0.1",
-    summary: "Set multiple keys to multiple values",
-    complexity: "O(N) where N is the number of keys to set.",
     handler: (c, a) => msetGeneric(c, a, false),
   },
   {
@@ -487,42 +449,22 @@ export const stringCommands: CommandDef[] = [
     acl: ["string"],
     tips: ["request_policy:multi_shard", "response_policy:agg_min"],
     keySpecs: [{ flags: "OW insert", begin: 1, find: { lastkey: -1, step: 2, limit: 0 } }],
-    group: "string",
-    since: "1.0.1",
-    summary: "Set multiple keys to multiple values, only if none of the keys exist",
-    complexity: "O(N) where N is the number of keys to set.",
     handler: (c, a) => msetGeneric(c, a, true),
   },
   ...(
     [
-      [
-        "incr",
-        2,
-        "Increment the integer value of a key by one",
-        "1.0.0",
-        (c: ClientState, a: string[]) => incrDecr(c, a[1], 1),
-      ],
-      [
-        "decr",
-        2,
-        "Decrement the integer value of a key by one",
-        "1.0.0",
-        (c: ClientState, a: string[]) => incrDecr(c, a[1], -1),
-      ],
-      ["incrby", 3, "Increment the integer value of a key by the given amount", "1.0.0", incrby],
-      ["decrby", 3, "Decrement the integer value of a key by the given number", "1.0.0", decrby],
+      ["incr", 2, (c: ClientState, a: string[]) => incrDecr(c, a[1], 1)],
+      ["decr", 2, (c: ClientState, a: string[]) => incrDecr(c, a[1], -1)],
+      ["incrby", 3, incrby],
+      ["decrby", 3, decrby],
     ] as const
-  ).map(([name, arity, summary, since, handler]): CommandDef => ({
+  ).map(([name, arity, handler]): CommandDef => ({
     name,
     arity,
     flags: ["write", "denyoom", "fast"],
     keys: RW1,
     acl: ["string"],
     keySpecs: [{ flags: "RW access update", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "string",
-    since,
-    summary,
-    complexity: "O(1)",
     handler,
   })),
   {
@@ -532,10 +474,6 @@ export const stringCommands: CommandDef[] = [
     keys: RW1,
     acl: ["string"],
     keySpecs: [{ flags: "RW access update", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "string",
-    since: "2.6.0",
-    summary: "Increment the float value of a key by the given amount",
-    complexity: "O(1)",
     handler: incrbyfloat,
   },
   {
@@ -545,11 +483,6 @@ export const stringCommands: CommandDef[] = [
     keys: RW1,
     acl: ["string"],
     keySpecs: [{ flags: "RW insert", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "string",
-    since: "2.0.0",
-    summary: "Append a value to a key",
-    complexity:
-      "O(1). The amortized time complexity is O(1) assuming the appended value is small and the already present value is of any size, since the dynamic string library used by Redis will double the free space available on every reallocation.",
     handler: append,
   },
   {
@@ -559,10 +492,6 @@ export const stringCommands: CommandDef[] = [
     keys: RW1,
     acl: ["string"],
     keySpecs: [{ flags: "RO", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "string",
-    since: "2.2.0",
-    summary: "Get the length of the value stored in a key",
-    complexity: "O(1)",
     handler: strlen,
   },
   {
@@ -572,11 +501,6 @@ export const stringCommands: CommandDef[] = [
     keys: RW1,
     acl: ["string"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "string",
-    since: "2.4.0",
-    summary: "Get a substring of the string stored at a key",
-    complexity:
-      "O(N) where N is the length of the returned string. The complexity is ultimately determined by the returned length, but because creating a substring from an existing string is very cheap, it can be considered O(1) for small strings.",
     handler: getrange,
   },
   {
@@ -586,11 +510,6 @@ export const stringCommands: CommandDef[] = [
     keys: RW1,
     acl: ["string"],
     keySpecs: [{ flags: "RW update", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "string",
-    since: "2.2.0",
-    summary: "Overwrite part of a string at key starting at the specified offset",
-    complexity:
-      "O(1), not counting the time taken to copy the new string in place. Usually, this string is very small so the amortized complexity is O(1). Otherwise, complexity is O(M) with M being the length of the value argument.",
     handler: setrange,
   },
 ];

@@ -1,6 +1,7 @@
 // The command table as data: one CommandDef per command (and per subcommand of a container
-// command like CONFIG), with Redis's arity, flags, key positions, ACL categories, key specs and
-// docs beside the handler. Builds the lookup maps the executor, COMMAND and scripting read.
+// command like CONFIG), with Redis's arity, flags, key positions, ACL categories and key specs
+// beside the handler; the documentation (COMMAND DOCS) is recorded data, docs.json, found by
+// full name. Builds the lookup maps the executor, COMMAND and scripting read.
 
 import type { Reply } from "../reply.js";
 import type { ClientState } from "../client.js";
@@ -105,16 +106,16 @@ export interface CommandDef {
   acl?: AclCategory[];
   tips?: string[];
   keySpecs?: KeySpec[];
-  /** Docs for COMMAND DOCS. */
-  group: string;
-  since: string;
-  summary: string;
-  complexity?: string;
   /** Container commands (CONFIG, CLIENT, OBJECT, COMMAND…) have subcommands and no handler. */
   subcommands?: CommandDef[];
   handler?: Handler;
-  /** For commands with movable keys: the key names in argv (COMMAND GETKEYS, scripts, WATCH). */
+  /**
+   * For commands with movable keys, Redis's getkeys proc: the key positions in argv (tracking,
+   * and COMMAND GETKEYS when the key specs can't find them). See getkeys.ts.
+   */
   getKeys?: (argv: string[]) => number[];
+  /** For a key spec with variable_flags (SET, BITFIELD): the key's flags for these arguments. */
+  keyFlags?: (argv: string[]) => string;
   /**
    * The flags one call runs with, when they depend on its arguments (getCommandFlags: FCALL and
    * EVAL take write/deny-oom/stale from the script's flags). Receives the table's flag bits.

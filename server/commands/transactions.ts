@@ -40,8 +40,6 @@ const tx = (
   name: string,
   arity: number,
   flags: CommandDef["flags"],
-  summary: string,
-  since: string,
   handler: CommandDef["handler"],
   extra: Partial<CommandDef> = {},
 ): CommandDef => ({
@@ -49,64 +47,17 @@ const tx = (
   arity,
   flags,
   acl: ["transaction"],
-  group: "transactions",
-  since,
-  summary,
-  complexity: "O(1)",
   handler,
   ...extra,
 });
 
 export const transactionCommands: CommandDef[] = [
-  tx(
-    "multi",
-    1,
-    ["noscript", "loading", "stale", "fast", "allow_busy"],
-    "Mark the start of a transaction block",
-    "1.2.0",
-    multi,
-  ),
-  tx(
-    "exec",
-    1,
-    ["noscript", "loading", "stale", "skip_slowlog"],
-    "Execute all commands issued after MULTI",
-    "1.2.0",
-    exec,
-    {
-      complexity: "Depends on commands in the transaction",
-    },
-  ),
-  tx(
-    "discard",
-    1,
-    ["noscript", "loading", "stale", "fast", "allow_busy"],
-    "Discard all commands issued after MULTI",
-    "2.0.0",
-    discard,
-    {
-      complexity: "O(N), when N is the number of queued commands",
-    },
-  ),
-  tx(
-    "watch",
-    -2,
-    ["noscript", "loading", "stale", "fast", "allow_busy"],
-    "Watch the given keys to determine execution of the MULTI/EXEC block",
-    "2.2.0",
-    watch,
-    {
-      keys: [1, -1, 1],
-      keySpecs: [{ flags: "RO", begin: 1, find: { lastkey: -1, step: 1, limit: 0 } }],
-      complexity: "O(1) for every key.",
-    },
-  ),
-  tx(
-    "unwatch",
-    1,
-    ["noscript", "loading", "stale", "fast", "allow_busy"],
-    "Forget about all watched keys",
-    "2.2.0",
-    unwatch,
-  ),
+  tx("multi", 1, ["noscript", "loading", "stale", "fast", "allow_busy"], multi),
+  tx("exec", 1, ["noscript", "loading", "stale", "skip_slowlog"], exec),
+  tx("discard", 1, ["noscript", "loading", "stale", "fast", "allow_busy"], discard),
+  tx("watch", -2, ["noscript", "loading", "stale", "fast", "allow_busy"], watch, {
+    keys: [1, -1, 1],
+    keySpecs: [{ flags: "RO", begin: 1, find: { lastkey: -1, step: 1, limit: 0 } }],
+  }),
+  tx("unwatch", 1, ["noscript", "loading", "stale", "fast", "allow_busy"], unwatch),
 ];

@@ -7,7 +7,8 @@ import { err, ErrorReply, type Reply } from "../reply.js";
 import type { SetValue } from "../types/set.js";
 import type { ZNode } from "../types/skiplist.js";
 import { ZSetValue } from "../types/zset.js";
-import { limits, numkeysGetKeys, positiveArg } from "./collections.js";
+import { limits, positiveArg } from "./collections.js";
+import { genericGetKeys } from "./getkeys.js";
 import { ERR_SYNTAX, intArg, is, WRONGTYPE } from "./helpers.js";
 import { nodesReply } from "./zset-ranges.js";
 import { parseDouble } from "../util/numbers.js";
@@ -232,13 +233,8 @@ export const zsetAlgebraCommands: CommandDef[] = [
       { flags: "OW update", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } },
       { flags: "RO access", begin: 2, find: { keynumidx: 0, firstkey: 1, step: 1 } },
     ],
-    group: "sorted-set",
-    since: "2.0.0",
-    summary: "Add multiple sorted sets and store the resulting sorted set in a new key",
-    complexity:
-      "O(N)+O(M log(M)) with N being the sum of the sizes of the input sorted sets, and M being the number of elements in the resulting sorted set.",
     handler: (c, a) => zsetOpGeneric(c, a, a[1], 2, UNION, false),
-    getKeys: numkeysGetKeys(2, [1]),
+    getKeys: genericGetKeys(1, 2, 3),
   },
   {
     name: "zinterstore",
@@ -250,13 +246,8 @@ export const zsetAlgebraCommands: CommandDef[] = [
       { flags: "OW update", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } },
       { flags: "RO access", begin: 2, find: { keynumidx: 0, firstkey: 1, step: 1 } },
     ],
-    group: "sorted-set",
-    since: "2.0.0",
-    summary: "Intersect multiple sorted sets and store the resulting sorted set in a new key",
-    complexity:
-      "O(N*K)+O(M*log(M)) worst case with N being the smallest input sorted set, K being the number of input sorted sets and M being the number of elements in the resulting sorted set.",
     handler: (c, a) => zsetOpGeneric(c, a, a[1], 2, INTER, false),
-    getKeys: numkeysGetKeys(2, [1]),
+    getKeys: genericGetKeys(1, 2, 3),
   },
   {
     name: "zdiffstore",
@@ -268,13 +259,8 @@ export const zsetAlgebraCommands: CommandDef[] = [
       { flags: "OW update", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } },
       { flags: "RO access", begin: 2, find: { keynumidx: 0, firstkey: 1, step: 1 } },
     ],
-    group: "sorted-set",
-    since: "6.2.0",
-    summary: "Subtract multiple sorted sets and store the resulting sorted set in a new key",
-    complexity:
-      "O(L + (N-K)log(N)) worst case where L is the total number of elements in all the sets, N is the size of the first set, and K is the size of the result set.",
     handler: (c, a) => zsetOpGeneric(c, a, a[1], 2, DIFF, false),
-    getKeys: numkeysGetKeys(2, [1]),
+    getKeys: genericGetKeys(1, 2, 3),
   },
   {
     name: "zunion",
@@ -282,13 +268,8 @@ export const zsetAlgebraCommands: CommandDef[] = [
     flags: ["readonly"],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { keynumidx: 0, firstkey: 1, step: 1 } }],
-    group: "sorted-set",
-    since: "6.2.0",
-    summary: "Add multiple sorted sets",
-    complexity:
-      "O(N)+O(M*log(M)) with N being the sum of the sizes of the input sorted sets, and M being the number of elements in the resulting sorted set.",
     handler: (c, a) => zsetOpGeneric(c, a, undefined, 1, UNION, false),
-    getKeys: numkeysGetKeys(1),
+    getKeys: genericGetKeys(0, 1, 2),
   },
   {
     name: "zinter",
@@ -296,13 +277,8 @@ export const zsetAlgebraCommands: CommandDef[] = [
     flags: ["readonly"],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { keynumidx: 0, firstkey: 1, step: 1 } }],
-    group: "sorted-set",
-    since: "6.2.0",
-    summary: "Intersect multiple sorted sets",
-    complexity:
-      "O(N*K)+O(M*log(M)) worst case with N being the smallest input sorted set, K being the number of input sorted sets and M being the number of elements in the resulting sorted set.",
     handler: (c, a) => zsetOpGeneric(c, a, undefined, 1, INTER, false),
-    getKeys: numkeysGetKeys(1),
+    getKeys: genericGetKeys(0, 1, 2),
   },
   {
     name: "zdiff",
@@ -310,13 +286,8 @@ export const zsetAlgebraCommands: CommandDef[] = [
     flags: ["readonly"],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { keynumidx: 0, firstkey: 1, step: 1 } }],
-    group: "sorted-set",
-    since: "6.2.0",
-    summary: "Subtract multiple sorted sets",
-    complexity:
-      "O(L + (N-K)log(N)) worst case where L is the total number of elements in all the sets, N is the size of the first set, and K is the size of the result set.",
     handler: (c, a) => zsetOpGeneric(c, a, undefined, 1, DIFF, false),
-    getKeys: numkeysGetKeys(1),
+    getKeys: genericGetKeys(0, 1, 2),
   },
   {
     name: "zintercard",
@@ -324,12 +295,7 @@ export const zsetAlgebraCommands: CommandDef[] = [
     flags: ["readonly"],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { keynumidx: 0, firstkey: 1, step: 1 } }],
-    group: "sorted-set",
-    since: "7.0.0",
-    summary: "Intersect multiple sorted sets and return the cardinality of the result",
-    complexity:
-      "O(N*K) worst case with N being the smallest input sorted set, K being the number of input sorted sets.",
     handler: (c, a) => zsetOpGeneric(c, a, undefined, 1, INTER, true),
-    getKeys: numkeysGetKeys(1),
+    getKeys: genericGetKeys(0, 1, 2),
   },
 ];

@@ -336,10 +336,6 @@ export const zsetRangeCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "2.0.0",
-    summary: "Count the members in a sorted set with scores within the given values",
-    complexity: "O(log(N)) with N being the number of elements in the sorted set.",
     handler: zcount,
   },
   {
@@ -349,10 +345,6 @@ export const zsetRangeCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "2.8.9",
-    summary: "Count the number of members in a sorted set between a given lexicographical range",
-    complexity: "O(log(N)) with N being the number of elements in the sorted set.",
     handler: zlexcount,
   },
   {
@@ -362,11 +354,6 @@ export const zsetRangeCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "1.2.0",
-    summary: "Return a range of members in a sorted set",
-    complexity:
-      "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements returned.",
     handler: (c, a) => zrangeGeneric(c, a, 1, false, AUTO, AUTO),
   },
   {
@@ -379,11 +366,6 @@ export const zsetRangeCommands: CommandDef[] = [
       { flags: "OW update", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } },
       { flags: "RO access", begin: 2, find: { lastkey: 0, step: 1, limit: 0 } },
     ],
-    group: "sorted-set",
-    since: "6.2.0",
-    summary: "Store a range of members from sorted set into another key",
-    complexity:
-      "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements stored into the destination key.",
     handler: (c, a) => zrangeGeneric(c, a, 2, true, AUTO, AUTO),
   },
   {
@@ -393,11 +375,6 @@ export const zsetRangeCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "1.2.0",
-    summary: "Return a range of members in a sorted set, by index, with scores ordered from high to low",
-    complexity:
-      "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements returned.",
     handler: (c, a) => zrangeGeneric(c, a, 1, false, RANK, REVERSE),
   },
   {
@@ -407,11 +384,6 @@ export const zsetRangeCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "1.0.5",
-    summary: "Return a range of members in a sorted set, by score",
-    complexity:
-      "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).",
     handler: (c, a) => zrangeGeneric(c, a, 1, false, SCORE, FORWARD),
   },
   {
@@ -421,11 +393,6 @@ export const zsetRangeCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "2.2.0",
-    summary: "Return a range of members in a sorted set, by score, with scores ordered from high to low",
-    complexity:
-      "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).",
     handler: (c, a) => zrangeGeneric(c, a, 1, false, SCORE, REVERSE),
   },
   {
@@ -435,11 +402,6 @@ export const zsetRangeCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "2.8.9",
-    summary: "Return a range of members in a sorted set, by lexicographical range",
-    complexity:
-      "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).",
     handler: (c, a) => zrangeGeneric(c, a, 1, false, LEX, FORWARD),
   },
   {
@@ -449,12 +411,6 @@ export const zsetRangeCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "2.8.9",
-    summary:
-      "Return a range of members in a sorted set, by lexicographical range, ordered from higher to lower strings.",
-    complexity:
-      "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).",
     handler: (c, a) => zrangeGeneric(c, a, 1, false, LEX, REVERSE),
   },
   {
@@ -464,11 +420,6 @@ export const zsetRangeCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RW delete", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "2.0.0",
-    summary: "Remove all members in a sorted set within the given indexes",
-    complexity:
-      "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.",
     handler: (c, a) => zremrangeGeneric(c, a, RANK),
   },
   {
@@ -478,11 +429,6 @@ export const zsetRangeCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RW delete", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "1.2.0",
-    summary: "Remove all members in a sorted set within the given scores",
-    complexity:
-      "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.",
     handler: (c, a) => zremrangeGeneric(c, a, SCORE),
   },
   {
@@ -492,11 +438,6 @@ export const zsetRangeCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RW delete", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "2.8.9",
-    summary: "Remove all members in a sorted set between the given lexicographical range",
-    complexity:
-      "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.",
     handler: (c, a) => zremrangeGeneric(c, a, LEX),
   },
 ];

@@ -20,12 +20,12 @@ import {
   ZSetValue,
 } from "../types/zset.js";
 import { globMatch } from "../util/glob.js";
+import { genericGetKeys } from "./getkeys.js";
 import { parseDouble } from "../util/numbers.js";
 import {
   countArg,
   EMPTY_SCAN,
   limits,
-  numkeysGetKeys,
   outOfHalfRange,
   ERR_OUT_OF_RANGE_PLAIN,
   pairs,
@@ -295,10 +295,6 @@ export const zsetCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RW update", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "1.2.0",
-    summary: "Add one or more members to a sorted set, or update its score if it already exists",
-    complexity: "O(log(N)) for each item added, where N is the number of elements in the sorted set.",
     handler: (c, a) => zaddGeneric(c, a, 0),
   },
   {
@@ -308,10 +304,6 @@ export const zsetCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RW access update", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "1.2.0",
-    summary: "Increment the score of a member in a sorted set",
-    complexity: "O(log(N)) where N is the number of elements in the sorted set.",
     handler: (c, a) => zaddGeneric(c, a, ZADD_INCR),
   },
   {
@@ -321,11 +313,6 @@ export const zsetCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RW delete", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "1.2.0",
-    summary: "Remove one or more members from a sorted set",
-    complexity:
-      "O(M*log(N)) with N being the number of elements in the sorted set and M the number of elements to be removed.",
     handler: zrem,
   },
   {
@@ -335,10 +322,6 @@ export const zsetCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "1.2.0",
-    summary: "Get the score associated with the given member in a sorted set",
-    complexity: "O(1)",
     handler: zscore,
   },
   {
@@ -348,10 +331,6 @@ export const zsetCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "6.2.0",
-    summary: "Get the score associated with the given members in a sorted set",
-    complexity: "O(N) where N is the number of members being requested.",
     handler: zmscore,
   },
   {
@@ -361,10 +340,6 @@ export const zsetCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RO", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "1.2.0",
-    summary: "Get the number of members in a sorted set",
-    complexity: "O(1)",
     handler: zcard,
   },
   {
@@ -374,10 +349,6 @@ export const zsetCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "2.0.0",
-    summary: "Determine the index of a member in a sorted set",
-    complexity: "O(log(N))",
     handler: (c, a) => zrankGeneric(c, a, false),
   },
   {
@@ -387,10 +358,6 @@ export const zsetCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "2.0.0",
-    summary: "Determine the index of a member in a sorted set, with scores ordered from high to low",
-    complexity: "O(log(N))",
     handler: (c, a) => zrankGeneric(c, a, true),
   },
   {
@@ -400,11 +367,6 @@ export const zsetCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RW access delete", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "5.0.0",
-    summary: "Remove and return members with the lowest scores in a sorted set",
-    complexity:
-      "O(log(N)*M) with N being the number of elements in the sorted set, and M being the number of elements popped.",
     handler: (c, a) => zpopMinMax(c, a, MIN),
   },
   {
@@ -414,11 +376,6 @@ export const zsetCommands: CommandDef[] = [
     keys: [1, 1, 1],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RW access delete", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "5.0.0",
-    summary: "Remove and return members with the highest scores in a sorted set",
-    complexity:
-      "O(log(N)*M) with N being the number of elements in the sorted set, and M being the number of elements popped.",
     handler: (c, a) => zpopMinMax(c, a, MAX),
   },
   {
@@ -427,13 +384,8 @@ export const zsetCommands: CommandDef[] = [
     flags: ["write"],
     acl: ["sortedset"],
     keySpecs: [{ flags: "RW access delete", begin: 1, find: { keynumidx: 0, firstkey: 1, step: 1 } }],
-    group: "sorted-set",
-    since: "7.0.0",
-    summary: "Remove and return members with scores in a sorted set",
-    complexity:
-      "O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped.",
     handler: zmpop,
-    getKeys: numkeysGetKeys(1),
+    getKeys: genericGetKeys(0, 1, 2),
   },
   {
     name: "zrandmember",
@@ -443,10 +395,6 @@ export const zsetCommands: CommandDef[] = [
     acl: ["sortedset"],
     tips: ["nondeterministic_output"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "6.2.0",
-    summary: "Get one or multiple random elements from a sorted set",
-    complexity: "O(N) where N is the number of elements returned",
     handler: zrandmember,
   },
   {
@@ -457,11 +405,6 @@ export const zsetCommands: CommandDef[] = [
     acl: ["sortedset"],
     tips: ["nondeterministic_output"],
     keySpecs: [{ flags: "RO access", begin: 1, find: { lastkey: 0, step: 1, limit: 0 } }],
-    group: "sorted-set",
-    since: "2.8.0",
-    summary: "Incrementally iterate sorted sets elements and associated scores",
-    complexity:
-      "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection..",
     handler: zscan,
   },
 ];

@@ -87,6 +87,12 @@ export interface DbHost {
   readonly protoMaxBulkLen: number;
   /** A key in `Db.blockingKeys` was added, written, deleted or flushed (signalKeyAsReady). */
   keyReady(db: Db, key: string): void;
+  /** Client-side caching is in use: modified and expired keys are reported to keyInvalidated. */
+  readonly trackingActive: boolean;
+  /** trackingInvalidateKey: the key was modified (or expired) in some db. */
+  keyInvalidated(key: string, expired: boolean): void;
+  /** Clients are paused (CLIENT PAUSE): expired keys are reported missing but not deleted. */
+  paused(): boolean;
 }
 
 interface WatchEntry {
@@ -135,7 +141,8 @@ export class Db {
     const e = this.dict.get(key);
     if (e === undefined) return undefined;
     if (e.exp !== 0 && e.exp <= this.now()) {
-      this.expireEntry(e);
+      // while clients are paused the dataset stays as it is: the key only looks gone
+      if (!this.host.paused()) this.expireEntry(e);
       return undefined;
     }
     return e;
@@ -227,6 +234,7 @@ export class Db {
     this.removeEntry(e);
     this.host.stats.expiredKeys++;
     if (this.watched.size !== 0) this.touchWatched(e.key);
+    if (this.host.trackingActive) this.host.keyInvalidated(e.key, true);
   }
 
   private takeSlot(e: Entry): void {
@@ -256,6 +264,7 @@ export class Db {
   modified(key: string, changes = 1): void {
     this.host.dirty += changes;
     if (this.watched.size !== 0) this.touchWatched(key);
+    if (this.host.trackingActive) this.host.keyInvalidated(key, false);
     if (this.blockingKeys.size !== 0 && this.blockingKeys.has(key)) this.host.keyReady(this, key);
   }
 
@@ -352,7 +361,12 @@ export class Db {
       if (e === undefined) continue;
       if (this.isExpired(e)) {
         // If every key is volatile and expired, give up like Redis (after enough tries) by
-        // returning one of them anyway would be wrong: delete it and go on.
+        // returning one of them anyway would be wrong: delete it and go on. While clients are
+        // paused nothing is deleted (Redis would spin forever if every key were expired).
+        if (this.host.paused()) {
+          if (tries > 1000) return undefined;
+          continue;
+        }
         this.expireEntry(e);
         continue;
       }

@@ -4,13 +4,14 @@
 import { LuaError } from "../../runtime/errors.js";
 import type { LuaFunction } from "../../runtime/value.js";
 import type { ClientState } from "../client.js";
+import { genericGetKeys } from "../commands/getkeys.js";
 import type { CommandDef, KeySpec } from "../commands/table.js";
 import type { Executor } from "../executor.js";
 import { err, ErrorReply, OK, StatusReply, type Reply } from "../reply.js";
 import { parseLL } from "../util/numbers.js";
 import { ScriptLuaState, sha1hex } from "./lua-env.js";
-import { ScriptRunner } from "./runner.js";
-import { evalShebang, stripShebang } from "./shebang.js";
+import { ScriptRunner, scriptFlagsToCmdFlags } from "./runner.js";
+import { evalShebang, SCRIPT_FLAG, stripShebang } from "./shebang.js";
 
 interface CachedScript {
   fn: LuaFunction;
@@ -21,12 +22,6 @@ interface CachedScript {
 const NOSCRIPT = err("NOSCRIPT No matching script. Please use EVAL.");
 
 /** The key positions of EVAL-style commands: numkeys at argv[2], keys after it. */
-export function evalGetKeys(argv: string[]): number[] {
-  const n = Number(argv[2]);
-  if (!Number.isInteger(n) || n <= 0 || 3 + n > argv.length) return [];
-  return Array.from({ length: n }, (_, i) => 3 + i);
-}
-
 /** Parses numkeys and splits KEYS/ARGV, with Redis's errors. */
 export type KeysArgs = { error: undefined; keys: string[]; args: string[] } | { error: Reply };
 
@@ -54,6 +49,37 @@ export class EvalScripts {
     readonly runner: ScriptRunner,
   ) {
     this.state = new ScriptLuaState(runner, "eval");
+  }
+
+  /** The last body hashed and its SHA1: EVAL's flags lookup and its run hash it once. */
+  private lastBody = "";
+  private lastSha = sha1hex("");
+
+  private shaOf(body: string): string {
+    if (body !== this.lastBody) {
+      this.lastBody = body;
+      this.lastSha = sha1hex(body);
+    }
+    return this.lastSha;
+  }
+
+  /**
+   * evalGetCommandFlags: the flags EVAL/EVALSHA run with — a script that declares flags (in the
+   * cache, or in the shebang of a body not cached yet) has them replace write / deny-oom / stale
+   * / may-replicate; otherwise the command's own.
+   */
+  commandFlags(argv: string[], flags: number, bySha: boolean): number {
+    if (bySha && argv[1].length !== 40) return flags;
+    const cached = this.cache.get(bySha ? argv[1].toLowerCase() : this.shaOf(argv[1]));
+    let sf: number;
+    if (cached !== undefined) sf = cached.flags;
+    else {
+      if (bySha) return flags;
+      const sb = evalShebang(argv[1]);
+      if ("error" in sb) return flags;
+      sf = sb.flags;
+    }
+    return (sf & SCRIPT_FLAG.evalCompat) !== 0 ? flags : scriptFlagsToCmdFlags(flags, sf);
   }
 
   /** Compiles and caches a body (or finds it); returns the cache entry or an error reply. */
@@ -89,7 +115,7 @@ export class EvalScripts {
       if (found === undefined) return NOSCRIPT;
       script = found;
     } else {
-      sha = sha1hex(argv[1]);
+      sha = this.shaOf(argv[1]);
       const loaded = this.load(argv[1], sha);
       if (loaded instanceof ErrorReply) return loaded;
       script = loaded;
@@ -138,18 +164,14 @@ export class EvalScripts {
         find: { keynumidx: 0, firstkey: 1, step: 1 },
       },
     ];
-    const evalDef = (
-      name: string,
-      bySha: boolean,
-      readOnly: boolean,
-      summary: string,
-      since: string,
-    ): CommandDef => ({
+    const evalDef = (name: string, bySha: boolean, readOnly: boolean): CommandDef => ({
       name,
       arity: -3,
       flags: [
         ...(readOnly ? (["readonly"] as const) : []),
         "noscript",
+        // a script may write (CLIENT PAUSE WRITE holds it); declared flags replace this
+        ...(readOnly ? [] : (["may_replicate"] as const)),
         "stale",
         "skip_monitor",
         "no_mandatory_keys",
@@ -164,18 +186,14 @@ export class EvalScripts {
             : readOnly
               ? ro
               : rw,
-      group: "scripting",
-      since,
-      summary,
-      complexity: "Depends on the script that is executed.",
-      getKeys: evalGetKeys,
+      getKeys: genericGetKeys(0, 2, 3),
+      flagsFor: (a, flags) => this.commandFlags(a, flags, bySha),
       handler: (c, a) => this.eval(c, a, bySha, readOnly),
     });
     const sub = (
       name: string,
       arity: number,
       flags: CommandDef["flags"],
-      summary: string,
       handler: CommandDef["handler"],
       extra: Partial<CommandDef> = {},
     ): CommandDef => ({
@@ -183,93 +201,39 @@ export class EvalScripts {
       arity,
       flags,
       acl: ["scripting"],
-      group: "scripting",
-      since: "2.6.0",
-      summary,
       handler,
       ...extra,
     });
     return [
-      evalDef("eval", false, false, "Execute a Lua script server side", "2.6.0"),
-      evalDef("evalsha", true, false, "Execute a Lua script server side", "2.6.0"),
-      evalDef("eval_ro", false, true, "Execute a read-only Lua script server side", "7.0.0"),
-      evalDef("evalsha_ro", true, true, "Execute a read-only Lua script server side", "7.0.0"),
+      evalDef("eval", false, false),
+      evalDef("evalsha", true, false),
+      evalDef("eval_ro", false, true),
+      evalDef("evalsha_ro", true, true),
       {
         name: "script",
         arity: -2,
         flags: [],
-        group: "scripting",
-        since: "2.6.0",
-        summary: "A container for Lua scripts management commands",
-        complexity: "Depends on subcommand.",
         subcommands: [
-          sub(
-            "debug",
-            3,
-            ["noscript"],
-            "Set the debug mode for executed scripts.",
-            (c, a) => this.debug(c, a[2]),
-            {
-              since: "3.2.0",
-              complexity: "O(1)",
-            },
-          ),
+          sub("debug", 3, ["noscript"], (c, a) => this.debug(c, a[2])),
           sub(
             "exists",
             -3,
             ["noscript"],
-            "Check existence of scripts in the script cache.",
             (_c, a) => a.slice(2).map((s) => (this.cache.has(s.toLowerCase()) ? 1 : 0)),
             {
-              complexity:
-                "O(N) with N being the number of scripts to check (so checking a single script is an O(1) operation).",
               tips: ["request_policy:all_shards", "response_policy:agg_logical_and"],
             },
           ),
-          sub(
-            "flush",
-            -2,
-            ["noscript"],
-            "Remove all the scripts from the script cache.",
-            (_c, a) => this.flushCommand(a),
-            {
-              complexity: "O(N) with N being the number of scripts in cache",
-              tips: ["request_policy:all_nodes", "response_policy:all_succeeded"],
-            },
-          ),
-          sub(
-            "help",
-            2,
-            ["loading", "stale"],
-            "Show helpful text about the different subcommands",
-            () => SCRIPT_HELP,
-            {
-              since: "5.0.0",
-              complexity: "O(1)",
-            },
-          ),
-          sub(
-            "kill",
-            2,
-            ["noscript", "allow_busy"],
-            "Kill the script currently in execution.",
-            () => this.kill(),
-            {
-              complexity: "O(1)",
-              tips: ["request_policy:all_shards", "response_policy:one_succeeded"],
-            },
-          ),
-          sub(
-            "load",
-            3,
-            ["noscript", "stale"],
-            "Load the specified Lua script into the script cache.",
-            (_c, a) => this.scriptLoad(a[2]),
-            {
-              complexity: "O(N) with N being the length in bytes of the script body.",
-              tips: ["request_policy:all_nodes", "response_policy:all_succeeded"],
-            },
-          ),
+          sub("flush", -2, ["noscript"], (_c, a) => this.flushCommand(a), {
+            tips: ["request_policy:all_nodes", "response_policy:all_succeeded"],
+          }),
+          sub("help", 2, ["loading", "stale"], () => SCRIPT_HELP),
+          sub("kill", 2, ["noscript", "allow_busy"], () => this.kill(), {
+            tips: ["request_policy:all_shards", "response_policy:one_succeeded"],
+          }),
+          sub("load", 3, ["noscript", "stale"], (_c, a) => this.scriptLoad(a[2]), {
+            tips: ["request_policy:all_nodes", "response_policy:all_succeeded"],
+          }),
         ],
       },
     ];

@@ -9,7 +9,7 @@ import { splitArgs } from "../protocol/splitargs.js";
 import { err, MapReply, OK, SetReply, StatusReply, type Reply } from "../reply.js";
 import { globMatch } from "../util/glob.js";
 import { parseLL } from "../util/numbers.js";
-import { evalGetKeys } from "./eval.js";
+import { genericGetKeys } from "../commands/getkeys.js";
 import { buildPayload, readPayload, verifyPayload } from "./functions-dump.js";
 import {
   FunctionsLuaEngine,
@@ -379,12 +379,14 @@ export class FunctionsLib {
         find: { keynumidx: 0, firstkey: 1, step: 1 },
       },
     ];
-    const fcallDef = (name: string, ro: boolean, summary: string): CommandDef => ({
+    const fcallDef = (name: string, ro: boolean): CommandDef => ({
       name,
       arity: -3,
       flags: [
         ...(ro ? (["readonly"] as const) : []),
         "noscript",
+        // a function may write (CLIENT PAUSE WRITE holds it); its flags replace this
+        ...(ro ? [] : (["may_replicate"] as const)),
         "stale",
         "skip_monitor",
         "no_mandatory_keys",
@@ -392,11 +394,7 @@ export class FunctionsLib {
       ],
       acl: ["scripting"],
       keySpecs: keySpec(ro),
-      group: "scripting",
-      since: "7.0.0",
-      summary,
-      complexity: "Depends on the function that is executed.",
-      getKeys: evalGetKeys,
+      getKeys: genericGetKeys(0, 2, 3),
       // fcallGetCommandFlags: the function's flags decide write / deny-oom / stale
       flagsFor: (argv, flags) => {
         const fi = this.ctx.lookup(argv[1]);
@@ -408,8 +406,6 @@ export class FunctionsLib {
       name: string,
       arity: number,
       flags: CommandDef["flags"],
-      summary: string,
-      complexity: string,
       tips: string[] | undefined,
       handler: CommandDef["handler"],
     ): CommandDef => ({
@@ -418,97 +414,35 @@ export class FunctionsLib {
       flags,
       acl: ["scripting"],
       tips,
-      group: "scripting",
-      since: "7.0.0",
-      summary,
-      complexity,
       handler,
     });
     const allShards = ["request_policy:all_shards", "response_policy:all_succeeded"];
     return [
-      fcallDef("fcall", false, "Invoke a function"),
-      fcallDef("fcall_ro", true, "Invoke a read-only function"),
+      fcallDef("fcall", false),
+      fcallDef("fcall_ro", true),
       {
         name: "function",
         arity: -2,
         flags: [],
-        group: "scripting",
-        since: "7.0.0",
-        summary: "A container for function commands",
-        complexity: "Depends on subcommand.",
         subcommands: [
-          sub("delete", 3, ["write", "noscript"], "Delete a function by name", "O(1)", allShards, (_c, a) =>
-            this.delete(a[2]),
-          ),
-          sub(
-            "dump",
-            2,
-            ["noscript"],
-            "Dump all functions into a serialized binary payload",
-            "O(N) where N is the number of functions",
-            undefined,
-            () => this.dump(),
-          ),
-          sub(
-            "flush",
-            -2,
-            ["write", "noscript"],
-            "Deleting all functions",
-            "O(N) where N is the number of functions deleted",
-            allShards,
-            (_c, a) => this.flush(a),
-          ),
-          sub(
-            "help",
-            2,
-            ["loading", "stale"],
-            "Show helpful text about the different subcommands",
-            "O(1)",
-            undefined,
-            () => FUNCTION_HELP,
-          ),
+          sub("delete", 3, ["write", "noscript"], allShards, (_c, a) => this.delete(a[2])),
+          sub("dump", 2, ["noscript"], undefined, () => this.dump()),
+          sub("flush", -2, ["write", "noscript"], allShards, (_c, a) => this.flush(a)),
+          sub("help", 2, ["loading", "stale"], undefined, () => FUNCTION_HELP),
           sub(
             "kill",
             2,
             ["noscript", "allow_busy"],
-            "Kill the function currently in execution.",
-            "O(1)",
             ["request_policy:all_shards", "response_policy:one_succeeded"],
             () => this.kill(),
           ),
-          sub(
-            "list",
-            -2,
-            ["noscript"],
-            "List information about all the functions",
-            "O(N) where N is the number of functions",
-            ["nondeterministic_output_order"],
-            (_c, a) => this.list(a),
-          ),
-          sub(
-            "load",
-            -3,
-            ["write", "denyoom", "noscript"],
-            "Create a function with the given arguments (name, code, description)",
-            "O(1) (considering compilation time is redundant)",
-            allShards,
-            (_c, a) => this.load(a),
-          ),
-          sub(
-            "restore",
-            -3,
-            ["write", "denyoom", "noscript"],
-            "Restore all the functions on the given payload",
-            "O(N) where N is the number of functions on the payload",
-            allShards,
-            (_c, a) => this.restore(a),
-          ),
+          sub("list", -2, ["noscript"], ["nondeterministic_output_order"], (_c, a) => this.list(a)),
+          sub("load", -3, ["write", "denyoom", "noscript"], allShards, (_c, a) => this.load(a)),
+          sub("restore", -3, ["write", "denyoom", "noscript"], allShards, (_c, a) => this.restore(a)),
           sub(
             "stats",
             2,
             ["noscript", "allow_busy"],
-            "Return information about the function currently running (name, description, duration)",
-            "O(1)",
             ["nondeterministic_output", "request_policy:all_shards", "response_policy:special"],
             () => this.stats(),
           ),

@@ -306,7 +306,9 @@ export class ScriptRunner {
     if ((flags & F.noscript) !== 0)
       return new ScriptCallError("This Redis command is not allowed from script", cmd);
     const write = (flags & F.write) !== 0;
-    if (write && (ctx.flags & RUN.readOnly) !== 0) {
+    // a read-only script counts may-replicate commands (PUBLISH…) as writes too, which lets it
+    // run during CLIENT PAUSE WRITE
+    if ((flags & (F.write | F.may_replicate)) !== 0 && (ctx.flags & RUN.readOnly) !== 0) {
       return new ScriptCallError("Write commands are not allowed from read-only scripts.", cmd);
     }
     if (

@@ -287,6 +287,11 @@ export class Session implements ExecutorHost, RunMonitor {
       p.done++;
       if (!c.dropReply) enc.write(r);
     }
+    // its own tracking invalidations, after the reply (sent even with CLIENT REPLY OFF)
+    if (c.afterReply.length !== 0) {
+      for (const x of c.afterReply) enc.write(x);
+      c.afterReply = [];
+    }
     c.qbuf = 0;
     this.touch(p);
   }
@@ -324,8 +329,12 @@ export class Session implements ExecutorHost, RunMonitor {
     c.outbox = [];
   }
 
-  /** Replies produced outside the clients' own commands: served blocked clients, messages. */
+  /**
+   * beforeSleep, then the replies produced outside the clients' own commands: served blocked
+   * clients, commands postponed by CLIENT PAUSE, messages, tracking invalidations.
+   */
   private drainOutboxes(): void {
+    this.ex.beforeSleep();
     const pending = this.ex.pendingWrites;
     while (pending.size !== 0) {
       const cs = [...pending];

@@ -19,7 +19,14 @@ import {
   transcriptNames,
 } from "../scripting/cases.js";
 import { serverArgs, TRANSCRIPTS as SERVER_TRANSCRIPTS } from "../server/record.js";
-import { loadTranscript, normalize, recorded, runTranscript, type Step } from "../server/transcript.js";
+import {
+  commandOf,
+  loadTranscript,
+  normalize,
+  recorded,
+  runTranscript,
+  type Step,
+} from "../server/transcript.js";
 
 configureLog({ silent: true });
 
@@ -54,14 +61,14 @@ async function replay(
     const commands = srv.link.commands!;
     const lacking =
       needs.some((n) => commands.lookup([n]) === undefined) ||
-      rec.some(
-        (s, i) =>
-          s.kind !== "raw" &&
-          s.kind !== "noreply" &&
-          s.kind !== "read" &&
-          commands.lookup([s.args[0]]) === undefined &&
-          !expected[i].startsWith("-ERR unknown command"),
-      );
+      rec.some((s, i) => {
+        const name = commandOf(s);
+        return (
+          name !== undefined &&
+          commands.lookup([name]) === undefined &&
+          !expected[i].startsWith("-ERR unknown command")
+        );
+      });
     if (lacking) return "skip";
     replies = await runTranscript(srv.port, steps, proto);
   } finally {

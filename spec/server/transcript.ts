@@ -20,7 +20,8 @@ import { RespClient, replyEnd } from "../support/resp-client.js";
  * - `@send CMD…`: send without reading (a blocking command); waits until the server shows the
  *   client blocked (CLIENT LIST flag b, read on a separate control connection) or it answered.
  * - `@read [N]`: read the next N replies (default 1) of the current connection, e.g. a blocked
- *   command's answer or SUBSCRIBE's confirmations; recorded as one step.
+ *   command's answer or SUBSCRIBE's confirmations; recorded as one step. `@masknum @read [N]`
+ *   masks the integers in them (a client id in a push).
  * - An argument `$ID:NAME` is replaced by the client id of connection NAME (CLIENT UNBLOCK).
  */
 export interface Step {
@@ -81,6 +82,13 @@ export function loadTranscript(path: string): Step[] {
   return parseTranscript(fs.readFileSync(path, "latin1"));
 }
 
+/** The command a recorded step sends and checks the reply of, or undefined (raw bytes, reads). */
+export function commandOf(s: Step): string | undefined {
+  if (s.kind === "raw" || s.kind === "noreply" || s.kind === "read") return undefined;
+  if (s.kind === "masknum" && s.args[0] === "@read") return undefined;
+  return s.args[0];
+}
+
 /** Whether a step produces a recorded reply. */
 export function recorded(s: Step): boolean {
   return s.kind !== "client" && s.kind !== "sleep" && s.kind !== "send";
@@ -119,6 +127,17 @@ async function quietRead(c: RespClient, quietMs: number, maxMs: number): Promise
   const closed = c.isClosed;
   const bytes = c.takePending().toString("latin1");
   return bytes + (closed ? "<closed>" : "");
+}
+
+/** The next `n` replies of a connection as one recorded step (a timeout is recorded as such). */
+async function readReplies(c: RespClient, n: number): Promise<string> {
+  let got = "";
+  try {
+    for (let i = 0; i < n; i++) got += (await c.read(5000)).toString("latin1");
+  } catch (e) {
+    got += `<${(e as Error).message.slice(0, 60)}>`;
+  }
+  return got;
 }
 
 /** Runs a transcript against the server on `port`, returning one raw reply per recorded step. */
@@ -186,13 +205,7 @@ export async function runTranscript(port: number, steps: Step[], proto: 2 | 3): 
         case "read": {
           const c = await get();
           const n = s.args.length === 0 ? 1 : Number(s.args[0]);
-          let got = "";
-          try {
-            for (let i = 0; i < n; i++) got += (await c.read(5000)).toString("latin1");
-          } catch (e) {
-            got += `<${(e as Error).message.slice(0, 60)}>`;
-          }
-          out.push(got);
+          out.push(await readReplies(c, n));
           continue;
         }
         case "noreply": {
@@ -203,6 +216,10 @@ export async function runTranscript(port: number, steps: Step[], proto: 2 | 3): 
         }
         default: {
           const c = await get();
+          if (s.kind === "masknum" && s.args[0] === "@read") {
+            out.push(await readReplies(c, s.args.length === 1 ? 1 : Number(s.args[1])));
+            continue;
+          }
           try {
             out.push((await c.command(await substitute(s.args), 5000)).toString("latin1"));
           } catch (e) {
