@@ -4,14 +4,7 @@
 // strings compared byte for byte. A tool, not a test (it needs redis-server):
 //   node dist/spec/server/fuzz-bitmaps.js [SEED] [COMMANDS]
 
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { startServer } from "../../server/index.js";
-import { configureLog } from "../../server/log.js";
-import { hasBinary, startRedisServer } from "../support/redis-server.js";
-import { RespClient } from "../support/resp-client.js";
-
-type Gen = () => string[];
+import { fuzzMain, randomProtocol, type Gen } from "./fuzz-driver.js";
 
 function makeGenerators(r: () => number): Gen[] {
   const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)];
@@ -84,50 +77,4 @@ function makeGenerators(r: () => number): Gen[] {
   ];
 }
 
-async function main(): Promise<void> {
-  if (!hasBinary("redis-server")) throw new Error("redis-server is not installed");
-  configureLog({ silent: true });
-  let seed = Number(process.argv[2] ?? 1) * 7919;
-  const r = (): number => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x7fffffff;
-  };
-  const count = Number(process.argv[3] ?? 3000);
-  const gens = makeGenerators(r);
-  const ref = await startRedisServer();
-  const srv = await startServer({});
-  const a = await RespClient.connect(ref.port);
-  const b = await RespClient.connect(srv.port);
-  const proto = r() < 0.5 ? 2 : 3;
-  try {
-    if (proto === 3) for (const c of [a, b]) await c.command(["HELLO", "3"]);
-    let bad = 0;
-    for (let i = 0; i < count && bad < 10; i++) {
-      const cmd = gens[Math.floor(r() * gens.length)]();
-      const ra = (await a.command(cmd)).toString("latin1");
-      const rb = (await b.command(cmd)).toString("latin1");
-      if (ra !== rb) {
-        bad++;
-        process.stdout.write(
-          `${JSON.stringify(cmd)}\n  redis  ${JSON.stringify(ra)}\n  redlua ${JSON.stringify(rb)}\n`,
-        );
-      }
-    }
-    process.stdout.write(
-      `seed ${process.argv[2] ?? 1}, RESP${proto}, ${count} commands: ${bad} mismatches\n`,
-    );
-    if (bad > 0) process.exitCode = 1;
-  } finally {
-    a.close();
-    b.close();
-    await srv.close();
-    await ref.stop();
-  }
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  main().catch((e) => {
-    process.stderr.write(`${(e as Error).stack}\n`);
-    process.exit(1);
-  });
-}
+fuzzMain(import.meta.url, { makeGenerators, setup: randomProtocol });
