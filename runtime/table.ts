@@ -228,6 +228,23 @@ function simPlace(j: number, v: number, size: number): boolean {
   return true;
 }
 
+/**
+ * The node part a sequence of string keys leaves (LuaTable.layoutStringKeys): per node its key
+ * (a template: each table copies it), which value each used node holds, the chain links and
+ * hashes (templates, or NO_LINKS), and lastfree.
+ */
+export interface StringKeysLayout {
+  readonly lsize: number;
+  readonly nkey: readonly LuaValue[];
+  /** the used nodes, in node order */
+  readonly nodes: Int32Array;
+  /** per used node, the index of its value among the stores (the last store of its key) */
+  readonly from: Int32Array;
+  readonly nnext: readonly number[];
+  readonly nhash: readonly number[];
+  readonly lastfree: number;
+}
+
 export class LuaTable {
   /** The stored prefix of the array part: t[i] is arr[i - 1] (holes read as nil). */
   private arr: LuaValue[] = NOTHING;
@@ -291,13 +308,20 @@ export class LuaTable {
 
   /**
    * The table made by storing t[keys[i]] = values[i] (all non-nil) for i < n, in order, into a
-   * new table, as cjson's decoder does for an object. newkey and rehash are replayed on scratch
-   * arrays, with each key hashed once, and only the final node part is made: the same layout,
-   * links and lastfree as the stores one by one would leave (spec/unit/table/pairs.test.ts).
+   * new table, as cjson's decoder does for an object: fromLayout(layoutStringKeys(keys, n), …).
    */
   static fromStringPairs(keys: readonly string[], values: readonly LuaValue[], n: number): LuaTable {
-    const t = new LuaTable();
-    if (n === 0) return t;
+    return n === 0 ? new LuaTable() : LuaTable.fromLayout(LuaTable.layoutStringKeys(keys, n), values);
+  }
+
+  /**
+   * The node part that storing t[keys[0]], …, t[keys[n-1]] (n > 0, non-nil values) into a new
+   * table leaves: newkey and rehash are replayed on scratch arrays, with each key hashed once.
+   * It depends on the keys alone, so objects with the same keys in the same order share it
+   * (fromLayout). Same layout, links and lastfree as the stores one by one
+   * (spec/unit/table/pairs.test.ts).
+   */
+  static layoutStringKeys(keys: readonly string[], n: number): StringKeysLayout {
     if (simHash.length < n) simHash = new Int32Array(2 * n);
     for (let j = 0; j < n; j++) simHash[j] = luaStringHash(keys[j]) & STRING_HASH_MASK;
     let size = 0; // the dummynode: the first key rehashes
@@ -353,27 +377,56 @@ export class LuaTable {
     }
     const lsize = ceilLog2(size);
     const nkey = nils(lsize);
-    const nval = nils(lsize);
-    for (let s = 0; s < size; s++) {
+    const nodes = new Int32Array(count);
+    const from = new Int32Array(count);
+    for (let s = 0, k = 0; s < size; s++) {
       const p = simSlot[s];
       if (p >= 0) {
         nkey[s] = keys[p];
-        nval[s] = values[simVal[s]];
+        nodes[k] = s;
+        from[k++] = simVal[s];
       }
     }
-    t.nkey = nkey;
-    t.nval = nval;
+    let nnext = NO_LINKS;
     if (simLinked) {
-      const nnext = integers(freeLinks, lsize, -1);
+      nnext = integers(freeLinks, lsize, -1);
       for (let s = 0; s < size; s++) nnext[s] = simNext[s];
-      t.nnext = nnext;
     }
+    let nhash = NO_LINKS;
     if (size > SCAN_LIMIT) {
-      const nhash = integers(freeHashes, lsize, 0);
+      nhash = integers(freeHashes, lsize, 0);
       for (let s = 0; s < size; s++) if (simSlot[s] >= 0) nhash[s] = simHash[simSlot[s]];
-      t.nhash = nhash;
     }
-    t.lastfree = simLastfree;
+    return { lsize, nkey, nodes, from, nnext, nhash, lastfree: simLastfree };
+  }
+
+  /** A table with the node part of `layout`, node nodes[k] holding values[from[k]]. */
+  static fromLayout(layout: StringKeysLayout, values: readonly LuaValue[]): LuaTable {
+    const t = new LuaTable();
+    const { nodes, from } = layout;
+    const nval = nils(layout.lsize);
+    for (let k = 0; k < nodes.length; k++) nval[nodes[k]] = values[from[k]];
+    t.nkey = layout.nkey.slice();
+    t.nval = nval;
+    if (layout.nnext !== NO_LINKS) t.nnext = layout.nnext.slice();
+    if (layout.nhash !== NO_LINKS) t.nhash = layout.nhash.slice();
+    t.lastfree = layout.lastfree;
+    return t;
+  }
+
+  /**
+   * The table storing t[1..n] = values[0..n-1] (all non-nil) one by one into a new table leaves:
+   * each store that does not fit rehashes, which leaves an array part of the next power of two
+   * and no node part. Takes ownership of `values`, which must hold exactly n values.
+   */
+  static fromSequence(values: LuaValue[]): LuaTable {
+    const t = new LuaTable();
+    const n = values.length;
+    if (n > 0) {
+      t.arr = values;
+      t.asize = 1 << ceilLog2(n);
+      t.top = n;
+    }
     return t;
   }
 
@@ -983,6 +1036,17 @@ export class LuaTable {
     const pos = this.nextPosition(this.positionOf(key, this.lastNext));
     this.lastNext = pos;
     return pos < 0 ? undefined : [this.keyAt(pos), this.valueAt(pos)];
+  }
+
+  /**
+   * n when the keys are exactly 1..n (t[1..n] in the array part without holes, no live node):
+   * a sequence. -1 when that is not so (the keys may still be 1..n, stored otherwise).
+   */
+  sequenceLength(): number {
+    if (this.holes !== 0) return -1;
+    const nval = this.nval;
+    for (let n = 0; n < nval.length; n++) if (nval[n] !== undefined) return -1;
+    return this.top;
   }
 
   /** Number of non-nil entries in the node part. */

@@ -2,7 +2,7 @@
 // one JSON document, a latin1 byte string, to Lua values, with lua-cjson 2.1.0's token names,
 // error texts and character positions, its depth and Lua stack limits, and the tables C builds.
 // Used by cjson.ts; also home of cjson.null and of sequenceTable (shared with cmsgpack, convert).
-import { LuaTable } from "../table.js";
+import { LuaTable, type StringKeysLayout } from "../table.js";
 import { LuaError } from "../errors.js";
 import { LuaUserdata, type LuaValue } from "../value.js";
 
@@ -98,6 +98,10 @@ class Decoder {
   tokNum = 0;
   tokBool = false;
   tokErr = "";
+  /** whether the last string token was a plain slice of the document (no escapes) */
+  tokRaw = false;
+  /** how many more shapes this document may make */
+  shapesLeft = MAX_SHAPES;
   /** the first backslash / NUL at or after some earlier position (Infinity: none) */
   private bsPos = -1;
   private nulPos = -1;
@@ -351,6 +355,7 @@ class Decoder {
     const q = s.indexOf('"', start);
     if (q >= 0 && q < this.bsPos && q < this.nulPos) {
       this.tok = T_STRING;
+      this.tokRaw = true;
       this.tokStr = s.slice(start, q);
       this.i = q + 1;
       return;
@@ -420,6 +425,7 @@ class Decoder {
       i += 2;
     }
     this.tok = T_STRING;
+    this.tokRaw = false;
     this.tokStr = out;
     this.i = i + 1;
   }
@@ -462,128 +468,122 @@ class Decoder {
    */
   parse(): LuaValue {
     const s = this.s;
-    // open containers: for arrays the element list, for objects their pairs so far and the
-    // pending key (the table is built when the object closes: LuaTable.fromStringPairs makes the
-    // table lua_rawset would have grown pair by pair)
-    const arrays: (LuaValue[] | undefined)[] = [];
-    const objects: (Pairs | undefined)[] = [];
-    const keys: string[] = [];
-    const tops: number[] = [];
-    let depth = 0;
+    const cfg = this.cfg;
+    const root = new Shape("", 0);
+    let d = 0; // open containers: frames[0..d-1]
     let top = 1; // Lua stack slots in use where the next value goes (the argument string)
     let i = 0;
     let v: LuaValue;
-    for (;;) {
-      // ---- a value is expected at i
-      let c = s.charCodeAt(i);
-      while (c === 32 || c === 10 || c === 13 || c === 9) c = s.charCodeAt(++i);
-      this.tokIndex = i;
-      this.i = i;
-      if (c === 34) {
-        this.string();
-        if (this.tok !== T_STRING) throw this.expected("value");
-        v = this.tokStr;
-      } else if (c === 45 || (c >= 48 && c <= 57)) {
-        if (!this.cfg.decodeInvalidNumbers && this.isInvalidNumber()) this.setError("invalid number");
-        else this.number();
-        if (this.tok !== T_NUMBER) throw this.expected("value");
-        v = this.tokNum;
-      } else if (c === 123) {
-        this.i = i + 1;
-        this.descend(++depth, top, 3);
-        i = this.skipSpace(i + 1);
-        if (s.charCodeAt(i) === 125) {
-          i++;
-          depth--;
-          v = new LuaTable();
-        } else {
-          const key = this.key(i);
-          let pairs = pairsByDepth[depth];
-          if (pairs === undefined) pairs = pairsByDepth[depth] = { keys: [], values: [], n: 0 };
-          pairs.n = 0;
-          arrays.push(undefined);
-          objects.push(pairs);
-          keys.push(key);
-          tops.push(top);
-          top += 2;
-          i = this.colon(this.i);
-          continue;
-        }
-      } else if (c === 91) {
-        this.i = i + 1;
-        this.descend(++depth, top, 2);
-        i = this.skipSpace(i + 1);
-        if (s.charCodeAt(i) === 93) {
-          i++;
-          depth--;
-          v = new LuaTable();
-        } else {
-          arrays.push([]);
-          objects.push(undefined);
-          keys.push("");
-          tops.push(top);
-          top += 1;
-          continue;
-        }
-      } else {
-        this.next();
-        switch (this.tok) {
-          case T_NUMBER:
-            v = this.tokNum;
-            break;
-          case T_BOOLEAN:
-            v = this.tokBool;
-            break;
-          case T_NULL:
-            v = JSON_NULL;
-            break;
-          default:
-            throw this.expected("value");
-        }
-      }
-      if (c !== 123 && c !== 91) i = this.i;
-      // ---- a value is complete: store it in the innermost container, or finish
+    try {
       for (;;) {
-        const n = arrays.length;
-        if (n === 0) {
-          this.i = i;
-          this.next();
-          if (this.tok !== T_END) throw this.expected("the end");
-          return v;
-        }
-        i = this.skipSpace(i);
-        c = s.charCodeAt(i);
-        const arr = arrays[n - 1];
-        if (arr !== undefined) {
-          arr.push(v);
-          if (c === 44) {
+        // ---- a value is expected at i
+        let c = s.charCodeAt(i);
+        while (c === 32 || c === 10 || c === 13 || c === 9) c = s.charCodeAt(++i);
+        this.tokIndex = i;
+        this.i = i;
+        if (c === 34) {
+          this.string();
+          if (this.tok !== T_STRING) throw this.expected("value");
+          v = this.tokStr;
+          i = this.i;
+        } else if (c === 45 || (c >= 48 && c <= 57)) {
+          if (!cfg.decodeInvalidNumbers && this.isInvalidNumber()) this.setError("invalid number");
+          else this.number();
+          if (this.tok !== T_NUMBER) throw this.expected("value");
+          v = this.tokNum;
+          i = this.i;
+        } else if (c === 123 || c === 91) {
+          const obj = c === 123;
+          this.i = i + 1;
+          this.descend(d + 1, top, obj ? 3 : 2);
+          i = this.skipSpace(i + 1);
+          if (s.charCodeAt(i) === (obj ? 125 : 93)) {
             i++;
-            break;
+            v = new LuaTable();
+          } else {
+            let f = frames[d];
+            if (f === undefined) f = frames[d] = new Frame();
+            if (d >= framesUsed) framesUsed = d + 1;
+            d++;
+            f.top = top;
+            f.n = 0;
+            f.array = !obj;
+            if (obj) {
+              top += 2;
+              f.shape = root;
+              i = this.colon(this.objectKey(f, i));
+            } else {
+              top += 1;
+            }
+            continue;
           }
-          if (c !== 93) throw this.unexpected(i, "comma or array end");
-          i++;
-          v = sequenceTable(arr);
         } else {
-          const pairs = objects[n - 1]!;
-          pairs.keys[pairs.n] = keys[n - 1];
-          pairs.values[pairs.n++] = v;
-          if (c === 44) {
-            keys[n - 1] = this.key(this.skipSpace(i + 1));
-            i = this.colon(this.i);
-            break;
+          this.next();
+          switch (this.tok) {
+            case T_NUMBER:
+              v = this.tokNum;
+              break;
+            case T_BOOLEAN:
+              v = this.tokBool;
+              break;
+            case T_NULL:
+              v = JSON_NULL;
+              break;
+            default:
+              throw this.expected("value");
           }
-          if (c !== 125) throw this.unexpected(i, "comma or object end");
-          i++;
-          v = LuaTable.fromStringPairs(pairs.keys, pairs.values, pairs.n);
-          for (let k = 0; k < pairs.n; k++) pairs.values[k] = undefined; // keep no values alive
+          i = this.i;
         }
-        // the container closed: it is the completed value one level up
-        arrays.pop();
-        objects.pop();
-        keys.pop();
-        top = tops.pop()!;
-        depth--;
+        // ---- a value is complete: store it in the innermost container, or finish
+        for (;;) {
+          if (d === 0) {
+            this.i = i;
+            this.next();
+            if (this.tok !== T_END) throw this.expected("the end");
+            return v;
+          }
+          const f = frames[d - 1];
+          i = this.skipSpace(i);
+          c = s.charCodeAt(i);
+          const values = f.values;
+          const n = f.n;
+          if (f.array) {
+            values[n] = v;
+            f.n = n + 1;
+            if (c === 44) {
+              i++;
+              break;
+            }
+            if (c !== 93) throw this.unexpected(i, "comma or array end");
+            i++;
+            v = LuaTable.fromSequence(values.slice(0, n + 1));
+          } else {
+            f.keys[n] = f.key;
+            values[n] = v;
+            f.n = n + 1;
+            if (c === 44) {
+              i = this.colon(this.objectKey(f, this.skipSpace(i + 1)));
+              break;
+            }
+            if (c !== 125) throw this.unexpected(i, "comma or object end");
+            i++;
+            const sh = f.shape;
+            if (sh === undefined) v = LuaTable.fromStringPairs(f.keys, values, n + 1);
+            else {
+              let layout = sh.layout;
+              if (layout === undefined) layout = sh.layout = LuaTable.layoutStringKeys(f.keys, n + 1);
+              v = LuaTable.fromLayout(layout, values);
+            }
+          }
+          for (let k = 0; k <= n; k++) values[k] = undefined; // keep no values alive
+          // the container closed: it is the completed value one level up
+          d--;
+          top = f.top;
+        }
       }
+    } catch (e) {
+      for (let k = 0; k < framesUsed; k++) frames[k].values.fill(undefined);
+      throw e;
     }
   }
 
@@ -601,14 +601,50 @@ class Decoder {
     return this.expected(what);
   }
 
-  /** An object key string at i (whitespace skipped); this.i ends after it. */
-  private key(i: number): string {
+  /**
+   * An object key string at i (whitespace skipped) into f.key, f.shape following it; returns the
+   * position after it. The key the shape saw next last time is tried first, as a literal.
+   */
+  private objectKey(f: Frame, i: number): number {
+    const s = this.s;
+    const sh = f.shape;
+    if (sh !== undefined) {
+      const k = sh.nextKey;
+      if (k !== undefined) {
+        const e = i + 1 + k.length;
+        if (s.charCodeAt(e) === 34 && s.charCodeAt(i) === 34 && s.startsWith(k, i + 1)) {
+          f.key = k;
+          f.shape = sh.nextShape;
+          return e + 1;
+        }
+      }
+    }
     this.i = i;
     this.tokIndex = i;
-    if (this.s.charCodeAt(i) !== 34) throw this.unexpected(i, "object key string");
+    if (s.charCodeAt(i) !== 34) throw this.unexpected(i, "object key string");
     this.string();
     if (this.tok !== T_STRING) throw this.expected("object key string");
-    return this.tokStr;
+    const key = this.tokStr;
+    f.key = key;
+    if (sh !== undefined) f.shape = this.transition(sh, key);
+    return this.i;
+  }
+
+  /** The shape after `key` (undefined past the limits: the object is laid out on its own). */
+  private transition(sh: Shape, key: string): Shape | undefined {
+    let next = sh.children?.get(key);
+    if (next === undefined) {
+      if (sh.n >= SHAPE_MAX_KEYS || this.shapesLeft === 0) return undefined;
+      this.shapesLeft--;
+      next = new Shape(key, sh.n + 1);
+      (sh.children ??= new Map()).set(key, next);
+    }
+    if (this.tokRaw) {
+      // the key had no escapes: its bytes in the document are the key itself
+      sh.nextKey = key;
+      sh.nextShape = next;
+    }
+    return next;
   }
 
   /** The colon after a key at i; returns the position after it. */
@@ -619,13 +655,45 @@ class Decoder {
   }
 }
 
-/** An open object's key/value pairs so far; one per nesting depth, reused across objects. */
-interface Pairs {
-  keys: string[];
-  values: LuaValue[];
-  n: number;
+/** Objects with more keys than this are laid out on their own (no shape). */
+const SHAPE_MAX_KEYS = 64;
+/** At most this many shapes per document. */
+const MAX_SHAPES = 4096;
+
+/**
+ * A sequence of object keys seen in one document, as a tree from the empty object: objects with
+ * the same keys in the same order leave the same node part (LuaTable.layoutStringKeys), so it is
+ * worked out once per shape and per document. Nothing is kept from one decode to the next.
+ */
+class Shape {
+  children: Map<string, Shape> | undefined = undefined;
+  /** the key without escapes last seen after this shape, matched literally first */
+  nextKey: string | undefined = undefined;
+  nextShape: Shape | undefined = undefined;
+  layout: StringKeysLayout | undefined = undefined;
+  constructor(
+    readonly key: string,
+    readonly n: number,
+  ) {}
 }
-const pairsByDepth: (Pairs | undefined)[] = [];
+
+/**
+ * An open container: an array's values so far, or an object's keys and values so far, its
+ * pending key and its shape (undefined: none), and the Lua stack slots in use below it. One per
+ * nesting depth, reused across documents (values are cleared when the container closes).
+ */
+class Frame {
+  array = false;
+  values: LuaValue[] = [undefined];
+  keys: string[] = [""];
+  n = 0;
+  key = "";
+  shape: Shape | undefined = undefined;
+  top = 0;
+}
+const frames: Frame[] = [];
+/** frames that may hold values (cleared after an error) */
+let framesUsed = 0;
 
 function indexOrInfinity(s: string, ch: string, from: number): number {
   const i = s.indexOf(ch, from);
@@ -639,12 +707,7 @@ function indexOrInfinity(s: string, ch: string, from: number): number {
  * (Shared with cmsgpack.ts and server/scripting/convert.ts.)
  */
 export function sequenceTable(values: LuaValue[]): LuaTable {
-  const n = values.length;
-  if (n > 2 && (n & (n - 1)) !== 0) {
-    const size = 1 << (32 - Math.clz32(n - 1));
-    for (let i = n; i < size; i++) values.push(undefined);
-  }
-  return new LuaTable(values);
+  return LuaTable.fromSequence(values);
 }
 
 /** decode_hex4: four hex digits at s[i], or -1. */

@@ -217,4 +217,9 @@ T("number arg", dec, 123)
 T("float arg", dec, 1.5)
 T("big number arg", dec, 1e100)
 T("null userdata arg", dec, cjson.null)
+T("escaped quote key then bare", dec, '[{"x\\"y":1},{"x"y":2}]')
+T("escaped key then same key bare", function()
+  local t = dec('[{"x\\"y":1},{"x\\"y":2},{"a":1},{"\\u0061":2}]')
+  return t[2]['x"y'], t[4].a
+end)
 return R
