@@ -4,7 +4,8 @@
 // %.14g numbers, sparse-array rules, depth and Lua stack limits. This module owns the settings,
 // the module table and the encoder; the parser is cjson-decode.ts. Strings are latin1 byte strings.
 import { LuaTable } from "../table.js";
-import { LuaError } from "../errors.js";
+import { LuaError, memoryError } from "../errors.js";
+import { CHARGE_MIN, chargeAllocation } from "../memory.js";
 import { formatG } from "../number.js";
 import { type } from "../ops.js";
 import type { LuaValue } from "../value.js";
@@ -60,25 +61,6 @@ ESCAPES[92] = "\\\\";
 ESCAPES[127] = "\\u007f";
 const NEEDS_ESCAPE = new Uint8Array(256);
 for (let i = 0; i < 256; i++) NEEDS_ESCAPE[i] = ESCAPES[i] === undefined ? 0 : 1;
-
-function encodeString(s: string): string {
-  const n = s.length;
-  let i = 0;
-  while (i < n && NEEDS_ESCAPE[s.charCodeAt(i)] === 0) i++;
-  if (i === n) return '"' + s + '"';
-  let out = '"' + s.slice(0, i);
-  let run = i;
-  for (; i < n; i++) {
-    const e = ESCAPES[s.charCodeAt(i)];
-    if (e !== undefined) {
-      if (run < i) out += s.slice(run, i);
-      out += e;
-      run = i + 1;
-    }
-  }
-  if (run < n) out += s.slice(run);
-  return out + '"';
-}
 
 /** The C error raised through luaL_error: "Cannot serialise <type>: <reason>". */
 function encodeError(v: LuaValue, reason: string): LuaError {
@@ -170,83 +152,114 @@ function shortG(x: number, prec: number): string | undefined {
   return sign + digits.slice(0, E + 1) + "." + digits.slice(E + 1);
 }
 
+/** V8's longest string: an encoding that would pass it runs out of memory. */
+const MAX_STRING = (1 << 29) - 24;
+
+/** Digits of integers 0..99, two chars each, for the integer fast path. */
+const DIGIT_PAIRS = new Uint8Array(200);
+for (let i = 0; i < 100; i++) {
+  DIGIT_PAIRS[2 * i] = 48 + Math.floor(i / 10);
+  DIGIT_PAIRS[2 * i + 1] = 48 + (i % 10);
+}
+
+/** An open table of an encoding: an array being written (len > 0) or an object (len -1). */
+class OpenTable {
+  t: LuaTable | undefined = undefined;
+  /** the array's length, or -1 for an object */
+  len = 0;
+  /** the next array index, or the object's traversal position */
+  idx = 0;
+  depth = 0;
+  /** Lua stack slots in use with the table on top */
+  top = 0;
+}
+
 /**
- * One cjson.encode call: json_append_data's depth-first walk, kept on an explicit stack of open
- * tables (deep documents must not overflow the JS stack before cjson's own limits apply).
- * Tables are walked by traversal position (lua_next's order, without allocating).
+ * cjson.encode for one module table: json_append_data's depth-first walk, kept on an explicit
+ * stack of open tables (deep documents must not overflow the JS stack before cjson's own limits
+ * apply), writing bytes into a buffer as strbuf does; the buffer is kept between calls when
+ * encode_keep_buffer is on. Tables are walked by traversal position (lua_next's order, without
+ * allocating). Encoding calls no Lua code, so one Encoder serves every call of its table.
  */
 class Encoder {
-  out = "";
-  // open tables, innermost last: the table, its array length (-1: object), the next array index
-  // or the object's traversal position, the nesting depth, and the Lua stack slots in use with the
-  // table on top
-  private tables: LuaTable[] = [];
-  private lens: number[] = [];
-  private idx: number[] = [];
-  private depths: number[] = [];
-  private tops: number[] = [];
+  private buf: Buffer = Buffer.allocUnsafe(0);
+  private pos = 0;
+  private open: OpenTable[] = [];
+  /** open tables in use: open[0..n-1] */
+  private n = 0;
 
   constructor(readonly cfg: Config) {}
 
   encode(v: LuaValue): string {
-    this.value(v, 0, 1);
-    const tables = this.tables;
-    while (tables.length > 0) {
-      const n = tables.length - 1;
-      const t = tables[n];
-      const len = this.lens[n];
-      if (len >= 0) {
-        const i = this.idx[n];
-        if (i > len) {
-          this.out += "]";
-          this.pop();
-          continue;
-        }
-        if (i > 1) this.out += ",";
-        this.idx[n] = i + 1;
-        this.value(t.getNum(i), this.depths[n], this.tops[n] + 1);
-      } else {
-        const prev = this.idx[n];
-        const pos = t.nextPosition(prev);
-        if (pos < 0) {
-          this.out += "}";
-          this.pop();
-          continue;
-        }
-        this.idx[n] = pos;
-        if (prev >= 0) this.out += ",";
-        const k = t.keyAt(pos);
-        if (typeof k === "string") this.out += encodeString(k) + ":";
-        else if (typeof k === "number") this.out += '"' + encodeNumber(this.cfg, k) + '":';
-        else throw encodeError(k, "table key must be a number or string");
-        this.value(t.valueAt(pos), this.depths[n], this.tops[n] + 2);
-      }
+    if (this.buf.length === 0) this.buf = Buffer.allocUnsafe(1024);
+    this.pos = 0;
+    this.n = 0;
+    try {
+      this.value(v, 0, 1);
+      this.walk();
+      return this.buf.toString("latin1", 0, this.pos);
+    } finally {
+      for (let k = 0; k < this.open.length; k++) this.open[k].t = undefined;
+      if (!this.cfg.encodeKeepBuffer) this.buf = Buffer.allocUnsafe(0);
     }
-    return this.out;
   }
 
-  private pop(): void {
-    this.tables.pop();
-    this.lens.pop();
-    this.idx.pop();
-    this.depths.pop();
-    this.tops.pop();
+  /** Writes the open tables' contents until none is left open. */
+  private walk(): void {
+    const open = this.open;
+    while (this.n > 0) {
+      const o = open[this.n - 1];
+      const t = o.t!;
+      if (o.len >= 0) {
+        const i = o.idx;
+        if (i > o.len) {
+          this.byte(93); // ]
+          o.t = undefined;
+          this.n--;
+          continue;
+        }
+        if (i > 1) this.byte(44);
+        o.idx = i + 1;
+        this.value(t.getNum(i), o.depth, o.top + 1);
+      } else {
+        const prev = o.idx;
+        const pos = t.nextPosition(prev);
+        if (pos < 0) {
+          this.byte(125); // }
+          o.t = undefined;
+          this.n--;
+          continue;
+        }
+        o.idx = pos;
+        if (prev >= 0) this.byte(44);
+        const k = t.keyAt(pos);
+        if (typeof k === "string") this.string(k);
+        else if (typeof k === "number") {
+          this.byte(34);
+          this.number(k);
+          this.byte(34);
+        } else throw encodeError(k, "table key must be a number or string");
+        this.byte(58); // :
+        this.value(t.valueAt(pos), o.depth, o.top + 2);
+      }
+    }
   }
 
   /** json_append_data for one value: scalars are written, a table is opened. */
   private value(v: LuaValue, depth: number, top: number): void {
     switch (typeof v) {
       case "string":
-        this.out += encodeString(v);
+        this.string(v);
         return;
       case "number":
-        this.out += encodeNumber(this.cfg, v);
+        this.number(v);
         return;
       case "boolean":
-        this.out += v ? "true" : "false";
+        if (v) this.ascii("true");
+        else this.ascii("false");
         return;
       case "undefined":
-        this.out += "null";
+        this.ascii("null");
         return;
     }
     if (v instanceof LuaTable) {
@@ -256,16 +269,19 @@ class Encoder {
         throw new LuaError(`Cannot serialise, excessive nesting (${depth})`, 1);
       }
       const len = this.arrayLength(v);
-      this.out += len > 0 ? "[" : "{";
-      this.tables.push(v);
-      this.lens.push(len > 0 ? len : -1);
-      this.idx.push(len > 0 ? 1 : -1);
-      this.depths.push(depth);
-      this.tops.push(top);
+      this.byte(len > 0 ? 91 : 123);
+      let o = this.open[this.n];
+      if (o === undefined) o = this.open[this.n] = new OpenTable();
+      this.n++;
+      o.t = v;
+      o.len = len > 0 ? len : -1;
+      o.idx = len > 0 ? 1 : -1;
+      o.depth = depth;
+      o.top = top;
       return;
     }
     if (v === JSON_NULL) {
-      this.out += "null";
+      this.ascii("null");
       return;
     }
     throw encodeError(v, "type not supported");
@@ -277,13 +293,17 @@ class Encoder {
    * arrays raise or, with encode_sparse_array(true), become objects.
    */
   private arrayLength(t: LuaTable): number {
-    let max = 0;
-    let items = 0;
-    for (let pos = t.nextPosition(-1); pos >= 0; pos = t.nextPosition(pos)) {
-      const k = t.keyAt(pos);
-      if (typeof k !== "number" || !(k >= 1) || Math.floor(k) !== k) return -1;
-      if (k > max) max = k >= 2147483648 ? -2147483648 : k;
-      items++;
+    let max = t.sequenceLength();
+    let items = max;
+    if (max < 0) {
+      max = 0;
+      items = 0;
+      for (let pos = t.nextPosition(-1); pos >= 0; pos = t.nextPosition(pos)) {
+        const k = t.keyAt(pos);
+        if (typeof k !== "number" || !(k >= 1) || Math.floor(k) !== k) return -1;
+        if (k > max) max = k >= 2147483648 ? -2147483648 : k;
+        items++;
+      }
     }
     const cfg = this.cfg;
     if (cfg.sparseRatio > 0 && max > Math.imul(items, cfg.sparseRatio) && max > cfg.sparseSafe) {
@@ -291,6 +311,146 @@ class Encoder {
       return -1;
     }
     return max;
+  }
+
+  // ---- strbuf -------------------------------------------------------------------------------
+
+  /** Room for `extra` more bytes. */
+  private reserve(extra: number): void {
+    if (this.pos + extra > this.buf.length) this.grow(this.pos + extra);
+  }
+
+  private grow(need: number): void {
+    if (need > MAX_STRING) throw memoryError();
+    let size = this.buf.length * 2;
+    while (size < need) size *= 2;
+    if (size > MAX_STRING) size = MAX_STRING;
+    if (size >= CHARGE_MIN) chargeAllocation(size);
+    const b = Buffer.allocUnsafe(size);
+    this.buf.copy(b, 0, 0, this.pos);
+    this.buf = b;
+  }
+
+  private byte(c: number): void {
+    if (this.pos === this.buf.length) this.grow(this.pos + 1);
+    this.buf[this.pos++] = c;
+  }
+
+  /** An ASCII word (true, false, null, a formatted number). */
+  private ascii(w: string): void {
+    const n = w.length;
+    this.reserve(n);
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) b[p++] = w.charCodeAt(i);
+    this.pos = p;
+  }
+
+  /** json_append_string: the bytes quoted, escaped as char2escape says. */
+  private string(s: string): void {
+    const n = s.length;
+    this.reserve(n + 2);
+    let b = this.buf;
+    let p = this.pos;
+    b[p++] = 34;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (NEEDS_ESCAPE[c] !== 0) break;
+      b[p++] = c;
+    }
+    if (i < n) {
+      // escapes take up to six bytes each
+      this.pos = p;
+      this.reserve(6 * (n - i) + 1);
+      b = this.buf;
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        const e = ESCAPES[c];
+        if (e === undefined) b[p++] = c;
+        else for (let k = 0; k < e.length; k++) b[p++] = e.charCodeAt(k);
+      }
+    }
+    b[p++] = 34;
+    this.pos = p;
+  }
+
+  /** json_append_number: %.{precision}g, or the encode_invalid_numbers treatment of NaN and ±inf. */
+  private number(x: number): void {
+    const prec = this.cfg.encodeNumberPrecision;
+    const limit = POW10[prec];
+    if (x < limit && x > -limit) {
+      if (Number.isInteger(x)) {
+        if (x === 0 && 1 / x < 0) this.ascii("-0");
+        else this.digits(x, 0);
+        return;
+      }
+      // A fraction with at most prec significant digits in all and d <= 8 after the point, from
+      // 1e-4 on (%g's fixed layout): m = x * 10^d is an integer when rounded, and then x lies
+      // within 2^-53 of m / 10^d, far nearer than half a step of prec digits: %g prints m / 10^d.
+      const ax = x < 0 ? -x : x;
+      if (ax >= 1e-4) {
+        for (let d = 1; d <= 8; d++) {
+          const m = x * POW10[d];
+          if (m >= limit || m <= -limit) break;
+          if (Number.isInteger(m)) {
+            this.digits(m, d);
+            return;
+          }
+        }
+      }
+    }
+    this.ascii(encodeNumber(this.cfg, x));
+  }
+
+  /** The integer m / 10^d written in decimal (|m| < 10^14), trailing zeros of the fraction dropped. */
+  private digits(m: number, d: number): void {
+    this.reserve(17);
+    const b = this.buf;
+    let p = this.pos;
+    if (m < 0) {
+      b[p++] = 45;
+      m = -m;
+    }
+    for (let q = Math.floor(m / 10); d > 0 && m === q * 10; q = Math.floor(m / 10)) {
+      m = q;
+      d--;
+    }
+    // the number of digits written: at least d + 1 (a "0." before a fraction below 1)
+    let len = 1;
+    while (len < 15 && m >= POW10[len]) len++;
+    if (len <= d) len = d + 1;
+    let end = p + len + (d > 0 ? 1 : 0);
+    this.pos = end;
+    if (m > 0x7fffffff) {
+      // above 2^31 - 1: down to 9 digits in floating point (exact: m < 2^53)
+      for (; m > 0x7fffffff; d--) {
+        const q = Math.floor(m / 10);
+        b[--end] = 48 + (m - q * 10);
+        m = q;
+        if (d === 1) b[--end] = 46;
+      }
+    }
+    let n = m | 0;
+    for (; d > 0; d--) {
+      const q = (n / 10) | 0;
+      b[--end] = 48 + (n - q * 10);
+      n = q;
+      if (d === 1) b[--end] = 46;
+    }
+    while (n >= 100) {
+      const q = (n / 100) | 0;
+      const r = 2 * (n - q * 100);
+      b[--end] = DIGIT_PAIRS[r + 1];
+      b[--end] = DIGIT_PAIRS[r];
+      n = q;
+    }
+    if (n >= 10) {
+      b[--end] = DIGIT_PAIRS[2 * n + 1];
+      b[--end] = DIGIT_PAIRS[2 * n];
+    } else b[--end] = 48 + n;
+    // zeros between the point and the fraction's digits (0.05: m = 5, d = 2)
+    while (end > p) b[--end] = 48;
   }
 }
 
@@ -336,11 +496,12 @@ function enumResult(setting: number, options: string[]): LuaValue {
 /** A cjson module table with its own configuration (luaopen_cjson / cjson.new). */
 export function makeCjsonLib(): LuaTable {
   const cfg = newConfig();
+  const encoder = new Encoder(cfg);
   const t = new LuaTable();
 
   t.setStr("encode", function encode(v: LuaValue): string {
     if (arguments.length !== 1) throw argError(1, "encode", "expected 1 argument");
-    return new Encoder(cfg).encode(v);
+    return encoder.encode(v);
   });
 
   t.setStr("decode", function decode(v: LuaValue): LuaValue {
