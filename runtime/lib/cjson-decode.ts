@@ -468,42 +468,50 @@ class Decoder {
    */
   parse(): LuaValue {
     const s = this.s;
-    const cfg = this.cfg;
     const root = new Shape("", 0);
+    const frames: Frame[] = [];
     let d = 0; // open containers: frames[0..d-1]
+    let f: Frame | undefined; // frames[d - 1]
     let top = 1; // Lua stack slots in use where the next value goes (the argument string)
     let i = 0;
     let v: LuaValue;
-    try {
+    {
       for (;;) {
         // ---- a value is expected at i
         let c = s.charCodeAt(i);
-        while (c === 32 || c === 10 || c === 13 || c === 9) c = s.charCodeAt(++i);
-        this.tokIndex = i;
-        this.i = i;
+        if (c <= 32) {
+          while (c === 32 || c === 10 || c === 13 || c === 9) c = s.charCodeAt(++i);
+        }
         if (c === 34) {
-          this.string();
-          if (this.tok !== T_STRING) throw this.expected("value");
-          v = this.tokStr;
-          i = this.i;
-        } else if (c === 45 || (c >= 48 && c <= 57)) {
-          if (!cfg.decodeInvalidNumbers && this.isInvalidNumber()) this.setError("invalid number");
-          else this.number();
-          if (this.tok !== T_NUMBER) throw this.expected("value");
-          v = this.tokNum;
-          i = this.i;
+          // a string without escapes is a slice of the document
+          let j = i + 1;
+          let e = s.charCodeAt(j);
+          while (e !== 34 && e !== 92 && e > 0) e = s.charCodeAt(++j);
+          if (e === 34) {
+            v = s.slice(i + 1, j);
+            i = j + 1;
+          } else {
+            this.i = this.tokIndex = i;
+            this.string();
+            if (this.tok !== T_STRING) throw this.expected("value");
+            v = this.tokStr;
+            i = this.i;
+          }
         } else if (c === 123 || c === 91) {
           const obj = c === 123;
-          this.i = i + 1;
-          this.descend(d + 1, top, obj ? 3 : 2);
-          i = this.skipSpace(i + 1);
+          if (d + 1 > this.cfg.decodeMaxDepth || top + (obj ? 3 : 2) > MAXCSTACK) {
+            this.i = i + 1;
+            this.descend(d + 1, top, obj ? 3 : 2);
+          }
+          i++;
+          c = s.charCodeAt(i);
+          if (c <= 32) i = this.skipSpace(i);
           if (s.charCodeAt(i) === (obj ? 125 : 93)) {
             i++;
             v = new LuaTable();
           } else {
-            let f = frames[d];
+            f = frames[d];
             if (f === undefined) f = frames[d] = new Frame();
-            if (d >= framesUsed) framesUsed = d + 1;
             d++;
             f.top = top;
             f.n = 0;
@@ -511,45 +519,36 @@ class Decoder {
             if (obj) {
               top += 2;
               f.shape = root;
-              i = this.colon(this.objectKey(f, i));
+              i = this.objectKey(f, i);
+              if (s.charCodeAt(i) === 58) i++;
+              else i = this.colon(i);
             } else {
               top += 1;
             }
             continue;
           }
         } else {
-          this.next();
-          switch (this.tok) {
-            case T_NUMBER:
-              v = this.tokNum;
-              break;
-            case T_BOOLEAN:
-              v = this.tokBool;
-              break;
-            case T_NULL:
-              v = JSON_NULL;
-              break;
-            default:
-              throw this.expected("value");
-          }
+          v = this.scalar(i, c);
           i = this.i;
         }
         // ---- a value is complete: store it in the innermost container, or finish
         for (;;) {
-          if (d === 0) {
+          if (f === undefined) {
             this.i = i;
             this.next();
             if (this.tok !== T_END) throw this.expected("the end");
             return v;
           }
-          const f = frames[d - 1];
-          i = this.skipSpace(i);
           c = s.charCodeAt(i);
+          if (c <= 32) {
+            i = this.skipSpace(i);
+            c = s.charCodeAt(i);
+          }
           const values = f.values;
           const n = f.n;
+          values[n] = v;
+          f.n = n + 1;
           if (f.array) {
-            values[n] = v;
-            f.n = n + 1;
             if (c === 44) {
               i++;
               break;
@@ -559,10 +558,12 @@ class Decoder {
             v = LuaTable.fromSequence(values.slice(0, n + 1));
           } else {
             f.keys[n] = f.key;
-            values[n] = v;
-            f.n = n + 1;
             if (c === 44) {
-              i = this.colon(this.objectKey(f, this.skipSpace(i + 1)));
+              i++;
+              c = s.charCodeAt(i);
+              i = this.objectKey(f, c <= 32 ? this.skipSpace(i) : i);
+              if (s.charCodeAt(i) === 58) i++;
+              else i = this.colon(i);
               break;
             }
             if (c !== 125) throw this.unexpected(i, "comma or object end");
@@ -575,15 +576,81 @@ class Decoder {
               v = LuaTable.fromLayout(layout, values);
             }
           }
-          for (let k = 0; k <= n; k++) values[k] = undefined; // keep no values alive
           // the container closed: it is the completed value one level up
-          d--;
           top = f.top;
+          d--;
+          f = d > 0 ? frames[d - 1] : undefined;
         }
       }
-    } catch (e) {
-      for (let k = 0; k < framesUsed; k++) frames[k].values.fill(undefined);
-      throw e;
+    }
+  }
+
+  /**
+   * A number, boolean or null at i (c = its first byte; not a string or container): the plain
+   * decimals of up to 15 digits exactly (digits / 10^fraction, both exact, rounded once), the
+   * rest through next(). this.i ends after it; other tokens raise "Expected value".
+   */
+  private scalar(i: number, c: number): LuaValue {
+    const s = this.s;
+    let j = i;
+    if (c === 45) c = s.charCodeAt(++j);
+    if (c >= 48 && c <= 57) {
+      const start = j;
+      let m = c - 48;
+      c = s.charCodeAt(++j);
+      if (m !== 0 || !(c === 120 || c === 88 || (c >= 48 && c <= 57))) {
+        while (c >= 48 && c <= 57) {
+          m = m * 10 + (c - 48);
+          c = s.charCodeAt(++j);
+        }
+        let digits = j - start;
+        let frac = 0;
+        if (c === 46) {
+          c = s.charCodeAt(j + 1);
+          if (c >= 48 && c <= 57) {
+            j++;
+            const fstart = j;
+            while (c >= 48 && c <= 57) {
+              m = m * 10 + (c - 48);
+              c = s.charCodeAt(++j);
+            }
+            frac = j - fstart;
+            digits += frac;
+          } else c = 46;
+        }
+        if (digits <= 15 && c !== 101 && c !== 69 && c !== 46) {
+          this.i = j;
+          const x = frac === 0 ? m : m / POW10[frac];
+          return s.charCodeAt(i) === 45 ? -x : x;
+        }
+      }
+    } else if (c === 116 && j === i && s.startsWith("true", i)) {
+      this.i = i + 4;
+      return true;
+    } else if (c === 102 && j === i && s.startsWith("false", i)) {
+      this.i = i + 5;
+      return false;
+    } else if (c === 110 && j === i && s.startsWith("null", i)) {
+      this.i = i + 4;
+      return JSON_NULL;
+    }
+    this.i = this.tokIndex = i;
+    const first = s.charCodeAt(i);
+    if (first === 45 || (first >= 48 && first <= 57)) {
+      if (!this.cfg.decodeInvalidNumbers && this.isInvalidNumber()) this.setError("invalid number");
+      else this.number();
+    } else {
+      this.next();
+    }
+    switch (this.tok) {
+      case T_NUMBER:
+        return this.tokNum;
+      case T_BOOLEAN:
+        return this.tokBool;
+      case T_NULL:
+        return JSON_NULL;
+      default:
+        throw this.expected("value");
     }
   }
 
@@ -680,7 +747,8 @@ class Shape {
 /**
  * An open container: an array's values so far, or an object's keys and values so far, its
  * pending key and its shape (undefined: none), and the Lua stack slots in use below it. One per
- * nesting depth, reused across documents (values are cleared when the container closes).
+ * nesting depth and document: objects made during the decode, as the values they hold are, so
+ * that storing those is not an old-to-new store for the garbage collector to remember.
  */
 class Frame {
   array = false;
@@ -691,9 +759,6 @@ class Frame {
   shape: Shape | undefined = undefined;
   top = 0;
 }
-const frames: Frame[] = [];
-/** frames that may hold values (cleared after an error) */
-let framesUsed = 0;
 
 function indexOrInfinity(s: string, ch: string, from: number): number {
   const i = s.indexOf(ch, from);

@@ -162,6 +162,8 @@ for (let i = 0; i < 100; i++) {
   DIGIT_PAIRS[2 * i + 1] = 48 + (i % 10);
 }
 
+const NO_TABLES: OpenTable[] = [];
+
 /** An open table of an encoding: an array being written (len > 0) or an object (len -1). */
 class OpenTable {
   t: LuaTable | undefined = undefined;
@@ -179,7 +181,8 @@ class OpenTable {
  * stack of open tables (deep documents must not overflow the JS stack before cjson's own limits
  * apply), writing bytes into a buffer as strbuf does; the buffer is kept between calls when
  * encode_keep_buffer is on. Tables are walked by traversal position (lua_next's order, without
- * allocating). Encoding calls no Lua code, so one Encoder serves every call of its table.
+ * allocating). Encoding calls no Lua code, so one Encoder serves every call of its table; its
+ * open tables are made per call (young objects holding young tables: no remembered stores).
  */
 class Encoder {
   private buf: Buffer = Buffer.allocUnsafe(0);
@@ -194,12 +197,13 @@ class Encoder {
     if (this.buf.length === 0) this.buf = Buffer.allocUnsafe(1024);
     this.pos = 0;
     this.n = 0;
+    this.open = [];
     try {
       this.value(v, 0, 1);
       this.walk();
       return this.buf.toString("latin1", 0, this.pos);
     } finally {
-      for (let k = 0; k < this.open.length; k++) this.open[k].t = undefined;
+      this.open = NO_TABLES;
       if (!this.cfg.encodeKeepBuffer) this.buf = Buffer.allocUnsafe(0);
     }
   }
@@ -214,7 +218,6 @@ class Encoder {
         const i = o.idx;
         if (i > o.len) {
           this.byte(93); // ]
-          o.t = undefined;
           this.n--;
           continue;
         }
@@ -226,7 +229,6 @@ class Encoder {
         const pos = t.nextPosition(prev);
         if (pos < 0) {
           this.byte(125); // }
-          o.t = undefined;
           this.n--;
           continue;
         }
