@@ -235,13 +235,14 @@ function simPlace(j: number, v: number, size: number): boolean {
  */
 export interface StringKeysLayout {
   readonly lsize: number;
-  readonly nkey: readonly LuaValue[];
+  /** (never written: tables share it until they copy it, see unshareLayout) */
+  readonly nkey: LuaValue[];
   /** the used nodes, in node order */
   readonly nodes: Int32Array;
   /** per used node, the index of its value among the stores (the last store of its key) */
   readonly from: Int32Array;
-  readonly nnext: readonly number[];
-  readonly nhash: readonly number[];
+  readonly nnext: number[];
+  readonly nhash: number[];
   readonly lastfree: number;
 }
 
@@ -265,6 +266,8 @@ export class LuaTable {
   private nhash: number[] = NO_LINKS;
   /** Every node at or above this index is in use; free nodes are searched downwards. */
   private lastfree = 0;
+  /** The layout whose key, link and hash arrays the node part shares (fromLayout), if any. */
+  private layout: StringKeysLayout | undefined = undefined;
   /** The position `next` returned last (a hint for the next call), or -1. */
   private lastNext = -1;
   /** The hash Lua would take from this table's address, once it is used as a key (0: not yet). */
@@ -400,18 +403,30 @@ export class LuaTable {
     return { lsize, nkey, nodes, from, nnext, nhash, lastfree: simLastfree };
   }
 
-  /** A table with the node part of `layout`, node nodes[k] holding values[from[k]]. */
+  /**
+   * A table with the node part of `layout`, node nodes[k] holding values[from[k]]. Its keys,
+   * links and hashes are the layout's own arrays, shared until a new key needs them changed.
+   */
   static fromLayout(layout: StringKeysLayout, values: readonly LuaValue[]): LuaTable {
     const t = new LuaTable();
     const { nodes, from } = layout;
     const nval = nils(layout.lsize);
     for (let k = 0; k < nodes.length; k++) nval[nodes[k]] = values[from[k]];
-    t.nkey = layout.nkey.slice();
+    t.layout = layout;
+    t.nkey = layout.nkey;
     t.nval = nval;
-    if (layout.nnext !== NO_LINKS) t.nnext = layout.nnext.slice();
-    if (layout.nhash !== NO_LINKS) t.nhash = layout.nhash.slice();
+    t.nnext = layout.nnext;
+    t.nhash = layout.nhash;
     t.lastfree = layout.lastfree;
     return t;
+  }
+
+  /**
+   * The layout this table's node part was made with and still has (no key added, no rehash;
+   * values may have changed, nil included), or undefined. The array part is then empty.
+   */
+  stringKeysLayout(): StringKeysLayout | undefined {
+    return this.layout;
   }
 
   /**
@@ -731,6 +746,7 @@ export class LuaTable {
    * `h` is a string key's hash, masked (STRING_HASH_MASK); ignored for other keys.
    */
   private newKey(key: LuaValue, value: LuaValue, h: number): void {
+    if (this.layout !== undefined) this.unshareLayout();
     const { nkey, nval, nhash } = this;
     if (nkey.length === 0) return this.rehashInsert(key, value, h);
     let mp = typeof key === "string" ? h & (nkey.length - 1) : this.mainPosition(key);
@@ -760,6 +776,14 @@ export class LuaTable {
     nkey[mp] = key;
     nval[mp] = value;
     if (nhash !== NO_LINKS) nhash[mp] = h;
+  }
+
+  /** The node part stops sharing its layout's arrays: they are copied before a change. */
+  private unshareLayout(): void {
+    this.layout = undefined;
+    this.nkey = this.nkey.slice();
+    if (this.nnext !== NO_LINKS) this.nnext = this.nnext.slice();
+    if (this.nhash !== NO_LINKS) this.nhash = this.nhash.slice();
   }
 
   /** rehash, then luaH_set again: the key may now belong to the array part. */
@@ -864,6 +888,7 @@ export class LuaTable {
 
   /** setnodevector: a node part of 2^ceil(log2(size)) free nodes (the dummynode for size 0). */
   private setNodeVector(size: number): void {
+    this.layout = undefined;
     if (size === 0) {
       this.nkey = NOTHING;
       this.nval = NOTHING;

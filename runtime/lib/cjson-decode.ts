@@ -685,16 +685,17 @@ class Decoder {
     const b = this.b;
     const sh = f.shape;
     if (sh !== undefined) {
-      const kb = sh.nextBytes;
-      if (kb !== undefined) {
-        // "key" at i: its bytes, then a quote
-        const kl = kb.length;
+      const key = sh.nextKey;
+      if (key !== undefined) {
+        // "key" at i: the bytes of the key where it was seen, then a quote
+        const kl = key.length;
         const e = i + 1 + kl;
         if (b[i] === 34 && e < this.s.length && b[e] === 34) {
-          let k = 0;
-          while (k < kl && b[i + 1 + k] === kb[k]) k++;
-          if (k === kl) {
-            f.key = sh.nextKey!;
+          const at = sh.nextAt - i - 1;
+          let k = i + 1;
+          while (k < e && b[k] === b[k + at]) k++;
+          if (k === e) {
+            f.key = key;
             f.shape = sh.nextShape;
             return e + 1;
           }
@@ -714,19 +715,17 @@ class Decoder {
 
   /** The shape after `key` (undefined past the limits: the object is laid out on its own). */
   private transition(sh: Shape, key: string): Shape | undefined {
-    let next = sh.children?.get(key);
+    let next = sh.child(key);
     if (next === undefined) {
       if (sh.n >= SHAPE_MAX_KEYS || this.shapesLeft === 0) return undefined;
       this.shapesLeft--;
       next = new Shape(key, sh.n + 1);
-      (sh.children ??= new Map()).set(key, next);
+      sh.addChild(next);
     }
     if (this.tokRaw) {
-      // the key had no escapes: its bytes in the document are the key itself
-      if (sh.nextKey !== key) {
-        sh.nextKey = key;
-        sh.nextBytes = next.bytes ??= latin1Bytes(key);
-      }
+      // the key had no escapes: its bytes in the document, just read, are the key itself
+      sh.nextKey = key;
+      sh.nextAt = this.i - 1 - key.length;
       sh.nextShape = next;
     }
     return next;
@@ -751,19 +750,36 @@ const MAX_SHAPES = 4096;
  * worked out once per shape and per document. Nothing is kept from one decode to the next.
  */
 class Shape {
-  children: Map<string, Shape> | undefined = undefined;
+  /** the shapes one key longer: a list, and a map by key once there are many */
+  private firstChild: Shape | undefined = undefined;
+  private sibling: Shape | undefined = undefined;
+  private children: Map<string, Shape> | undefined = undefined;
+  private childCount = 0;
   /** the key without escapes last seen after this shape, matched literally first */
   nextKey: string | undefined = undefined;
+  /** where nextKey's bytes are in the document */
+  nextAt = 0;
   nextShape: Shape | undefined = undefined;
-  /** nextKey's bytes */
-  nextBytes: Uint8Array | undefined = undefined;
-  /** this shape's last key's bytes, once a transition wanted them */
-  bytes: Uint8Array | undefined = undefined;
   layout: StringKeysLayout | undefined = undefined;
   constructor(
     readonly key: string,
     readonly n: number,
   ) {}
+
+  child(key: string): Shape | undefined {
+    if (this.children !== undefined) return this.children.get(key);
+    for (let c = this.firstChild; c !== undefined; c = c.sibling) if (c.key === key) return c;
+    return undefined;
+  }
+
+  addChild(c: Shape): void {
+    c.sibling = this.firstChild;
+    this.firstChild = c;
+    if (++this.childCount === 8) {
+      this.children = new Map();
+      for (let x: Shape | undefined = c; x !== undefined; x = x.sibling) this.children.set(x.key, x);
+    } else if (this.childCount > 8) this.children!.set(c.key, c);
+  }
 }
 
 /**
@@ -858,13 +874,6 @@ export function decodeJson(s: string, cfg: DecodeConfig): LuaValue {
   // a big document's copy is not kept once parsed
   docBytes = n < KEEP_BYTES ? b : EMPTY_BYTES;
   return new Decoder(s, b, cfg).parse();
-}
-
-/** The latin1 bytes of a string. */
-function latin1Bytes(s: string): Uint8Array {
-  const b = new Uint8Array(s.length);
-  for (let k = 0; k < s.length; k++) b[k] = s.charCodeAt(k);
-  return b;
 }
 
 /** Documents shorter than this have their bytes copied into a buffer kept between decodes. */

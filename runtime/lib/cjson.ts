@@ -3,7 +3,7 @@
 // (cjson.new() makes more) with its own settings. Same bytes and error texts as the C library:
 // %.14g numbers, sparse-array rules, depth and Lua stack limits. This module owns the settings,
 // the module table and the encoder; the parser is cjson-decode.ts. Strings are latin1 byte strings.
-import { LuaTable } from "../table.js";
+import { LuaTable, type StringKeysLayout } from "../table.js";
 import { LuaError, memoryError } from "../errors.js";
 import { CHARGE_MIN, chargeAllocation } from "../memory.js";
 import { formatG } from "../number.js";
@@ -163,17 +163,35 @@ for (let i = 0; i < 100; i++) {
 }
 
 const NO_TABLES: OpenTable[] = [];
+const TRUE = new Uint8Array([116, 114, 117, 101]);
+const FALSE = new Uint8Array([102, 97, 108, 115, 101]);
+const NULL = new Uint8Array([110, 117, 108, 108]);
 
-/** An open table of an encoding: an array being written (len > 0) or an object (len -1). */
+/** An open table of an encoding: an array, an object, or an object with a decoded layout. */
 class OpenTable {
   t: LuaTable | undefined = undefined;
-  /** the array's length, or -1 for an object */
+  /** the array's length, or OBJECT, or LAID_OUT */
   len = 0;
-  /** the next array index, or the object's traversal position */
+  /** the next array index, the object's traversal position, or the layout's next used node */
   idx = 0;
   depth = 0;
   /** Lua stack slots in use with the table on top */
   top = 0;
+  /** LAID_OUT: the layout's keys as JSON, and whether a member was written */
+  keys: LayoutKeys | undefined = undefined;
+  wrote = false;
+}
+const OBJECT = -1;
+const LAID_OUT = -2;
+
+/**
+ * A decoded layout's keys written as JSON, with the colon: used node k's are
+ * bytes[start[k] .. start[k + 1]). Made once per layout and encode call.
+ */
+interface LayoutKeys {
+  layout: StringKeysLayout;
+  bytes: Uint8Array;
+  start: Int32Array;
 }
 
 /**
@@ -190,6 +208,9 @@ class Encoder {
   private open: OpenTable[] = [];
   /** open tables in use: open[0..n-1] */
   private n = 0;
+  /** this call's layouts' keys as JSON */
+  private lastKeys: LayoutKeys | undefined = undefined;
+  private keysByLayout: Map<StringKeysLayout, LayoutKeys> | undefined = undefined;
 
   constructor(readonly cfg: Config) {}
 
@@ -198,12 +219,16 @@ class Encoder {
     this.pos = 0;
     this.n = 0;
     this.open = [];
+    this.lastKeys = undefined;
+    this.keysByLayout = undefined;
     try {
       this.value(v, 0, 1);
       this.walk();
       return this.buf.toString("latin1", 0, this.pos);
     } finally {
       this.open = NO_TABLES;
+      this.lastKeys = undefined;
+      this.keysByLayout = undefined;
       if (!this.cfg.encodeKeepBuffer) this.buf = Buffer.allocUnsafe(0);
     }
   }
@@ -214,9 +239,10 @@ class Encoder {
     while (this.n > 0) {
       const o = open[this.n - 1];
       const t = o.t!;
-      if (o.len >= 0) {
+      const len = o.len;
+      if (len >= 0) {
         const i = o.idx;
-        if (i > o.len) {
+        if (i > len) {
           this.byte(93); // ]
           this.n--;
           continue;
@@ -224,6 +250,30 @@ class Encoder {
         if (i > 1) this.byte(44);
         o.idx = i + 1;
         this.value(t.getNum(i), o.depth, o.top + 1);
+      } else if (len === LAID_OUT) {
+        // the keys in node order, as lua_next gives them, from the layout's JSON
+        const keys = o.keys!;
+        const nodes = keys.layout.nodes;
+        let k = o.idx;
+        let v: LuaValue = undefined;
+        while (k < nodes.length && (v = t.valueAt(nodes[k])) === undefined) k++;
+        if (k === nodes.length) {
+          this.byte(125); // }
+          this.n--;
+          continue;
+        }
+        o.idx = k + 1;
+        const from = keys.start[k];
+        const to = keys.start[k + 1];
+        this.reserve(to - from + 1);
+        const b = this.buf;
+        let p = this.pos;
+        if (o.wrote) b[p++] = 44;
+        o.wrote = true;
+        const kb = keys.bytes;
+        for (let j = from; j < to; j++) b[p++] = kb[j];
+        this.pos = p;
+        this.value(v, o.depth, o.top + 2);
       } else {
         const prev = o.idx;
         const pos = t.nextPosition(prev);
@@ -257,11 +307,10 @@ class Encoder {
         this.number(v);
         return;
       case "boolean":
-        if (v) this.ascii("true");
-        else this.ascii("false");
+        this.literal(v ? TRUE : FALSE);
         return;
       case "undefined":
-        this.ascii("null");
+        this.literal(NULL);
         return;
     }
     if (v instanceof LuaTable) {
@@ -270,23 +319,66 @@ class Encoder {
       if (depth > this.cfg.encodeMaxDepth || top + 3 > MAXCSTACK) {
         throw new LuaError(`Cannot serialise, excessive nesting (${depth})`, 1);
       }
-      const len = this.arrayLength(v);
-      this.byte(len > 0 ? 91 : 123);
       let o = this.open[this.n];
       if (o === undefined) o = this.open[this.n] = new OpenTable();
-      this.n++;
       o.t = v;
-      o.len = len > 0 ? len : -1;
-      o.idx = len > 0 ? 1 : -1;
       o.depth = depth;
       o.top = top;
+      const layout = v.stringKeysLayout();
+      if (layout !== undefined) {
+        // string keys only: an object (lua_array_length stops at the first key)
+        o.len = LAID_OUT;
+        o.idx = 0;
+        o.wrote = false;
+        o.keys = this.layoutKeys(layout);
+        this.byte(123);
+      } else {
+        const len = this.arrayLength(v);
+        this.byte(len > 0 ? 91 : 123);
+        o.len = len > 0 ? len : OBJECT;
+        o.idx = len > 0 ? 1 : -1;
+      }
+      this.n++;
       return;
     }
     if (v === JSON_NULL) {
-      this.ascii("null");
+      this.literal(NULL);
       return;
     }
     throw encodeError(v, "type not supported");
+  }
+
+  /** The JSON of a layout's keys (the last layout's, or made now and remembered for this call). */
+  private layoutKeys(layout: StringKeysLayout): LayoutKeys {
+    const last = this.lastKeys;
+    if (last !== undefined && last.layout === layout) return last;
+    let keys = this.keysByLayout?.get(layout);
+    if (keys === undefined) {
+      const { nodes, nkey } = layout;
+      const start = new Int32Array(nodes.length + 1);
+      const saved = this.pos;
+      for (let k = 0; k < nodes.length; k++) {
+        start[k] = this.pos - saved;
+        this.string(nkey[nodes[k]] as string);
+        this.byte(58);
+      }
+      start[nodes.length] = this.pos - saved;
+      const bytes = this.buf.slice(saved, this.pos);
+      this.pos = saved;
+      keys = { layout, bytes: new Uint8Array(bytes), start };
+      (this.keysByLayout ??= new Map()).set(layout, keys);
+    }
+    this.lastKeys = keys;
+    return keys;
+  }
+
+  /** true, false or null. */
+  private literal(w: Uint8Array): void {
+    this.reserve(5);
+    const b = this.buf;
+    let p = this.pos;
+    for (let k = 0; k < w.length; k++) b[p++] = w[k];
+    this.pos = p;
   }
 
   /**

@@ -108,7 +108,9 @@ test("decoded objects are the tables their stores make, shape by shape", () => {
       const r = rng(redis ? 5 : 3);
       for (let round = 0; round < 60; round++) {
         const shapes: string[][] = [];
-        for (let k = 0; k < 1 + (r() % 5); k++) {
+        // some documents have many shapes after the same prefix (children kept in a map)
+        const count = round % 4 === 0 ? 12 + (r() % 12) : 1 + (r() % 5);
+        for (let k = 0; k < count; k++) {
           const n = 1 + (r() % 12);
           const keys: string[] = [];
           for (let i = 0; i < n; i++)
