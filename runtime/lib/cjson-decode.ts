@@ -473,7 +473,7 @@ class Decoder {
   parse(): LuaValue {
     const s = this.s;
     const b = this.b;
-    const root = new Shape("", 0);
+    const root = new Shape("", 0, undefined);
     const frames: Frame[] = [];
     let d = 0; // open containers: frames[0..d-1]
     let f: Frame | undefined; // frames[d - 1]
@@ -563,7 +563,7 @@ class Decoder {
           i++;
           v = LuaTable.fromSequence(values.slice(0, n + 1));
         } else {
-          f.keys[n] = f.key;
+          if (f.shape === undefined) f.keys[n] = f.key;
           if (c === 44) {
             c = b[++i];
             i = this.objectKey(f, c <= 32 ? this.skipSpace(i) : i);
@@ -575,11 +575,7 @@ class Decoder {
           i++;
           const sh = f.shape;
           if (sh === undefined) v = LuaTable.fromStringPairs(f.keys, values, n + 1);
-          else {
-            let layout = sh.layout;
-            if (layout === undefined) layout = sh.layout = LuaTable.layoutStringKeys(f.keys, n + 1);
-            v = LuaTable.fromLayout(layout, values);
-          }
+          else v = LuaTable.fromLayout(sh.layout ?? sh.makeLayout(), values);
         }
         // the container closed: it is the completed value one level up
         top = f.top;
@@ -709,17 +705,21 @@ class Decoder {
     if (this.tok !== T_STRING) throw this.expected("object key string");
     const key = this.tokStr;
     f.key = key;
-    if (sh !== undefined) f.shape = this.transition(sh, key);
+    if (sh !== undefined) f.shape = this.transition(sh, key, f);
     return this.i;
   }
 
   /** The shape after `key` (undefined past the limits: the object is laid out on its own). */
-  private transition(sh: Shape, key: string): Shape | undefined {
+  private transition(sh: Shape, key: string, f: Frame): Shape | undefined {
     let next = sh.child(key);
     if (next === undefined) {
-      if (sh.n >= SHAPE_MAX_KEYS || this.shapesLeft === 0) return undefined;
+      if (sh.n >= SHAPE_MAX_KEYS || this.shapesLeft === 0) {
+        // the object goes on without a shape: its keys so far are the shape's
+        for (let x: Shape = sh, k = sh.n - 1; k >= 0; x = x.parent!, k--) f.keys[k] = x.key;
+        return undefined;
+      }
       this.shapesLeft--;
-      next = new Shape(key, sh.n + 1);
+      next = new Shape(key, sh.n + 1, sh);
       sh.addChild(next);
     }
     if (this.tokRaw) {
@@ -762,9 +762,20 @@ class Shape {
   nextShape: Shape | undefined = undefined;
   layout: StringKeysLayout | undefined = undefined;
   constructor(
+    /** the last key (none for the empty object) */
     readonly key: string,
+    /** the number of keys */
     readonly n: number,
+    readonly parent: Shape | undefined,
   ) {}
+
+  /** The layout of an object with these keys, made now. */
+  makeLayout(): StringKeysLayout {
+    const keys: string[] = [this.key];
+    for (let x = this.parent!; x.n > 0; x = x.parent!) keys.push(x.key);
+    keys.reverse();
+    return (this.layout = LuaTable.layoutStringKeys(keys, keys.length));
+  }
 
   child(key: string): Shape | undefined {
     if (this.children !== undefined) return this.children.get(key);

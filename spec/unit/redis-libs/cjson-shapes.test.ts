@@ -128,3 +128,31 @@ test("decoded objects are the tables their stores make, shape by shape", () => {
     }
   }
 });
+
+test("objects past the shape limits (many keys, many shapes) are the tables their stores make", () => {
+  const decode = makeCjsonLib().getStr("decode") as (s: string) => LuaValue;
+  for (const redis of [false, true]) {
+    setRedisStringHash(redis);
+    try {
+      const r = rng(redis ? 9 : 8);
+      const objs: Obj[] = [];
+      // 50 to 120 keys: past the 64 keys a shape follows, some of them repeated
+      for (let k = 0; k < 6; k++) {
+        const keys: string[] = [];
+        const n = 50 + (r() % 70);
+        for (let i = 0; i < n; i++) keys.push(i > 0 && r() % 9 === 0 ? keys[r() % i] : "key" + (r() % 150));
+        objs.push({ keys, values: keys.map((_, i) => i) });
+        objs.push({ keys, values: keys.map((_, i) => -i) });
+      }
+      // more different key sequences than one document makes shapes for
+      for (let k = 0; k < 3000; k++) {
+        const keys = ["a" + k, "b" + (k % 7)];
+        objs.push({ keys, values: [k, 1] });
+      }
+      const arr = decode("[" + objs.map((o) => toJson(o, r)).join(",") + "]") as LuaTable;
+      objs.forEach((o, i) => check(arr.getNum(i + 1) as LuaTable, o, r));
+    } finally {
+      setRedisStringHash(false);
+    }
+  }
+});
