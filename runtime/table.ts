@@ -158,6 +158,17 @@ const freeLinks: number[][] = [];
 
 /** 2^lsize nils (the keys or values of free nodes). */
 function nils(lsize: number): LuaValue[] {
+  // small parts as literals, which V8 allocates inline (a copy of a template calls a builtin)
+  switch (lsize) {
+    case 0:
+      return [undefined];
+    case 1:
+      return [undefined, undefined];
+    case 2:
+      return [undefined, undefined, undefined, undefined];
+    case 3:
+      return [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+  }
   let t = freeKeys[Math.min(lsize, TEMPLATE_BITS)];
   if (t === undefined) {
     t = [];

@@ -147,6 +147,7 @@ for (let i = 0; i < 100; i++) {
 
 /** An open table of an encoding: an array, an object, or an object with a decoded layout. */
 class OpenTable {
+  t: LuaTable = EMPTY_TABLE;
   /** the array's length, or OBJECT, or LAID_OUT */
   len = 0;
   /** the next array index, the object's last traversal position, or the layout's next used node */
@@ -155,13 +156,24 @@ class OpenTable {
   wrote = false;
   /** LAID_OUT: the layout's keys as JSON */
   keys: LayoutKeys | undefined = undefined;
-  constructor(
-    readonly t: LuaTable,
-    readonly depth: number,
-    /** Lua stack slots in use with the table on top */
-    readonly top: number,
-  ) {}
+  depth = 0;
+  /** Lua stack slots in use with the table on top */
+  top = 0;
 }
+
+/** The open tables of one encode call: frames[0..n-1], innermost last, reused by depth. */
+class OpenTables {
+  readonly frames: OpenTable[] = [];
+  n = 0;
+
+  push(): OpenTable {
+    let o = this.frames[this.n];
+    if (o === undefined) o = this.frames[this.n] = new OpenTable();
+    this.n++;
+    return o;
+  }
+}
+const EMPTY_TABLE = new LuaTable();
 const OBJECT = -1;
 const LAID_OUT = -2;
 
@@ -226,12 +238,12 @@ export class Encoder {
    */
   private walk(root: LuaValue): number {
     const cfg = this.cfg;
-    const open: OpenTable[] = [];
+    const open = new OpenTables();
     let p = this.value(0, root, 0, 1, open);
     for (;;) {
-      const n = open.length;
+      const n = open.n;
       if (n === 0) return p;
-      const o = open[n - 1];
+      const o = open.frames[n - 1];
       const t = o.t;
       const len = o.len;
       let b = this.buf;
@@ -251,7 +263,7 @@ export class Encoder {
         if (i > len) {
           if (p + SLACK > b.length) b = this.grow(p, SLACK);
           b[p++] = 93; // ]
-          open.pop();
+          open.n--;
           continue;
         }
         o.idx = i + 1;
@@ -285,7 +297,7 @@ export class Encoder {
         if (k === nodes.length) {
           if (p + SLACK > b.length) b = this.grow(p, SLACK);
           b[p++] = 125; // }
-          open.pop();
+          open.n--;
           continue;
         }
         o.idx = k + 1;
@@ -318,7 +330,7 @@ export class Encoder {
         if (pos < 0) {
           if (p + SLACK > b.length) b = this.grow(p, SLACK);
           b[p++] = 125; // }
-          open.pop();
+          open.n--;
           continue;
         }
         o.idx = pos;
@@ -365,7 +377,7 @@ export class Encoder {
    * Any value at p: a scalar, or a table opened ('[' or '{' written, pushed on `open`; its
    * members come from walk). depth: its container's; top: the Lua stack slots in use with it.
    */
-  private value(p: number, v: LuaValue, depth: number, top: number, open: OpenTable[]): number {
+  private value(p: number, v: LuaValue, depth: number, top: number, open: OpenTables): number {
     let b = this.buf;
     if (p + SLACK > b.length) b = this.grow(p, SLACK);
     const q = this.scalar(b, p, v);
@@ -376,11 +388,16 @@ export class Encoder {
     if (depth > this.cfg.encodeMaxDepth || top + 3 > MAXCSTACK) {
       throw new LuaError(`Cannot serialise, excessive nesting (${depth})`, 1);
     }
-    const o = new OpenTable(v, depth, top);
+    const o = open.push();
+    o.t = v;
+    o.depth = depth;
+    o.top = top;
+    o.wrote = false;
     const layout = v.stringKeysLayout();
     if (layout !== undefined) {
       // string keys only: an object (lua_array_length stops at the first key)
       o.len = LAID_OUT;
+      o.idx = 0;
       o.keys = this.layoutKeys(layout);
       b[p++] = 123;
     } else {
@@ -389,7 +406,6 @@ export class Encoder {
       o.len = len > 0 ? len : OBJECT;
       o.idx = len > 0 ? 1 : -1;
     }
-    open.push(o);
     return p;
   }
 
