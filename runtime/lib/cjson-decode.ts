@@ -533,6 +533,22 @@ class Decoder {
           }
           continue;
         }
+      } else if (c >= 48 && c <= 57 && c !== 48) {
+        // a plain integer of up to 15 digits, here; anything more goes to scalar
+        let j = i + 1;
+        let m = c - 48;
+        c = b[j];
+        while (c >= 48 && c <= 57) {
+          m = m * 10 + (c - 48);
+          c = b[++j];
+        }
+        if (j - i <= 15 && c !== 46 && c !== 101 && c !== 69) {
+          v = m;
+          i = j;
+        } else {
+          v = this.scalar(i, b[i]);
+          i = this.i;
+        }
       } else {
         v = this.scalar(i, c);
         i = this.i;

@@ -521,6 +521,7 @@ function writeEscaped(b: Uint8Array, p: number, s: string, i: number): number {
  * treatment of NaN and ±inf. Integers and short fractions are written digit by digit.
  */
 function writeNumber(b: Uint8Array, p: number, x: number, cfg: EncodeConfig): number {
+  if ((x | 0) === x && x > 0 && x < 1e9 && cfg.encodeNumberPrecision >= 9) return writeInt(b, p, x);
   const prec = cfg.encodeNumberPrecision;
   const limit = POW10[prec];
   if (x < limit && x > -limit) {
@@ -544,6 +545,42 @@ function writeNumber(b: Uint8Array, p: number, x: number, cfg: EncodeConfig): nu
   const s = encodeNumber(cfg, x);
   for (let i = 0; i < s.length; i++) b[p++] = s.charCodeAt(i);
   return p;
+}
+
+/** A positive integer below 10^9 in decimal at p; returns the end. */
+function writeInt(b: Uint8Array, p: number, n: number): number {
+  const len =
+    n < 100
+      ? n < 10
+        ? 1
+        : 2
+      : n < 10000
+        ? n < 1000
+          ? 3
+          : 4
+        : n < 1e6
+          ? n < 1e5
+            ? 5
+            : 6
+          : n < 1e7
+            ? 7
+            : n < 1e8
+              ? 8
+              : 9;
+  const stop = p + len;
+  let end = stop;
+  while (n >= 100) {
+    const q = (n / 100) | 0;
+    const r = 2 * (n - q * 100);
+    b[--end] = DIGIT_PAIRS[r + 1];
+    b[--end] = DIGIT_PAIRS[r];
+    n = q;
+  }
+  if (n >= 10) {
+    b[--end] = DIGIT_PAIRS[2 * n + 1];
+    b[--end] = DIGIT_PAIRS[2 * n];
+  } else b[--end] = 48 + n;
+  return stop;
 }
 
 /**
