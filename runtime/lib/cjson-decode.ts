@@ -533,8 +533,8 @@ class Decoder {
           }
           continue;
         }
-      } else if (c >= 48 && c <= 57 && c !== 48) {
-        // a plain integer of up to 15 digits, here; anything more goes to scalar
+      } else if (c >= 49 && c <= 57) {
+        // a plain decimal of up to 15 digits, here (as scalar reads it); anything more: scalar
         let j = i + 1;
         let m = c - 48;
         c = b[j];
@@ -542,8 +542,18 @@ class Decoder {
           m = m * 10 + (c - 48);
           c = b[++j];
         }
-        if (j - i <= 15 && c !== 46 && c !== 101 && c !== 69) {
-          v = m;
+        let frac = 0;
+        if (c === 46 && b[j + 1] >= 48 && b[j + 1] <= 57) {
+          const point = ++j;
+          c = b[j];
+          while (c >= 48 && c <= 57) {
+            m = m * 10 + (c - 48);
+            c = b[++j];
+          }
+          frac = j - point;
+        }
+        if (j - i - (frac > 0 ? 1 : 0) <= 15 && c !== 46 && c !== 101 && c !== 69) {
+          v = frac === 0 ? m : m / POW10[frac];
           i = j;
         } else {
           v = this.scalar(i, b[i]);

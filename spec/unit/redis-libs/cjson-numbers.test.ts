@@ -66,3 +66,17 @@ test("cjson.encode writes numbers as %.{precision}g", () => {
     }
   }
 });
+
+test("cjson.decode reads decimals as strtod does (the nearest double)", () => {
+  const decode = makeCjsonLib().getStr("decode") as (s: string) => LuaValue;
+  const r = rng(12);
+  const texts: string[] = [];
+  for (let i = 0; i < 20000; i++) {
+    const int = String(r() % 10 ** (1 + (r() % 9))) + (r() % 3 === 0 ? String(r() % 1e9) : "");
+    const frac = r() % 3 === 0 ? "" : "." + String(r()).slice(0, 1 + (r() % 10));
+    const exp = r() % 5 === 0 ? "e" + ((r() % 40) - 20) : "";
+    texts.push((r() % 4 === 0 ? "-" : "") + int + frac + exp);
+  }
+  const got = decode("[" + texts.join(",") + "]") as LuaTable;
+  texts.forEach((text, i) => assert.equal(got.getNum(i + 1), Number(text), text));
+});
