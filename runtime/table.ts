@@ -249,9 +249,9 @@ export interface StringKeysLayout {
   /** (never written: tables share it until they copy it, see unshareLayout) */
   readonly nkey: LuaValue[];
   /** the used nodes, in node order */
-  readonly nodes: Int32Array;
+  readonly nodes: readonly number[];
   /** per used node, the index of its value among the stores (the last store of its key) */
-  readonly from: Int32Array;
+  readonly from: readonly number[];
   readonly nnext: number[];
   readonly nhash: number[];
   readonly lastfree: number;
@@ -391,14 +391,15 @@ export class LuaTable {
     }
     const lsize = ceilLog2(size);
     const nkey = nils(lsize);
-    const nodes = new Int32Array(count);
-    const from = new Int32Array(count);
-    for (let s = 0, k = 0; s < size; s++) {
+    // plain arrays: a typed array costs more to make than these few numbers
+    const nodes: number[] = [];
+    const from: number[] = [];
+    for (let s = 0; s < size; s++) {
       const p = simSlot[s];
       if (p >= 0) {
         nkey[s] = keys[p];
-        nodes[k] = s;
-        from[k++] = simVal[s];
+        nodes.push(s);
+        from.push(simVal[s]);
       }
     }
     let nnext = NO_LINKS;

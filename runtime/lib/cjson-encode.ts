@@ -184,7 +184,7 @@ const LAID_OUT = -2;
 interface LayoutKeys {
   layout: StringKeysLayout;
   bytes: Uint8Array;
-  start: Int32Array;
+  start: number[];
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -444,17 +444,17 @@ export class Encoder {
     let keys = this.keysByLayout?.get(layout);
     if (keys === undefined) {
       const { nodes, nkey } = layout;
-      const start = new Int32Array(nodes.length + 1);
+      const start: number[] = [];
       let size = 0;
       for (let k = 0; k < nodes.length; k++) size += 6 * (nkey[nodes[k]] as string).length + 3;
       const bytes = Buffer.allocUnsafe(size);
       let p = 0;
       for (let k = 0; k < nodes.length; k++) {
-        start[k] = p;
+        start.push(p);
         p = writeString(bytes, p, nkey[nodes[k]] as string);
         bytes[p++] = 58;
       }
-      start[nodes.length] = p;
+      start.push(p);
       keys = { layout, bytes, start };
       (this.keysByLayout ??= new Map()).set(layout, keys);
     }
