@@ -179,15 +179,16 @@ const LAID_OUT = -2;
 
 /**
  * A decoded layout's keys written as JSON, with the colon: used node k's are
- * bytes[start[k] .. start[k + 1]). Made once per layout and encode call.
+ * view's bytes start[k] .. start[k + 1]. Made once per layout and encode call.
  */
 interface LayoutKeys {
   layout: StringKeysLayout;
-  bytes: Uint8Array;
+  view: DataView;
   start: number[];
 }
 
 const EMPTY = Buffer.alloc(0);
+const EMPTY_VIEW: DataView = new DataView(new ArrayBuffer(0));
 
 /**
  * cjson.encode for one module table: json_append_data's depth-first walk, kept on an explicit
@@ -199,6 +200,8 @@ const EMPTY = Buffer.alloc(0);
  */
 export class Encoder {
   private buf: Buffer = EMPTY;
+  /** a view of buf */
+  private view: DataView = EMPTY_VIEW;
   /** this call's layouts' keys as JSON */
   private lastKeys: LayoutKeys | undefined = undefined;
   private keysByLayout: Map<StringKeysLayout, LayoutKeys> | undefined = undefined;
@@ -206,15 +209,20 @@ export class Encoder {
   constructor(readonly cfg: EncodeConfig) {}
 
   encode(v: LuaValue): string {
-    if (this.buf.length < 1024) this.buf = Buffer.allocUnsafe(1024);
+    if (this.buf.length < 1024) this.setBuffer(Buffer.allocUnsafeSlow(1024));
     try {
       const end = this.walk(v);
       return this.buf.toString("latin1", 0, end);
     } finally {
       this.lastKeys = undefined;
       this.keysByLayout = undefined;
-      if (!this.cfg.encodeKeepBuffer) this.buf = EMPTY;
+      if (!this.cfg.encodeKeepBuffer) this.setBuffer(EMPTY);
     }
+  }
+
+  private setBuffer(b: Buffer): void {
+    this.buf = b;
+    this.view = new DataView(b.buffer, b.byteOffset, b.length);
   }
 
   /** A buffer with room for `need` bytes from p, the first p bytes kept. */
@@ -225,9 +233,9 @@ export class Encoder {
     while (size < want) size *= 2;
     if (size > MAX_STRING) size = MAX_STRING;
     if (size >= CHARGE_MIN) chargeAllocation(size);
-    const b = Buffer.allocUnsafe(size);
+    const b = Buffer.allocUnsafeSlow(size);
     this.buf.copy(b, 0, 0, p);
-    this.buf = b;
+    this.setBuffer(b);
     return b;
   }
 
@@ -274,7 +282,6 @@ export class Encoder {
         const keys = o.keys!;
         const nodes = keys.layout.nodes;
         const start = keys.start;
-        const kb = keys.bytes;
         let k = o.idx;
         v = undefined;
         for (; k < nodes.length; k++) {
@@ -285,7 +292,11 @@ export class Encoder {
           if (p + (to - from) + SLACK > b.length) b = this.grow(p, to - from + SLACK);
           if (o.wrote) b[p++] = 44;
           o.wrote = true;
-          for (let j = from; j < to; j++) b[p++] = kb[j];
+          // four bytes at a time: past the key's end they are written over next (room: SLACK)
+          const out = this.view;
+          const kv = keys.view;
+          for (let j = from; j < to; j += 4) out.setInt32(p + j - from, kv.getInt32(j));
+          p += to - from;
           const q = this.scalar(b, p, x);
           if (q < 0) {
             v = x;
@@ -447,7 +458,8 @@ export class Encoder {
       const start: number[] = [];
       let size = 0;
       for (let k = 0; k < nodes.length; k++) size += 6 * (nkey[nodes[k]] as string).length + 3;
-      const bytes = Buffer.allocUnsafe(size);
+      // (3 more bytes: keys are copied four bytes at a time)
+      const bytes = Buffer.allocUnsafeSlow(size + 3);
       let p = 0;
       for (let k = 0; k < nodes.length; k++) {
         start.push(p);
@@ -455,7 +467,7 @@ export class Encoder {
         bytes[p++] = 58;
       }
       start.push(p);
-      keys = { layout, bytes, start };
+      keys = { layout, view: new DataView(bytes.buffer, bytes.byteOffset, bytes.length), start };
       (this.keysByLayout ??= new Map()).set(layout, keys);
     }
     this.lastKeys = keys;
