@@ -1,9 +1,9 @@
 // cjson.encode's writer (lua_cjson.c's json_append_data and friends, strbuf.c, fpconv.c's %.14g):
 // a Lua value to JSON bytes with lua-cjson 2.1.0's escapes, number formats, sparse-array rules,
 // depth and Lua stack limits and error texts. Bytes go into a buffer, kept between calls as
-// strbuf is with encode_keep_buffer on; the walk keeps the buffer and the write position in
-// locals, with room for any separator, literal or number checked once per member. Used by
-// cjson.ts (settings, module table). Strings are latin1 byte strings.
+// strbuf is with encode_keep_buffer on, written through locals, with room for any separator,
+// literal or number checked once per member. Used by cjson.ts (settings, module table).
+// Strings are latin1 byte strings.
 import { LuaTable, type StringKeysLayout } from "../table.js";
 import { LuaError, memoryError } from "../errors.js";
 import { CHARGE_MIN, chargeAllocation } from "../memory.js";
@@ -135,6 +135,8 @@ function shortG(x: number, prec: number): string | undefined {
 const MAX_STRING = (1 << 29) - 24;
 /** Room checked for before each member: a separator, a literal or any number, and the brackets. */
 const SLACK = 64;
+/** Tables nested deeper than this are written on an explicit stack (Encoder.walk). */
+const RECURSION = 32;
 /** Strings up to this long get room for all of their bytes escaped at once (6 bytes each). */
 const SHORT_STRING = 4096;
 
@@ -191,12 +193,14 @@ const EMPTY = Buffer.alloc(0);
 const EMPTY_VIEW: DataView = new DataView(new ArrayBuffer(0));
 
 /**
- * cjson.encode for one module table: json_append_data's depth-first walk, kept on an explicit
- * stack of open tables (deep documents must not overflow the JS stack before cjson's own limits
- * apply). Tables are walked by traversal position (lua_next's order, without allocating), and
- * objects a decode laid out by their layout's nodes, their keys written from the layout's JSON.
- * Encoding calls no Lua code, so one Encoder serves every call of its table; the open tables
- * are made per call (young objects holding young tables: no old-to-new stores to remember).
+ * cjson.encode for one module table: json_append_data's depth-first walk, by recursion for
+ * tables nested up to RECURSION deep (write) and on an explicit stack of open tables below that
+ * (walk), so that deep documents cannot overflow the JS stack before cjson's own limits apply;
+ * both write the same bytes (spec/unit/redis-libs/cjson-walk.test.ts). Tables are walked by
+ * traversal position (lua_next's order, without allocating), and objects a decode laid out by
+ * their layout's nodes, their keys written from the layout's JSON. Encoding calls no Lua code,
+ * so one Encoder serves every call of its table; walk's open tables are made per call (young
+ * objects holding young tables: no old-to-new stores to remember).
  */
 export class Encoder {
   private buf: Buffer = EMPTY;
@@ -211,7 +215,7 @@ export class Encoder {
   encode(v: LuaValue): string {
     if (this.buf.length < 1024) this.setBuffer(Buffer.allocUnsafeSlow(1024));
     try {
-      const end = this.walk(v);
+      const end = this.write(0, v, 0, 1);
       return this.buf.toString("latin1", 0, end);
     } finally {
       this.lastKeys = undefined;
@@ -240,14 +244,107 @@ export class Encoder {
   }
 
   /**
-   * Writes v (json_append_data), opening tables on a stack; returns the end of the bytes. The
+   * json_append_data: v at p, written whole; returns the end. depth: the tables around v; top:
+   * the Lua stack slots in use with v on top. Tables nested up to RECURSION deep are written by
+   * recursion, the fast way; a deeper one by walk, on an explicit stack.
+   */
+  private write(p: number, v: LuaValue, depth: number, top: number): number {
+    let b = this.buf;
+    if (p + SLACK > b.length) b = this.grow(p, SLACK);
+    const q = this.scalar(b, p, v);
+    if (q >= 0) return q;
+    if (depth >= RECURSION) return this.walk(p, v, depth, top);
+    const t = this.checkTable(v, ++depth, top);
+    const cfg = this.cfg;
+    const layout = t.stringKeysLayout();
+    if (layout !== undefined) {
+      // a decoded object: string keys only (lua_array_length stops at the first), written in
+      // node order (lua_next's) from the layout's JSON
+      const keys = this.layoutKeys(layout);
+      const nodes = layout.nodes;
+      const start = keys.start;
+      const kv = keys.view;
+      b[p++] = 123;
+      let first = true;
+      for (let k = 0; k < nodes.length; k++) {
+        const x = t.valueAt(nodes[k]);
+        if (x === undefined) continue;
+        const from = start[k];
+        const to = start[k + 1];
+        if (p + (to - from) + SLACK > b.length) b = this.grow(p, to - from + SLACK);
+        if (!first) b[p++] = 44;
+        first = false;
+        // four bytes at a time: past the key's end they are written over next (room: SLACK)
+        const out = this.view;
+        for (let j = from; j < to; j += 4) out.setInt32(p + j - from, kv.getInt32(j));
+        p = this.write(p + (to - from), x, depth, top + 2);
+        b = this.buf;
+      }
+      if (p + SLACK > b.length) b = this.grow(p, SLACK);
+      b[p++] = 125;
+      return p;
+    }
+    const len = arrayLength(t, cfg);
+    if (len > 0) {
+      b[p++] = 91;
+      for (let i = 1; i <= len; i++) {
+        if (i > 1) {
+          if (p + SLACK > b.length) b = this.grow(p, SLACK);
+          b[p++] = 44;
+        }
+        p = this.write(p, t.getNum(i), depth, top + 1);
+        b = this.buf;
+      }
+      if (p + SLACK > b.length) b = this.grow(p, SLACK);
+      b[p++] = 93;
+      return p;
+    }
+    b[p++] = 123;
+    let first = true;
+    for (let pos = t.nextPosition(-1); pos >= 0; pos = t.nextPosition(pos)) {
+      if (p + SLACK > b.length) b = this.grow(p, SLACK);
+      if (!first) b[p++] = 44;
+      first = false;
+      p = this.key(b, p, t.keyAt(pos));
+      p = this.write(p, t.valueAt(pos), depth, top + 2);
+      b = this.buf;
+    }
+    if (p + SLACK > b.length) b = this.grow(p, SLACK);
+    b[p++] = 125;
+    return p;
+  }
+
+  /** An object's key at p (room for SLACK bytes made) and its colon: a string or a number. */
+  private key(b: Buffer, p: number, k: LuaValue): number {
+    if (typeof k === "string") p = this.string(b, p, k);
+    else if (typeof k === "number") {
+      b[p++] = 34;
+      p = writeNumber(b, p, k, this.cfg);
+      b[p++] = 34;
+    } else throw encodeError(k, "table key must be a number or string");
+    this.buf[p++] = 58;
+    return p;
+  }
+
+  /** A value that is not a scalar, as a table to write at `depth` (json_check_encode_depth). */
+  private checkTable(v: LuaValue, depth: number, top: number): LuaTable {
+    if (!(v instanceof LuaTable)) throw encodeError(v, "type not supported");
+    // the depth limit and lua_checkstack(l, 3)
+    if (depth > this.cfg.encodeMaxDepth || top + 3 > MAXCSTACK) {
+      throw new LuaError(`Cannot serialise, excessive nesting (${depth})`, 1);
+    }
+    return v;
+  }
+
+  /**
+   * write for a table nested deeper than RECURSION, on an explicit stack of open tables: the
    * innermost open table's members are written in one loop while they are scalars; a member
    * that is a table is opened and the walk goes on with it.
    */
-  private walk(root: LuaValue): number {
+  private walk(p: number, root: LuaValue, depth: number, top: number): number {
     const cfg = this.cfg;
     const open = new OpenTables();
-    let p = this.value(0, root, 0, 1, open);
+    p = this.open(p, root, depth, top, open);
     for (;;) {
       const n = open.n;
       if (n === 0) return p;
@@ -347,7 +444,7 @@ export class Encoder {
         o.idx = pos;
         slots = 2;
       }
-      p = this.value(p, v, o.depth, o.top + slots, open);
+      p = this.open(p, v, o.depth, o.top + slots, open);
     }
   }
 
@@ -385,26 +482,21 @@ export class Encoder {
   }
 
   /**
-   * Any value at p: a scalar, or a table opened ('[' or '{' written, pushed on `open`; its
-   * members come from walk). depth: its container's; top: the Lua stack slots in use with it.
+   * walk's write: a scalar, or a table opened ('[' or '{' written, pushed on `open`; its
+   * members come from walk). depth: the tables around v; top: the Lua stack slots in use.
    */
-  private value(p: number, v: LuaValue, depth: number, top: number, open: OpenTables): number {
+  private open(p: number, v: LuaValue, depth: number, top: number, open: OpenTables): number {
     let b = this.buf;
     if (p + SLACK > b.length) b = this.grow(p, SLACK);
     const q = this.scalar(b, p, v);
     if (q >= 0) return q;
-    if (!(v instanceof LuaTable)) throw encodeError(v, "type not supported");
-    depth++;
-    // json_check_encode_depth: the depth limit and lua_checkstack(l, 3)
-    if (depth > this.cfg.encodeMaxDepth || top + 3 > MAXCSTACK) {
-      throw new LuaError(`Cannot serialise, excessive nesting (${depth})`, 1);
-    }
+    this.checkTable(v, ++depth, top);
     const o = open.push();
-    o.t = v;
+    o.t = v as LuaTable;
     o.depth = depth;
     o.top = top;
     o.wrote = false;
-    const layout = v.stringKeysLayout();
+    const layout = o.t.stringKeysLayout();
     if (layout !== undefined) {
       // string keys only: an object (lua_array_length stops at the first key)
       o.len = LAID_OUT;
@@ -412,7 +504,7 @@ export class Encoder {
       o.keys = this.layoutKeys(layout);
       b[p++] = 123;
     } else {
-      const len = arrayLength(v, this.cfg);
+      const len = arrayLength(o.t, this.cfg);
       b[p++] = len > 0 ? 91 : 123;
       o.len = len > 0 ? len : OBJECT;
       o.idx = len > 0 ? 1 : -1;
