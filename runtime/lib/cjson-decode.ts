@@ -912,7 +912,9 @@ export function decodeJson(s: string, cfg: DecodeConfig): LuaValue {
   let b = docBytes;
   let dv = docView;
   if (b.length <= n) {
-    b = Buffer.allocUnsafeSlow(Math.max(2 * n, 1024));
+    // room to grow for the documents to come, but a big one gets no more than it needs (the
+    // NUL, and the four-byte reads that end at it)
+    b = Buffer.allocUnsafeSlow(n < KEEP_BYTES ? Math.max(2 * n, 1024) : n + 8);
     dv = new DataView(b.buffer, b.byteOffset, b.length);
   }
   b.write(s, 0, n, "latin1");
