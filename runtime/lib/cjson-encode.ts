@@ -206,21 +206,29 @@ export class Encoder {
   private buf: Buffer = EMPTY;
   /** a view of buf */
   private view: DataView = EMPTY_VIEW;
-  /** this call's layouts' keys as JSON */
+  /** this call's layouts' keys as JSON, written into keyBuf from 0 each call */
   private lastKeys: LayoutKeys | undefined = undefined;
+  private keyBuf: Buffer = EMPTY;
+  private keyView: DataView = EMPTY_VIEW;
+  private keyPos = 0;
   private keysByLayout: Map<StringKeysLayout, LayoutKeys> | undefined = undefined;
 
   constructor(readonly cfg: EncodeConfig) {}
 
   encode(v: LuaValue): string {
     if (this.buf.length < 1024) this.setBuffer(Buffer.allocUnsafeSlow(1024));
+    this.keyPos = 0;
     try {
       const end = this.write(0, v, 0, 1);
       return this.buf.toString("latin1", 0, end);
     } finally {
       this.lastKeys = undefined;
       this.keysByLayout = undefined;
-      if (!this.cfg.encodeKeepBuffer) this.setBuffer(EMPTY);
+      if (!this.cfg.encodeKeepBuffer) {
+        this.setBuffer(EMPTY);
+        this.keyBuf = EMPTY;
+        this.keyView = EMPTY_VIEW;
+      }
     }
   }
 
@@ -548,18 +556,26 @@ export class Encoder {
     if (keys === undefined) {
       const { nodes, nkey } = layout;
       const start: number[] = [];
-      let size = 0;
-      for (let k = 0; k < nodes.length; k++) size += 6 * (nkey[nodes[k]] as string).length + 3;
       // (3 more bytes: keys are copied four bytes at a time)
-      const bytes = Buffer.allocUnsafeSlow(size + 3);
-      let p = 0;
+      let size = 3;
+      for (let k = 0; k < nodes.length; k++) size += 6 * (nkey[nodes[k]] as string).length + 3;
+      // into the keys buffer, kept between calls (its bytes are this call's); a full one is
+      // replaced, the keys already in it keeping it
+      let bytes = this.keyBuf;
+      let p = this.keyPos;
+      if (p + size > bytes.length) {
+        bytes = this.keyBuf = Buffer.allocUnsafeSlow(Math.max(2 * bytes.length, size, 1024));
+        this.keyView = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+        p = 0;
+      }
       for (let k = 0; k < nodes.length; k++) {
         start.push(p);
         p = writeString(bytes, p, nkey[nodes[k]] as string);
         bytes[p++] = 58;
       }
       start.push(p);
-      keys = { layout, view: new DataView(bytes.buffer, bytes.byteOffset, bytes.length), start };
+      this.keyPos = p + 3;
+      keys = { layout, view: this.keyView, start };
       (this.keysByLayout ??= new Map()).set(layout, keys);
     }
     this.lastKeys = keys;
