@@ -125,6 +125,10 @@ test("decoded objects are the tables their stores make, shape by shape", () => {
         for (let k = 0; k < 1 + (r() % 30); k++) objs.push(genObj(r, shapes, 0));
         const json = "[" + objs.map((o) => toJson(o, r)).join(r() % 2 === 0 ? "," : " ,\n ") + "]";
         const arr = decode(json) as LuaTable;
+        // the whole array in one call (many layouts' keys at once, from a fresh encoder whose
+        // keys buffer fills up) as its objects one by one
+        const fresh = makeCjsonLib().getStr("encode") as (v: LuaValue) => string;
+        assert.equal(fresh(arr), "[" + objs.map((_, i) => encode(arr.getNum(i + 1))).join(",") + "]");
         objs.forEach((o, i) => check(arr.getNum(i + 1) as LuaTable, o, r));
       }
     } finally {
@@ -154,6 +158,10 @@ test("objects past the shape limits (many keys, many shapes) are the tables thei
         objs.push({ keys, values: [k, 1] });
       }
       const arr = decode("[" + objs.map((o) => toJson(o, r)).join(",") + "]") as LuaTable;
+      // the whole array in one call (many layouts' keys at once, from a fresh encoder whose
+      // keys buffer fills up) as its objects one by one
+      const fresh = makeCjsonLib().getStr("encode") as (v: LuaValue) => string;
+      assert.equal(fresh(arr), "[" + objs.map((_, i) => encode(arr.getNum(i + 1))).join(",") + "]");
       objs.forEach((o, i) => check(arr.getNum(i + 1) as LuaTable, o, r));
     } finally {
       setRedisStringHash(false);
