@@ -158,6 +158,17 @@ const freeLinks: number[][] = [];
 
 /** 2^lsize nils (the keys or values of free nodes). */
 function nils(lsize: number): LuaValue[] {
+  // small parts as literals, which V8 allocates inline (a copy of a template calls a builtin)
+  switch (lsize) {
+    case 0:
+      return [undefined];
+    case 1:
+      return [undefined, undefined];
+    case 2:
+      return [undefined, undefined, undefined, undefined];
+    case 3:
+      return [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+  }
   let t = freeKeys[Math.min(lsize, TEMPLATE_BITS)];
   if (t === undefined) {
     t = [];
@@ -228,6 +239,24 @@ function simPlace(j: number, v: number, size: number): boolean {
   return true;
 }
 
+/**
+ * The node part a sequence of string keys leaves (LuaTable.layoutStringKeys): per node its key
+ * (a template: each table copies it), which value each used node holds, the chain links and
+ * hashes (templates, or NO_LINKS), and lastfree.
+ */
+export interface StringKeysLayout {
+  readonly lsize: number;
+  /** (never written: tables share it until they copy it, see unshareLayout) */
+  readonly nkey: LuaValue[];
+  /** the used nodes, in node order */
+  readonly nodes: readonly number[];
+  /** per used node, the index of its value among the stores (the last store of its key) */
+  readonly from: readonly number[];
+  readonly nnext: number[];
+  readonly nhash: number[];
+  readonly lastfree: number;
+}
+
 export class LuaTable {
   /** The stored prefix of the array part: t[i] is arr[i - 1] (holes read as nil). */
   private arr: LuaValue[] = NOTHING;
@@ -248,6 +277,8 @@ export class LuaTable {
   private nhash: number[] = NO_LINKS;
   /** Every node at or above this index is in use; free nodes are searched downwards. */
   private lastfree = 0;
+  /** The layout whose key, link and hash arrays the node part shares (fromLayout), if any. */
+  private layout: StringKeysLayout | undefined = undefined;
   /** The position `next` returned last (a hint for the next call), or -1. */
   private lastNext = -1;
   /** The hash Lua would take from this table's address, once it is used as a key (0: not yet). */
@@ -291,13 +322,20 @@ export class LuaTable {
 
   /**
    * The table made by storing t[keys[i]] = values[i] (all non-nil) for i < n, in order, into a
-   * new table, as cjson's decoder does for an object. newkey and rehash are replayed on scratch
-   * arrays, with each key hashed once, and only the final node part is made: the same layout,
-   * links and lastfree as the stores one by one would leave (spec/unit/table/pairs.test.ts).
+   * new table, as cjson's decoder does for an object: fromLayout(layoutStringKeys(keys, n), …).
    */
   static fromStringPairs(keys: readonly string[], values: readonly LuaValue[], n: number): LuaTable {
-    const t = new LuaTable();
-    if (n === 0) return t;
+    return n === 0 ? new LuaTable() : LuaTable.fromLayout(LuaTable.layoutStringKeys(keys, n), values);
+  }
+
+  /**
+   * The node part that storing t[keys[0]], …, t[keys[n-1]] (n > 0, non-nil values) into a new
+   * table leaves: newkey and rehash are replayed on scratch arrays, with each key hashed once.
+   * It depends on the keys alone, so objects with the same keys in the same order share it
+   * (fromLayout). Same layout, links and lastfree as the stores one by one
+   * (spec/unit/table/pairs.test.ts).
+   */
+  static layoutStringKeys(keys: readonly string[], n: number): StringKeysLayout {
     if (simHash.length < n) simHash = new Int32Array(2 * n);
     for (let j = 0; j < n; j++) simHash[j] = luaStringHash(keys[j]) & STRING_HASH_MASK;
     let size = 0; // the dummynode: the first key rehashes
@@ -353,27 +391,69 @@ export class LuaTable {
     }
     const lsize = ceilLog2(size);
     const nkey = nils(lsize);
-    const nval = nils(lsize);
+    // plain arrays: a typed array costs more to make than these few numbers
+    const nodes: number[] = [];
+    const from: number[] = [];
     for (let s = 0; s < size; s++) {
       const p = simSlot[s];
       if (p >= 0) {
         nkey[s] = keys[p];
-        nval[s] = values[simVal[s]];
+        nodes.push(s);
+        from.push(simVal[s]);
       }
     }
-    t.nkey = nkey;
-    t.nval = nval;
+    let nnext = NO_LINKS;
     if (simLinked) {
-      const nnext = integers(freeLinks, lsize, -1);
+      nnext = integers(freeLinks, lsize, -1);
       for (let s = 0; s < size; s++) nnext[s] = simNext[s];
-      t.nnext = nnext;
     }
+    let nhash = NO_LINKS;
     if (size > SCAN_LIMIT) {
-      const nhash = integers(freeHashes, lsize, 0);
+      nhash = integers(freeHashes, lsize, 0);
       for (let s = 0; s < size; s++) if (simSlot[s] >= 0) nhash[s] = simHash[simSlot[s]];
-      t.nhash = nhash;
     }
-    t.lastfree = simLastfree;
+    return { lsize, nkey, nodes, from, nnext, nhash, lastfree: simLastfree };
+  }
+
+  /**
+   * A table with the node part of `layout`, node nodes[k] holding values[from[k]]. Its keys,
+   * links and hashes are the layout's own arrays, shared until a new key needs them changed.
+   */
+  static fromLayout(layout: StringKeysLayout, values: readonly LuaValue[]): LuaTable {
+    const t = new LuaTable();
+    const { nodes, from } = layout;
+    const nval = nils(layout.lsize);
+    for (let k = 0; k < nodes.length; k++) nval[nodes[k]] = values[from[k]];
+    t.layout = layout;
+    t.nkey = layout.nkey;
+    t.nval = nval;
+    t.nnext = layout.nnext;
+    t.nhash = layout.nhash;
+    t.lastfree = layout.lastfree;
+    return t;
+  }
+
+  /**
+   * The layout this table's node part was made with and still has (no key added, no rehash;
+   * values may have changed, nil included), or undefined. The array part is then empty.
+   */
+  stringKeysLayout(): StringKeysLayout | undefined {
+    return this.layout;
+  }
+
+  /**
+   * The table storing t[1..n] = values[0..n-1] (all non-nil) one by one into a new table leaves:
+   * each store that does not fit rehashes, which leaves an array part of the next power of two
+   * and no node part. Takes ownership of `values`, which must hold exactly n values.
+   */
+  static fromSequence(values: LuaValue[]): LuaTable {
+    const t = new LuaTable();
+    const n = values.length;
+    if (n > 0) {
+      t.arr = values;
+      t.asize = 1 << ceilLog2(n);
+      t.top = n;
+    }
     return t;
   }
 
@@ -678,6 +758,7 @@ export class LuaTable {
    * `h` is a string key's hash, masked (STRING_HASH_MASK); ignored for other keys.
    */
   private newKey(key: LuaValue, value: LuaValue, h: number): void {
+    if (this.layout !== undefined) this.unshareLayout();
     const { nkey, nval, nhash } = this;
     if (nkey.length === 0) return this.rehashInsert(key, value, h);
     let mp = typeof key === "string" ? h & (nkey.length - 1) : this.mainPosition(key);
@@ -707,6 +788,14 @@ export class LuaTable {
     nkey[mp] = key;
     nval[mp] = value;
     if (nhash !== NO_LINKS) nhash[mp] = h;
+  }
+
+  /** The node part stops sharing its layout's arrays: they are copied before a change. */
+  private unshareLayout(): void {
+    this.layout = undefined;
+    this.nkey = this.nkey.slice();
+    if (this.nnext !== NO_LINKS) this.nnext = this.nnext.slice();
+    if (this.nhash !== NO_LINKS) this.nhash = this.nhash.slice();
   }
 
   /** rehash, then luaH_set again: the key may now belong to the array part. */
@@ -811,6 +900,7 @@ export class LuaTable {
 
   /** setnodevector: a node part of 2^ceil(log2(size)) free nodes (the dummynode for size 0). */
   private setNodeVector(size: number): void {
+    this.layout = undefined;
     if (size === 0) {
       this.nkey = NOTHING;
       this.nval = NOTHING;
@@ -983,6 +1073,17 @@ export class LuaTable {
     const pos = this.nextPosition(this.positionOf(key, this.lastNext));
     this.lastNext = pos;
     return pos < 0 ? undefined : [this.keyAt(pos), this.valueAt(pos)];
+  }
+
+  /**
+   * n when the keys are exactly 1..n (t[1..n] in the array part without holes, no live node):
+   * a sequence. -1 when that is not so (the keys may still be 1..n, stored otherwise).
+   */
+  sequenceLength(): number {
+    if (this.holes !== 0) return -1;
+    const nval = this.nval;
+    for (let n = 0; n < nval.length; n++) if (nval[n] !== undefined) return -1;
+    return this.top;
   }
 
   /** Number of non-nil entries in the node part. */

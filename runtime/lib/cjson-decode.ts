@@ -1,8 +1,10 @@
 // cjson.decode's parser (lua_cjson.c's json_next_token / json_process_value with fpconv's strtod):
 // one JSON document, a latin1 byte string, to Lua values, with lua-cjson 2.1.0's token names,
 // error texts and character positions, its depth and Lua stack limits, and the tables C builds.
+// The fast paths read a copy of the document's bytes (typed-array reads cost V8 less than
+// charCodeAt) followed by a NUL, as C reads its string; strings are sliced from the document.
 // Used by cjson.ts; also home of cjson.null and of sequenceTable (shared with cmsgpack, convert).
-import { LuaTable } from "../table.js";
+import { LuaTable, type StringKeysLayout } from "../table.js";
 import { LuaError } from "../errors.js";
 import { LuaUserdata, type LuaValue } from "../value.js";
 
@@ -98,12 +100,20 @@ class Decoder {
   tokNum = 0;
   tokBool = false;
   tokErr = "";
+  /** whether the last string token was a plain slice of the document (no escapes) */
+  tokRaw = false;
+  /** how many more shapes this document may make */
+  shapesLeft = MAX_SHAPES;
   /** the first backslash / NUL at or after some earlier position (Infinity: none) */
   private bsPos = -1;
   private nulPos = -1;
 
   constructor(
     readonly s: string,
+    /** the document's bytes, then a NUL (C's terminator): the fast paths read these */
+    readonly b: Uint8Array,
+    /** a view of the same bytes */
+    readonly dv: DataView,
     readonly cfg: DecodeConfig,
   ) {}
 
@@ -351,6 +361,7 @@ class Decoder {
     const q = s.indexOf('"', start);
     if (q >= 0 && q < this.bsPos && q < this.nulPos) {
       this.tok = T_STRING;
+      this.tokRaw = true;
       this.tokStr = s.slice(start, q);
       this.i = q + 1;
       return;
@@ -420,6 +431,7 @@ class Decoder {
       i += 2;
     }
     this.tok = T_STRING;
+    this.tokRaw = false;
     this.tokStr = out;
     this.i = i + 1;
   }
@@ -462,135 +474,223 @@ class Decoder {
    */
   parse(): LuaValue {
     const s = this.s;
-    // open containers: for arrays the element list, for objects their pairs so far and the
-    // pending key (the table is built when the object closes: LuaTable.fromStringPairs makes the
-    // table lua_rawset would have grown pair by pair)
-    const arrays: (LuaValue[] | undefined)[] = [];
-    const objects: (Pairs | undefined)[] = [];
-    const keys: string[] = [];
-    const tops: number[] = [];
-    let depth = 0;
+    const b = this.b;
+    const root = new Shape("", 0, undefined);
+    const frames: Frame[] = [];
+    let d = 0; // open containers: frames[0..d-1]
+    let f: Frame | undefined; // frames[d - 1]
     let top = 1; // Lua stack slots in use where the next value goes (the argument string)
     let i = 0;
     let v: LuaValue;
     for (;;) {
       // ---- a value is expected at i
-      let c = s.charCodeAt(i);
-      while (c === 32 || c === 10 || c === 13 || c === 9) c = s.charCodeAt(++i);
-      this.tokIndex = i;
-      this.i = i;
+      let c = b[i];
+      if (c <= 32) {
+        while (c === 32 || c === 10 || c === 13 || c === 9) c = b[++i];
+      }
       if (c === 34) {
-        this.string();
-        if (this.tok !== T_STRING) throw this.expected("value");
-        v = this.tokStr;
-      } else if (c === 45 || (c >= 48 && c <= 57)) {
-        if (!this.cfg.decodeInvalidNumbers && this.isInvalidNumber()) this.setError("invalid number");
-        else this.number();
-        if (this.tok !== T_NUMBER) throw this.expected("value");
-        v = this.tokNum;
-      } else if (c === 123) {
-        this.i = i + 1;
-        this.descend(++depth, top, 3);
-        i = this.skipSpace(i + 1);
-        if (s.charCodeAt(i) === 125) {
+        // a string without escapes is a slice of the document
+        let j = i + 1;
+        let e = b[j];
+        while (e !== 34 && e !== 92 && e !== 0) e = b[++j];
+        if (e === 34) {
+          v = s.slice(i + 1, j);
+          i = j + 1;
+        } else {
+          this.i = this.tokIndex = i;
+          this.string();
+          if (this.tok !== T_STRING) throw this.expected("value");
+          v = this.tokStr;
+          i = this.i;
+        }
+      } else if (c === 123 || c === 91) {
+        const obj = c === 123;
+        if (d + 1 > this.cfg.decodeMaxDepth || top + (obj ? 3 : 2) > MAXCSTACK) {
+          this.i = i + 1;
+          this.descend(d + 1, top, obj ? 3 : 2);
+        }
+        c = b[++i];
+        if (c <= 32) {
+          i = this.skipSpace(i);
+          c = b[i];
+        }
+        if (c === (obj ? 125 : 93)) {
           i++;
-          depth--;
           v = new LuaTable();
         } else {
-          const key = this.key(i);
-          let pairs = pairsByDepth[depth];
-          if (pairs === undefined) pairs = pairsByDepth[depth] = { keys: [], values: [], n: 0 };
-          pairs.n = 0;
-          arrays.push(undefined);
-          objects.push(pairs);
-          keys.push(key);
-          tops.push(top);
-          top += 2;
-          i = this.colon(this.i);
+          f = frames[d];
+          if (f === undefined) f = frames[d] = new Frame();
+          d++;
+          f.top = top;
+          f.n = 0;
+          f.array = !obj;
+          if (obj) {
+            top += 2;
+            f.shape = root;
+            i = this.objectKey(f, i);
+            if (b[i] === 58) i++;
+            else i = this.colon(i);
+          } else {
+            top += 1;
+          }
           continue;
         }
-      } else if (c === 91) {
-        this.i = i + 1;
-        this.descend(++depth, top, 2);
-        i = this.skipSpace(i + 1);
-        if (s.charCodeAt(i) === 93) {
-          i++;
-          depth--;
-          v = new LuaTable();
+      } else if (c >= 49 && c <= 57) {
+        // a plain decimal of up to 15 digits, here (as scalar reads it); anything more: scalar
+        let j = i + 1;
+        let m = c - 48;
+        c = b[j];
+        while (c >= 48 && c <= 57) {
+          m = m * 10 + (c - 48);
+          c = b[++j];
+        }
+        let frac = 0;
+        if (c === 46 && b[j + 1] >= 48 && b[j + 1] <= 57) {
+          const point = ++j;
+          c = b[j];
+          while (c >= 48 && c <= 57) {
+            m = m * 10 + (c - 48);
+            c = b[++j];
+          }
+          frac = j - point;
+        }
+        if (j - i - (frac > 0 ? 1 : 0) <= 15 && c !== 46 && c !== 101 && c !== 69) {
+          v = frac === 0 ? m : m / POW10[frac];
+          i = j;
         } else {
-          arrays.push([]);
-          objects.push(undefined);
-          keys.push("");
-          tops.push(top);
-          top += 1;
-          continue;
+          v = this.scalar(i, b[i]);
+          i = this.i;
         }
       } else {
-        this.next();
-        switch (this.tok) {
-          case T_NUMBER:
-            v = this.tokNum;
-            break;
-          case T_BOOLEAN:
-            v = this.tokBool;
-            break;
-          case T_NULL:
-            v = JSON_NULL;
-            break;
-          default:
-            throw this.expected("value");
-        }
+        v = this.scalar(i, c);
+        i = this.i;
       }
-      if (c !== 123 && c !== 91) i = this.i;
       // ---- a value is complete: store it in the innermost container, or finish
       for (;;) {
-        const n = arrays.length;
-        if (n === 0) {
+        if (f === undefined) {
           this.i = i;
           this.next();
           if (this.tok !== T_END) throw this.expected("the end");
           return v;
         }
-        i = this.skipSpace(i);
-        c = s.charCodeAt(i);
-        const arr = arrays[n - 1];
-        if (arr !== undefined) {
-          arr.push(v);
+        c = b[i];
+        if (c <= 32) {
+          i = this.skipSpace(i);
+          c = b[i];
+        }
+        const values = f.values;
+        const n = f.n;
+        values[n] = v;
+        f.n = n + 1;
+        if (f.array) {
           if (c === 44) {
             i++;
             break;
           }
           if (c !== 93) throw this.unexpected(i, "comma or array end");
           i++;
-          v = sequenceTable(arr);
+          v = LuaTable.fromSequence(values.slice(0, n + 1));
         } else {
-          const pairs = objects[n - 1]!;
-          pairs.keys[pairs.n] = keys[n - 1];
-          pairs.values[pairs.n++] = v;
+          if (f.shape === undefined) f.keys[n] = f.key;
           if (c === 44) {
-            keys[n - 1] = this.key(this.skipSpace(i + 1));
-            i = this.colon(this.i);
+            c = b[++i];
+            i = this.objectKey(f, c <= 32 ? this.skipSpace(i) : i);
+            if (b[i] === 58) i++;
+            else i = this.colon(i);
             break;
           }
           if (c !== 125) throw this.unexpected(i, "comma or object end");
           i++;
-          v = LuaTable.fromStringPairs(pairs.keys, pairs.values, pairs.n);
-          for (let k = 0; k < pairs.n; k++) pairs.values[k] = undefined; // keep no values alive
+          const sh = f.shape;
+          if (sh === undefined) v = LuaTable.fromStringPairs(f.keys, values, n + 1);
+          else v = LuaTable.fromLayout(sh.layout ?? sh.makeLayout(), values);
         }
         // the container closed: it is the completed value one level up
-        arrays.pop();
-        objects.pop();
-        keys.pop();
-        top = tops.pop()!;
-        depth--;
+        top = f.top;
+        d--;
+        f = d > 0 ? frames[d - 1] : undefined;
       }
     }
   }
 
+  /**
+   * A number, boolean or null at i (c = its first byte; not a string or container): the plain
+   * decimals of up to 15 digits exactly (digits / 10^fraction, both exact, rounded once), the
+   * rest through next(). this.i ends after it; other tokens raise "Expected value".
+   */
+  private scalar(i: number, c: number): LuaValue {
+    const b = this.b;
+    let j = i;
+    if (c === 45) c = b[++j];
+    if (c >= 48 && c <= 57) {
+      const start = j;
+      let m = c - 48;
+      c = b[++j];
+      if (m !== 0 || !(c === 120 || c === 88 || (c >= 48 && c <= 57))) {
+        while (c >= 48 && c <= 57) {
+          m = m * 10 + (c - 48);
+          c = b[++j];
+        }
+        let digits = j - start;
+        let frac = 0;
+        if (c === 46) {
+          c = b[j + 1];
+          if (c >= 48 && c <= 57) {
+            j++;
+            const fstart = j;
+            while (c >= 48 && c <= 57) {
+              m = m * 10 + (c - 48);
+              c = b[++j];
+            }
+            frac = j - fstart;
+            digits += frac;
+          } else c = 46;
+        }
+        if (digits <= 15 && c !== 101 && c !== 69 && c !== 46) {
+          this.i = j;
+          const x = frac === 0 ? m : m / POW10[frac];
+          return b[i] === 45 ? -x : x;
+        }
+      }
+    } else if (j === i) {
+      // true, false, null (the NUL after the document stops a comparison at its end)
+      if (c === 116 && b[i + 1] === 114 && b[i + 2] === 117 && b[i + 3] === 101) {
+        this.i = i + 4;
+        return true;
+      }
+      if (c === 102 && b[i + 1] === 97 && b[i + 2] === 108 && b[i + 3] === 115 && b[i + 4] === 101) {
+        this.i = i + 5;
+        return false;
+      }
+      if (c === 110 && b[i + 1] === 117 && b[i + 2] === 108 && b[i + 3] === 108) {
+        this.i = i + 4;
+        return JSON_NULL;
+      }
+    }
+    this.i = this.tokIndex = i;
+    const first = b[i];
+    if (first === 45 || (first >= 48 && first <= 57)) {
+      if (!this.cfg.decodeInvalidNumbers && this.isInvalidNumber()) this.setError("invalid number");
+      else this.number();
+    } else {
+      this.next();
+    }
+    switch (this.tok) {
+      case T_NUMBER:
+        return this.tokNum;
+      case T_BOOLEAN:
+        return this.tokBool;
+      case T_NULL:
+        return JSON_NULL;
+      default:
+        throw this.expected("value");
+    }
+  }
+
   private skipSpace(i: number): number {
-    const s = this.s;
-    let c = s.charCodeAt(i);
-    while (c === 32 || c === 10 || c === 13 || c === 9) c = s.charCodeAt(++i);
+    const b = this.b;
+    let c = b[i];
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = b[++i];
     return i;
   }
 
@@ -601,31 +701,144 @@ class Decoder {
     return this.expected(what);
   }
 
-  /** An object key string at i (whitespace skipped); this.i ends after it. */
-  private key(i: number): string {
+  /**
+   * An object key string at i (whitespace skipped) into f.key, f.shape following it; returns the
+   * position after it. The key the shape saw next last time is tried first, as a literal.
+   */
+  private objectKey(f: Frame, i: number): number {
+    const b = this.b;
+    const sh = f.shape;
+    if (sh !== undefined) {
+      const key = sh.nextKey;
+      if (key !== undefined) {
+        // "key" at i: the bytes of the key where it was seen, then a quote
+        const kl = key.length;
+        const e = i + 1 + kl;
+        if (b[i] === 34 && e < this.s.length && b[e] === 34) {
+          const at = sh.nextAt - i - 1;
+          let k = i + 1;
+          // four bytes at a time, then one by one
+          const dv = this.dv;
+          while (k + 4 <= e && dv.getInt32(k) === dv.getInt32(k + at)) k += 4;
+          while (k < e && b[k] === b[k + at]) k++;
+          if (k === e) {
+            f.key = key;
+            f.shape = sh.nextShape;
+            return e + 1;
+          }
+        }
+      }
+    }
     this.i = i;
     this.tokIndex = i;
-    if (this.s.charCodeAt(i) !== 34) throw this.unexpected(i, "object key string");
+    if (b[i] !== 34) throw this.unexpected(i, "object key string");
     this.string();
     if (this.tok !== T_STRING) throw this.expected("object key string");
-    return this.tokStr;
+    const key = this.tokStr;
+    f.key = key;
+    if (sh !== undefined) f.shape = this.transition(sh, key, f);
+    return this.i;
+  }
+
+  /** The shape after `key` (undefined past the limits: the object is laid out on its own). */
+  private transition(sh: Shape, key: string, f: Frame): Shape | undefined {
+    let next = sh.child(key);
+    if (next === undefined) {
+      if (sh.n >= SHAPE_MAX_KEYS || this.shapesLeft === 0) {
+        // the object goes on without a shape: its keys so far are the shape's
+        for (let x: Shape = sh, k = sh.n - 1; k >= 0; x = x.parent!, k--) f.keys[k] = x.key;
+        return undefined;
+      }
+      this.shapesLeft--;
+      next = new Shape(key, sh.n + 1, sh);
+      sh.addChild(next);
+    }
+    if (this.tokRaw) {
+      // the key had no escapes: its bytes in the document, just read, are the key itself
+      sh.nextKey = key;
+      sh.nextAt = this.i - 1 - key.length;
+      sh.nextShape = next;
+    }
+    return next;
   }
 
   /** The colon after a key at i; returns the position after it. */
   private colon(i: number): number {
     i = this.skipSpace(i);
-    if (this.s.charCodeAt(i) !== 58) throw this.unexpected(i, "colon");
+    if (this.b[i] !== 58) throw this.unexpected(i, "colon");
     return i + 1;
   }
 }
 
-/** An open object's key/value pairs so far; one per nesting depth, reused across objects. */
-interface Pairs {
-  keys: string[];
-  values: LuaValue[];
-  n: number;
+/** Objects with more keys than this are laid out on their own (no shape). */
+const SHAPE_MAX_KEYS = 64;
+/** At most this many shapes per document. */
+const MAX_SHAPES = 4096;
+
+/**
+ * A sequence of object keys seen in one document, as a tree from the empty object: objects with
+ * the same keys in the same order leave the same node part (LuaTable.layoutStringKeys), so it is
+ * worked out once per shape and per document. Nothing is kept from one decode to the next.
+ */
+class Shape {
+  /** the shapes one key longer: a list, and a map by key once there are many */
+  private firstChild: Shape | undefined = undefined;
+  private sibling: Shape | undefined = undefined;
+  private children: Map<string, Shape> | undefined = undefined;
+  private childCount = 0;
+  /** the key without escapes last seen after this shape, matched literally first */
+  nextKey: string | undefined = undefined;
+  /** where nextKey's bytes are in the document */
+  nextAt = 0;
+  nextShape: Shape | undefined = undefined;
+  layout: StringKeysLayout | undefined = undefined;
+  constructor(
+    /** the last key (none for the empty object) */
+    readonly key: string,
+    /** the number of keys */
+    readonly n: number,
+    readonly parent: Shape | undefined,
+  ) {}
+
+  /** The layout of an object with these keys, made now. */
+  makeLayout(): StringKeysLayout {
+    const keys: string[] = [this.key];
+    for (let x = this.parent!; x.n > 0; x = x.parent!) keys.push(x.key);
+    keys.reverse();
+    return (this.layout = LuaTable.layoutStringKeys(keys, keys.length));
+  }
+
+  child(key: string): Shape | undefined {
+    if (this.children !== undefined) return this.children.get(key);
+    for (let c = this.firstChild; c !== undefined; c = c.sibling) if (c.key === key) return c;
+    return undefined;
+  }
+
+  addChild(c: Shape): void {
+    c.sibling = this.firstChild;
+    this.firstChild = c;
+    if (++this.childCount === 8) {
+      this.children = new Map();
+      for (let x: Shape | undefined = c; x !== undefined; x = x.sibling) this.children.set(x.key, x);
+    } else if (this.childCount > 8) this.children!.set(c.key, c);
+  }
 }
-const pairsByDepth: (Pairs | undefined)[] = [];
+
+/**
+ * An open container: an array's values so far, or an object's keys and values so far, its
+ * pending key and its shape (undefined: none), and the Lua stack slots in use below it. One per
+ * nesting depth and document: objects made during the decode, as the values they hold are, so
+ * that storing those is not an old-to-new store for the garbage collector to remember.
+ */
+class Frame {
+  array = false;
+  values: LuaValue[] = [undefined];
+  keys: string[] = [""];
+  n = 0;
+  key = "";
+  shape: Shape | undefined = undefined;
+  top = 0;
+}
 
 function indexOrInfinity(s: string, ch: string, from: number): number {
   const i = s.indexOf(ch, from);
@@ -639,12 +852,7 @@ function indexOrInfinity(s: string, ch: string, from: number): number {
  * (Shared with cmsgpack.ts and server/scripting/convert.ts.)
  */
 export function sequenceTable(values: LuaValue[]): LuaTable {
-  const n = values.length;
-  if (n > 2 && (n & (n - 1)) !== 0) {
-    const size = 1 << (32 - Math.clz32(n - 1));
-    for (let i = n; i < size; i++) values.push(undefined);
-  }
-  return new LuaTable(values);
+  return LuaTable.fromSequence(values);
 }
 
 /** decode_hex4: four hex digits at s[i], or -1. */
@@ -700,5 +908,31 @@ export function decodeJson(s: string, cfg: DecodeConfig): LuaValue {
   if (s.length >= 2 && (s.charCodeAt(0) === 0 || s.charCodeAt(1) === 0)) {
     throw new LuaError("JSON parser does not support UTF-16 or UTF-32", 1);
   }
-  return new Decoder(s, cfg).parse();
+  const n = s.length;
+  let b = docBytes;
+  let dv = docView;
+  if (b.length <= n) {
+    // room to grow for the documents to come, but a big one gets no more than it needs (the
+    // NUL, and the four-byte reads that end at it)
+    b = Buffer.allocUnsafeSlow(n < KEEP_BYTES ? Math.max(2 * n, 1024) : n + 8);
+    dv = new DataView(b.buffer, b.byteOffset, b.length);
+  }
+  b.write(s, 0, n, "latin1");
+  b[n] = 0;
+  // a big document's copy is not kept once parsed
+  if (n < KEEP_BYTES) {
+    docBytes = b;
+    docView = dv;
+  } else {
+    docBytes = EMPTY_BYTES;
+    docView = EMPTY_VIEW;
+  }
+  return new Decoder(s, b, dv, cfg).parse();
 }
+
+/** Documents shorter than this have their bytes copied into a buffer kept between decodes. */
+const KEEP_BYTES = 1 << 20;
+const EMPTY_BYTES = Buffer.alloc(0);
+const EMPTY_VIEW: DataView = new DataView(new ArrayBuffer(0));
+let docBytes: Buffer = EMPTY_BYTES;
+let docView: DataView = EMPTY_VIEW;

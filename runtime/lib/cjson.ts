@@ -1,20 +1,17 @@
 // The `cjson` library Redis ships (lua-cjson 2.1.0 with Redis's patches, deps/lua/src/lua_cjson.c,
 // strbuf.c, fpconv.c): encode, decode, null and the configuration functions, each module table
 // (cjson.new() makes more) with its own settings. Same bytes and error texts as the C library:
-// %.14g numbers, sparse-array rules, depth and Lua stack limits. This module owns the settings,
-// the module table and the encoder; the parser is cjson-decode.ts. Strings are latin1 byte strings.
+// %.14g numbers, sparse-array rules, depth and Lua stack limits. This module owns the settings
+// and the module table; the parser is cjson-decode.ts, the writer cjson-encode.ts. Strings are
+// latin1 byte strings.
 import { LuaTable } from "../table.js";
-import { LuaError } from "../errors.js";
-import { formatG } from "../number.js";
-import { type } from "../ops.js";
 import type { LuaValue } from "../value.js";
 import { argError, checkNumber, checkString, toInteger } from "./args.js";
 import { JSON_NULL, decodeJson } from "./cjson-decode.js";
+import { Encoder } from "./cjson-encode.js";
 
 export { JSON_NULL, sequenceTable } from "./cjson-decode.js";
 
-/** LUAI_MAXCSTACK: lua_checkstack fails past this many slots. */
-const MAXCSTACK = 8000;
 const INT_MAX = 2147483647;
 
 /** json_config_t */
@@ -42,256 +39,6 @@ function newConfig(): Config {
     encodeKeepBuffer: 1,
     decodeInvalidNumbers: 1,
   };
-}
-
-// ==== encoding ===============================================================================
-
-/** char2escape: what each byte becomes inside a JSON string (undefined: itself). */
-const ESCAPES: (string | undefined)[] = new Array(256).fill(undefined);
-for (let i = 0; i < 32; i++) ESCAPES[i] = "\\u00" + i.toString(16).padStart(2, "0");
-ESCAPES[8] = "\\b";
-ESCAPES[9] = "\\t";
-ESCAPES[10] = "\\n";
-ESCAPES[12] = "\\f";
-ESCAPES[13] = "\\r";
-ESCAPES[34] = '\\"';
-ESCAPES[47] = "\\/";
-ESCAPES[92] = "\\\\";
-ESCAPES[127] = "\\u007f";
-const NEEDS_ESCAPE = new Uint8Array(256);
-for (let i = 0; i < 256; i++) NEEDS_ESCAPE[i] = ESCAPES[i] === undefined ? 0 : 1;
-
-function encodeString(s: string): string {
-  const n = s.length;
-  let i = 0;
-  while (i < n && NEEDS_ESCAPE[s.charCodeAt(i)] === 0) i++;
-  if (i === n) return '"' + s + '"';
-  let out = '"' + s.slice(0, i);
-  let run = i;
-  for (; i < n; i++) {
-    const e = ESCAPES[s.charCodeAt(i)];
-    if (e !== undefined) {
-      if (run < i) out += s.slice(run, i);
-      out += e;
-      run = i + 1;
-    }
-  }
-  if (run < n) out += s.slice(run);
-  return out + '"';
-}
-
-/** The C error raised through luaL_error: "Cannot serialise <type>: <reason>". */
-function encodeError(v: LuaValue, reason: string): LuaError {
-  return new LuaError(`Cannot serialise ${type(v)}: ${reason}`, 1);
-}
-
-/** json_append_number: %.{precision}g, or the encode_invalid_numbers treatment of NaN and ±inf. */
-function encodeNumber(cfg: Config, num: number): string {
-  const prec = cfg.encodeNumberPrecision;
-  if (Number.isInteger(num) && num < 1e14 && num > -1e14 && (prec === 14 || Math.abs(num) < 10 ** prec)) {
-    return num === 0 && 1 / num < 0 ? "-0" : String(num);
-  }
-  if (num - num !== 0) {
-    // NaN or ±inf
-    if (cfg.encodeInvalidNumbers === 0) throw encodeError(num, "must not be NaN or Inf");
-    if (cfg.encodeInvalidNumbers === 1) {
-      if (num !== num) return "nan";
-    } else {
-      return "null";
-    }
-  }
-  return plainG(num, prec) ?? shortG(num, prec) ?? formatG(num, prec);
-}
-
-/**
- * The common case of shortG without taking the digits apart: from 1e-4 up to 10^prec both C's
- * %g and JS write plain decimals, so JS's shortest string is C's when it has at most `prec`
- * significant digits (see shortG). Undefined otherwise.
- */
-function plainG(x: number, prec: number): string | undefined {
-  const ax = x < 0 ? -x : x;
-  if (!(ax >= 1e-4 && ax < POW10[prec])) return undefined;
-  const s = String(x);
-  const neg = x < 0 ? 1 : 0;
-  let digits = s.length - neg;
-  if (ax < 1) {
-    // "0.000ddd": the "0." and the zeros after it are not significant
-    let k = neg + 2;
-    while (s.charCodeAt(k) === 48) k++;
-    digits = s.length - k;
-  } else if (s.indexOf(".") >= 0) {
-    digits--;
-  }
-  return digits <= prec ? s : undefined;
-}
-
-const POW10: number[] = Array.from({ length: 15 }, (_, k) => 10 ** k);
-
-/**
- * C's %.{prec}g when JS's shortest round-trip digits of a normal double number are at most `prec`
- * (prec <= 14): those digits are then exactly what rounding to `prec` digits gives, since the
- * double lies within half an ulp (< 1.2e-16 relative) of them and a 14-digit rounding step is
- * far wider. Only the layout is C's: exponent form below 1e-4 or from 10^prec on. Undefined
- * when the digits are more (formatG rounds those exactly).
- */
-function shortG(x: number, prec: number): string | undefined {
-  const ax = Math.abs(x);
-  if (!(ax >= 2.2250738585072014e-308 && ax !== Infinity)) return undefined; // subnormals: ulps are wide
-  let s = String(x);
-  let sign = "";
-  if (s.charCodeAt(0) === 45) {
-    sign = "-";
-    s = s.slice(1);
-  }
-  let exp = 0;
-  const e = s.indexOf("e");
-  if (e >= 0) {
-    exp = +s.slice(e + 1);
-    s = s.slice(0, e);
-  }
-  const dot = s.indexOf(".");
-  let digits = dot < 0 ? s : s.slice(0, dot) + s.slice(dot + 1);
-  // E: the decimal exponent of the first significant digit
-  let E = exp + (dot < 0 ? s.length : dot) - 1;
-  let lead = 0;
-  while (digits.charCodeAt(lead) === 48) lead++;
-  let end = digits.length;
-  while (end > lead + 1 && digits.charCodeAt(end - 1) === 48) end--;
-  E -= lead;
-  digits = digits.slice(lead, end);
-  if (digits.length > prec) return undefined;
-  if (E < -4 || E >= prec) {
-    const m = digits.length > 1 ? digits[0] + "." + digits.slice(1) : digits;
-    const ae = E < 0 ? -E : E;
-    return sign + m + (E < 0 ? "e-" : "e+") + (ae < 10 ? "0" : "") + ae;
-  }
-  if (E < 0) return sign + "0." + "0".repeat(-E - 1) + digits;
-  if (digits.length <= E + 1) return sign + digits + "0".repeat(E + 1 - digits.length);
-  return sign + digits.slice(0, E + 1) + "." + digits.slice(E + 1);
-}
-
-/**
- * One cjson.encode call: json_append_data's depth-first walk, kept on an explicit stack of open
- * tables (deep documents must not overflow the JS stack before cjson's own limits apply).
- * Tables are walked by traversal position (lua_next's order, without allocating).
- */
-class Encoder {
-  out = "";
-  // open tables, innermost last: the table, its array length (-1: object), the next array index
-  // or the object's traversal position, the nesting depth, and the Lua stack slots in use with the
-  // table on top
-  private tables: LuaTable[] = [];
-  private lens: number[] = [];
-  private idx: number[] = [];
-  private depths: number[] = [];
-  private tops: number[] = [];
-
-  constructor(readonly cfg: Config) {}
-
-  encode(v: LuaValue): string {
-    this.value(v, 0, 1);
-    const tables = this.tables;
-    while (tables.length > 0) {
-      const n = tables.length - 1;
-      const t = tables[n];
-      const len = this.lens[n];
-      if (len >= 0) {
-        const i = this.idx[n];
-        if (i > len) {
-          this.out += "]";
-          this.pop();
-          continue;
-        }
-        if (i > 1) this.out += ",";
-        this.idx[n] = i + 1;
-        this.value(t.getNum(i), this.depths[n], this.tops[n] + 1);
-      } else {
-        const prev = this.idx[n];
-        const pos = t.nextPosition(prev);
-        if (pos < 0) {
-          this.out += "}";
-          this.pop();
-          continue;
-        }
-        this.idx[n] = pos;
-        if (prev >= 0) this.out += ",";
-        const k = t.keyAt(pos);
-        if (typeof k === "string") this.out += encodeString(k) + ":";
-        else if (typeof k === "number") this.out += '"' + encodeNumber(this.cfg, k) + '":';
-        else throw encodeError(k, "table key must be a number or string");
-        this.value(t.valueAt(pos), this.depths[n], this.tops[n] + 2);
-      }
-    }
-    return this.out;
-  }
-
-  private pop(): void {
-    this.tables.pop();
-    this.lens.pop();
-    this.idx.pop();
-    this.depths.pop();
-    this.tops.pop();
-  }
-
-  /** json_append_data for one value: scalars are written, a table is opened. */
-  private value(v: LuaValue, depth: number, top: number): void {
-    switch (typeof v) {
-      case "string":
-        this.out += encodeString(v);
-        return;
-      case "number":
-        this.out += encodeNumber(this.cfg, v);
-        return;
-      case "boolean":
-        this.out += v ? "true" : "false";
-        return;
-      case "undefined":
-        this.out += "null";
-        return;
-    }
-    if (v instanceof LuaTable) {
-      depth++;
-      // json_check_encode_depth: the depth limit and lua_checkstack(l, 3)
-      if (depth > this.cfg.encodeMaxDepth || top + 3 > MAXCSTACK) {
-        throw new LuaError(`Cannot serialise, excessive nesting (${depth})`, 1);
-      }
-      const len = this.arrayLength(v);
-      this.out += len > 0 ? "[" : "{";
-      this.tables.push(v);
-      this.lens.push(len > 0 ? len : -1);
-      this.idx.push(len > 0 ? 1 : -1);
-      this.depths.push(depth);
-      this.tops.push(top);
-      return;
-    }
-    if (v === JSON_NULL) {
-      this.out += "null";
-      return;
-    }
-    throw encodeError(v, "type not supported");
-  }
-
-  /**
-   * lua_array_length: the largest key when every key is a number >= 1 with no fraction (-1 for an
-   * object), kept in a C int as the C code does (keys >= 2^31 become INT_MIN). Excessively sparse
-   * arrays raise or, with encode_sparse_array(true), become objects.
-   */
-  private arrayLength(t: LuaTable): number {
-    let max = 0;
-    let items = 0;
-    for (let pos = t.nextPosition(-1); pos >= 0; pos = t.nextPosition(pos)) {
-      const k = t.keyAt(pos);
-      if (typeof k !== "number" || !(k >= 1) || Math.floor(k) !== k) return -1;
-      if (k > max) max = k >= 2147483648 ? -2147483648 : k;
-      items++;
-    }
-    const cfg = this.cfg;
-    if (cfg.sparseRatio > 0 && max > Math.imul(items, cfg.sparseRatio) && max > cfg.sparseSafe) {
-      if (!cfg.sparseConvert) throw encodeError(t, "excessively sparse array");
-      return -1;
-    }
-    return max;
-  }
 }
 
 // ==== the module table ======================================================================
@@ -336,11 +83,12 @@ function enumResult(setting: number, options: string[]): LuaValue {
 /** A cjson module table with its own configuration (luaopen_cjson / cjson.new). */
 export function makeCjsonLib(): LuaTable {
   const cfg = newConfig();
+  const encoder = new Encoder(cfg);
   const t = new LuaTable();
 
   t.setStr("encode", function encode(v: LuaValue): string {
     if (arguments.length !== 1) throw argError(1, "encode", "expected 1 argument");
-    return new Encoder(cfg).encode(v);
+    return encoder.encode(v);
   });
 
   t.setStr("decode", function decode(v: LuaValue): LuaValue {

@@ -70,4 +70,35 @@ T("msgpack map order", function()
   local t = cmsgpack.unpack("\132\161a\1\161b\2\161c\3\1\4")
   return keysof(t)
 end)
+-- objects with the same keys in the same order share their layout within a document (shapes):
+-- each must still be the table its own stores make, whatever came before it
+T("repeated shapes", function()
+  local t = cjson.decode('[{"id":1,"name":"a","tags":[1],"price":1.5,"ok":true},' ..
+    '{"id":2,"name":"b","tags":[2],"price":2.5,"ok":false},{"id":3,"name":"c"},' ..
+    '{"id":4,"name":"d","tags":[],"price":4,"ok":true,"extra":1},{"name":"e","id":5},' ..
+    '{"id":6,"id":7,"name":"f"},{"\\u0069d":8,"name":"g","tags":[3],"price":1,"ok":true}]')
+  local out = {}
+  for i = 1, #t do out[i] = cjson.encode(t[i]) end
+  t[3].z = 1
+  t[6].name = nil
+  t[6].w = 2
+  t[7].more = 3
+  return join(out, " "), keysof(t[1]), keysof(t[3]), keysof(t[6]), keysof(t[7])
+end)
+T("shape prefixes", function()
+  local s = {}
+  for n = 1, 12 do
+    local ks = {}
+    for k = 1, n do ks[k] = '"k' .. k .. '":' .. k end
+    s[n] = "{" .. join(ks, ",") .. "}"
+  end
+  local doc = "[" .. join(s, ",") .. "," .. join(s, ",") .. "]"
+  local t = cjson.decode(doc)
+  local out = {}
+  for i = 1, #t do
+    t[i].x = i
+    out[i] = keysof(t[i])
+  end
+  return cjson.encode(cjson.decode(doc)), join(out, " | ")
+end)
 return R
