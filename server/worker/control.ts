@@ -4,9 +4,9 @@
 // clock it started at, a function's name and command) and the config values the connection
 // side needs; the connection thread reads them to answer -BUSY, and requests a kill with a
 // compare-and-swap on the same word the executor sets "written" on, so a kill and a first
-// write can never both win (script.c decides both on one thread; here the CAS does). Two
+// write can never both win (script.c decides both on one thread; here the CAS does). A few
 // words tell each thread when the other needs waking: the executor is asleep in its event
-// loop, the connection thread waits for output.
+// loop, a connection waits for output, the connection thread waits for a big batch to be run.
 
 import { SlotTable } from "./direct.js";
 import { Ring } from "./ring.js";
@@ -29,6 +29,8 @@ const I = {
   shutdown: 7,
   /** 1 while the executor sleeps in its event loop: new input needs a wake-up */
   executorAsleep: 8,
+  /** 1 while the connection thread waits for the executor to go to sleep */
+  mainWaiting: 9,
 } as const;
 const INT_SLOTS = 16;
 
@@ -137,6 +139,15 @@ export class ControlBlock {
   /** Executor side: about to sleep in its event loop (then it checks the input ring again). */
   setExecutorAsleep(on: boolean): void {
     Atomics.store(this.i32, I.executorAsleep, on ? 1 : 0);
+    if (on && Atomics.load(this.i32, I.mainWaiting) !== 0) Atomics.notify(this.i32, I.executorAsleep);
+  }
+
+  /** Connection side: blocks until the executor has gone to sleep (all input done), or `ms` pass. */
+  awaitExecutorAsleep(ms: number): void {
+    const a = this.i32;
+    Atomics.store(a, I.mainWaiting, 1);
+    Atomics.wait(a, I.executorAsleep, 0, ms);
+    Atomics.store(a, I.mainWaiting, 0);
   }
 
   /** Connection side, after publishing input: true once per sleep, when the executor needs waking. */

@@ -304,6 +304,19 @@ class WakeChannel {
 }
 
 const WAKE = Buffer.from([1]);
+/**
+ * A batch of at least this many requests is a sign of many busy clients: the connection thread
+ * then sleeps until the executor has run it (up to SYNC_WAIT_MS) instead of reading on. The
+ * requests that arrive meanwhile wait in the sockets and make the next batch, and the clients
+ * get their replies in bursts: fewer wake-ups of every thread per request, which on two cores
+ * shared with the clients is what throughput depends on (redis-benchmark -c 50 SET: 82k rps
+ * against 56k without the wait, inline 84k; -P 16 785k against 769k). A smaller batch goes
+ * at once: waiting would hold back the requests of the next client (blocking pops woken by
+ * pushes: p50 at 8 the same as without, at 2 or 4 several times longer in some runs).
+ */
+const HANDOFF_REQUESTS = 8;
+/** Longest sleep waiting for a batch to be run (a slow script is answered later). */
+const SYNC_WAIT_MS = 5;
 const EMPTY = Buffer.alloc(0);
 
 /** The executor on its own thread (executor-thread.ts). */
@@ -327,10 +340,15 @@ export class ThreadLink extends ExecutorLink {
     if (this.stopped) return;
     // output published without waking this thread: take it while here
     this.drainOutput();
+    const requests = this.batch.requests;
     const b = this.take();
     // the batch buffer is reused: a batch that has to wait is copied
     if (b !== undefined && !(this.pending.length === 0 && this.place(b))) this.pending.push(Buffer.from(b));
     this.push();
+    if (requests >= HANDOFF_REQUESTS && !this.ctl.scriptRunning()) {
+      this.ctl.awaitExecutorAsleep(SYNC_WAIT_MS);
+      this.drainOutput();
+    }
   };
 
   constructor(opts: ThreadOptions) {
