@@ -1,10 +1,13 @@
 // One client connection on the connection side: reads bytes into the RequestDecoder, hands each
 // whole request to the executor link (which batches them), and writes the executor's output as
-// it comes back, one socket write per connection per batch. Keeps per connection only what its
-// own decisions need: requests sent and not finished (replies stay in order), the executor's
-// view of the client (auth, RESP version, whether it may be answered -BUSY here), closing.
-// While a script runs past busy-reply-threshold it answers a client with nothing waiting at
-// the executor itself (worker/busy.ts). Closes after protocol errors, QUIT and CLIENT KILL.
+// it comes back, one socket write per connection per batch — with the executor on its own
+// thread, only what that thread could not write to the socket itself (worker/direct.ts: this
+// side then holds the socket's slot until its writes are out). Keeps per connection only what
+// its own decisions need: requests sent and not finished (replies stay in order), the
+// executor's view of the client (auth, RESP version, whether it may be answered -BUSY here),
+// closing. While a script runs past busy-reply-threshold it answers a client with nothing
+// waiting at the executor itself (worker/busy.ts). Closes after protocol errors, QUIT and
+// CLIENT KILL.
 
 import type net from "node:net";
 import { RequestDecoder } from "../protocol/decoder.js";
@@ -33,13 +36,30 @@ export class Connection {
   /** no more requests: the executor asked to close, or a protocol error waits for earlier replies */
   private closing = false;
   private heldError: string | undefined = undefined;
+  /** in process(): output taken meanwhile must not start it again, only once it is done */
+  private processing = false;
+  private resumeAfter = false;
+  /** registered with link.want: waiting for the executor to finish this connection's requests */
+  private waiting = false;
 
   constructor(
     readonly socket: net.Socket,
     readonly id: number,
+    /** the socket's slot in the slot table (worker/direct.ts), or -1 */
+    private readonly slot: number,
     private readonly owner: ConnectionOwner,
   ) {
     const ctl = owner.link.ctl;
+    if (slot >= 0) {
+      // no write from the executor thread may reach the fd once it is closed (and perhaps reused):
+      // Node closes it in _destroy, whatever the reason for the destroy
+      const slots = ctl.slots;
+      const destroy = socket._destroy;
+      socket._destroy = (e, cb) => {
+        slots.close(slot);
+        destroy.call(socket, e, cb);
+      };
+    }
     if (!ctl.requirepass) this.peer |= PEER.authed;
     this.decoder = new RequestDecoder({ maxBulkLen: ctl.protoMaxBulkLen, authRequired: false });
     socket.setNoDelay(true);
@@ -59,6 +79,37 @@ export class Connection {
 
   /** Hands every whole request buffered to the executor (or answers it here while busy). */
   private process(): void {
+    this.processing = true;
+    try {
+      this.processFrames();
+    } finally {
+      this.processing = false;
+    }
+    if (this.resumeAfter) {
+      this.resumeAfter = false;
+      this.resume();
+    }
+  }
+
+  /**
+   * Whether the executor has finished this connection's requests, taking its latest output
+   * first; if not, the executor will wake this thread with the output that finishes them.
+   */
+  private settled(): boolean {
+    if (this.pending === 0) return true;
+    const link = this.owner.link;
+    link.sync();
+    if (this.pending === 0 || this.closed) return true;
+    if (!this.waiting) {
+      this.waiting = true;
+      link.want(1);
+      // output published before the executor could see the want
+      link.sync();
+    }
+    return this.pending === 0;
+  }
+
+  private processFrames(): void {
     const link = this.owner.link;
     const ctl = link.ctl;
     const dec = this.decoder;
@@ -70,12 +121,14 @@ export class Connection {
     let segEnd = 0;
     let segCount = 0;
     while (!this.closing && !this.closed) {
-      const authRequired = (this.peer & PEER.authed) === 0 && ctl.requirepass;
       // before AUTH is answered the next request's limits are unknown: wait for its reply
-      if (authRequired && this.pending !== 0) break;
+      if ((this.peer & PEER.authed) === 0 && ctl.requirepass && !this.settled()) break;
+      const authRequired = (this.peer & PEER.authed) === 0 && ctl.requirepass;
       limits.authRequired = authRequired;
       // the arguments are sliced by the executor; here only to answer while a script is busy
-      const mayAnswer = this.pending === 0 && (this.peer & PEER.plain) !== 0 && ctl.scriptRunning();
+      const busy = ctl.scriptRunning();
+      if (busy && this.pending !== 0) link.sync();
+      const mayAnswer = busy && this.pending === 0 && (this.peer & PEER.plain) !== 0;
       const argv = dec.next(mayAnswer);
       if (argv === undefined) break;
       if (mayAnswer && this.answerHere(argv)) continue;
@@ -104,7 +157,7 @@ export class Connection {
     if (segBuf !== undefined) link.frames(this.id, segBuf, segStart, segEnd, segCount, dec.buffered);
     if (dec.error !== undefined && !this.closing) {
       this.closing = true;
-      if (this.pending === 0) this.protocolError(dec.error);
+      if (this.settled()) this.protocolError(dec.error);
       else this.heldError = dec.error;
     }
     if (!this.closing && dec.buffered > ctl.clientQueryBufferLimit) {
@@ -131,14 +184,19 @@ export class Connection {
     return true;
   }
 
-  /** The executor's output for this connection: `done` requests finished, their RESP bytes. */
+  /**
+   * The executor's output for this connection: `done` requests finished, and the RESP bytes the
+   * executor left for this side to write (its replies go to the socket directly where it can).
+   */
   output(done: number, flags: number, bytes: Buffer): void {
     if (this.closed) return;
     this.pending -= done;
     this.peer = flags;
     if (bytes.length !== 0) {
       this.owner.link.netOutputBytes += bytes.length;
-      this.socket.write(bytes);
+      this.socket.write(bytes, this.written);
+      if (this.slot >= 0) this.owner.link.ctl.slots.written(this.slot);
+      this.written();
     }
     if ((flags & PEER.kill) !== 0) {
       this.destroy();
@@ -150,9 +208,27 @@ export class Connection {
       return;
     }
     if (this.pending !== 0) return;
+    if (this.waiting) {
+      this.waiting = false;
+      this.owner.link.want(-1);
+    }
+    if (this.processing) this.resumeAfter = true;
+    else this.resume();
+  }
+
+  /** Every request answered: the protocol error held back, or the requests held back. */
+  private resume(): void {
+    if (this.pending !== 0 || this.closed) return;
     if (this.heldError !== undefined) this.protocolError(this.heldError);
     else if (this.decoder.buffered > 0 && !this.closing && !this.ending) this.process();
   }
+
+  /** After a write of this side's: gives the socket back to the executor once it has drained. */
+  private readonly written = (): void => {
+    if (this.slot >= 0 && !this.closed && this.socket.writableLength === 0) {
+      this.owner.link.ctl.slots.release(this.slot);
+    }
+  };
 
   private protocolError(text: string): void {
     this.heldError = undefined;
@@ -162,12 +238,14 @@ export class Connection {
     this.end();
   }
 
-  /** Writes the replies made on this side. */
+  /** Writes the replies made on this side (taking the socket from the executor first). */
   private flush(): void {
     if (this.closed || this.enc.size === 0) return;
     const out = this.enc.take();
     this.owner.link.netOutputBytes += out.length;
-    this.socket.write(out);
+    if (this.slot >= 0) this.owner.link.ctl.slots.takeMain(this.slot);
+    this.socket.write(out, this.written);
+    this.written();
   }
 
   /** Sends an error outside of the request/reply flow (e.g. "max number of clients") and closes. */
@@ -195,6 +273,10 @@ export class Connection {
   private finish(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.waiting) {
+      this.waiting = false;
+      this.owner.link.want(-1);
+    }
     this.owner.closed(this);
   }
 }

@@ -88,10 +88,14 @@ export class RedluaServer implements ConnectionOwner {
     }
     const link = this.link;
     const id = this.nextId++;
-    const conn = new Connection(socket, id, this);
+    // the socket's fd, for the executor thread's direct writes (direct.ts); libuv's handle has it
+    const fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd ?? -1;
+    const slot = link.allocSlot(fd);
+    const conn = new Connection(socket, id, slot, this);
     this.conns.set(id, conn);
     link.open(
       id,
+      slot,
       `${socket.remoteAddress?.replace(/^::ffff:/, "")}:${socket.remotePort}`,
       `${socket.localAddress?.replace(/^::ffff:/, "")}:${socket.localPort}`,
     );
@@ -133,6 +137,8 @@ export class RedluaServer implements ConnectionOwner {
 
   /** SHUTDOWN NOSAVE while a script runs: the script is stopped where it is. */
   shutdownNow(): void {
+    // the script stops with an error its client must not see: the connections close unanswered
+    this.link.silence();
     this.link.ctl.requestShutdown();
     this.shutdown();
   }

@@ -1,18 +1,22 @@
-// The control block: the few facts both threads must see while a script runs, and the two
-// message rings between them (ring.ts), in one SharedArrayBuffer. The executor thread writes the run state (running, kind, written, the
+// The control block: the few facts both threads must see while a script runs, the two message
+// rings between them (ring.ts) and the sockets' slot table (direct.ts), in one
+// SharedArrayBuffer. The executor thread writes the run state (running, kind, written, the
 // clock it started at, a function's name and command) and the config values the connection
 // side needs; the connection thread reads them to answer -BUSY, and requests a kill with a
 // compare-and-swap on the same word the executor sets "written" on, so a kill and a first
-// write can never both win (script.c decides both on one thread; here the CAS does).
+// write can never both win (script.c decides both on one thread; here the CAS does). A few
+// words tell each thread when the other needs waking: the executor is asleep in its event
+// loop, a connection waits for output, the connection thread waits for a big batch to be run.
 
+import { SlotTable } from "./direct.js";
 import { Ring } from "./ring.js";
 
 /** Int32 slots. */
 const I = {
   /** RUN_* bits, plus the run's generation above them */
   run: 0,
-  /** 1 while the connection thread blocks waiting for output (else it needs a message) */
-  mainWaiting: 1,
+  /** connections waiting for output (the executor wakes the connection thread for any) */
+  mainWants: 1,
   /** 1 while requirepass is set */
   requirepass: 2,
   /** FUNCTION STATS engines figures, as of the running function's start */
@@ -23,6 +27,10 @@ const I = {
   textSeq: 6,
   /** SHUTDOWN NOSAVE under way: the executor stops at its next interrupt check */
   shutdown: 7,
+  /** 1 while the executor sleeps in its event loop: new input needs a wake-up */
+  executorAsleep: 8,
+  /** 1 while the connection thread waits for the executor to go to sleep */
+  mainWaiting: 9,
 } as const;
 const INT_SLOTS = 16;
 
@@ -49,7 +57,14 @@ const TEXT_OFFSET = INT_SLOTS * 4 + DOUBLE_SLOTS * 8;
 const RING_BYTES = 4 * 1024 * 1024;
 const IN_RING = TEXT_OFFSET + TEXT_BYTES;
 const OUT_RING = IN_RING + 8 + RING_BYTES;
-const TOTAL_BYTES = OUT_RING + 8 + RING_BYTES;
+/**
+ * The slot table: a word and an fd per connection slot. Connections past this many at once
+ * are answered through the output ring.
+ */
+export const SLOTS = 65536;
+const SLOT_WORDS = OUT_RING + 8 + RING_BYTES;
+const SLOT_FDS = SLOT_WORDS + SLOTS * 4;
+const TOTAL_BYTES = SLOT_FDS + SLOTS * 4;
 
 export const RUN_RUNNING = 1;
 export const RUN_FUNCTION = 2;
@@ -93,6 +108,8 @@ export class ControlBlock {
   readonly input: Ring;
   /** output: executor → connection side */
   readonly output: Ring;
+  /** who may write to each connection's socket (direct.ts) */
+  readonly slots: SlotTable;
   private gen = 0;
 
   constructor(readonly sab = new SharedArrayBuffer(TOTAL_BYTES)) {
@@ -101,16 +118,44 @@ export class ControlBlock {
     this.text = Buffer.from(sab, TEXT_OFFSET, TEXT_BYTES);
     this.input = new Ring(sab, IN_RING, IN_RING + 8, RING_BYTES);
     this.output = new Ring(sab, OUT_RING, OUT_RING + 8, RING_BYTES);
+    this.slots = new SlotTable(new Int32Array(sab, SLOT_WORDS, SLOTS), new Int32Array(sab, SLOT_FDS, SLOTS));
   }
 
-  /** Connection side: whether it is blocked waiting for output (flag set around the wait). */
-  setMainWaiting(on: boolean): void {
-    Atomics.store(this.i32, I.mainWaiting, on ? 1 : 0);
+  // ---- wake-ups -----------------------------------------------------------------------------
+  // Each side publishes (a ring message) and then reads the other's word, and each side sets its
+  // own word and then looks at the ring once more before sleeping, all sequentially consistent:
+  // a message is never left unseen by a sleeper.
+
+  /** Connection side: a connection waits for output (+1) or no longer does (-1). */
+  addMainWants(n: 1 | -1): void {
+    Atomics.add(this.i32, I.mainWants, n);
   }
 
-  /** Executor side: whether published output needs a message to wake the connection side. */
-  mainWaiting(): boolean {
-    return Atomics.load(this.i32, I.mainWaiting) !== 0;
+  /** Executor side: whether output must wake the connection side now. */
+  mainWants(): boolean {
+    return Atomics.load(this.i32, I.mainWants) !== 0;
+  }
+
+  /** Executor side: about to sleep in its event loop (then it checks the input ring again). */
+  setExecutorAsleep(on: boolean): void {
+    Atomics.store(this.i32, I.executorAsleep, on ? 1 : 0);
+    if (on && Atomics.load(this.i32, I.mainWaiting) !== 0) Atomics.notify(this.i32, I.executorAsleep);
+  }
+
+  /** Connection side: blocks until the executor has gone to sleep (all input done), or `ms` pass. */
+  awaitExecutorAsleep(ms: number): void {
+    const a = this.i32;
+    Atomics.store(a, I.mainWaiting, 1);
+    Atomics.wait(a, I.executorAsleep, 0, ms);
+    Atomics.store(a, I.mainWaiting, 0);
+  }
+
+  /** Connection side, after publishing input: true once per sleep, when the executor needs waking. */
+  takeExecutorAsleep(): boolean {
+    return (
+      Atomics.load(this.i32, I.executorAsleep) !== 0 &&
+      Atomics.compareExchange(this.i32, I.executorAsleep, 1, 0) === 1
+    );
   }
 
   // ---- executor side ------------------------------------------------------------------------

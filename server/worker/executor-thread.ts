@@ -1,10 +1,15 @@
 // The executor thread's entry (a worker_threads Worker started by link.ts's ThreadLink): builds
 // the Config and the Executor from the startup parameters, sets the scripts' memory cap, and
-// serves the input ring through a Session. Between batches it sleeps on the ring (a futex,
-// woken by the connection thread's publish) rather than in its event loop, and goes back to
-// the event loop every few ms so timers (blocking timeouts, the cron) run. A running script
-// reads further batches from its interrupt hook (the event loop is not running then).
+// serves the input ring through a Session, writing replies to the sockets itself (direct.ts).
+// Between batches it sleeps in its event loop (timers — blocking timeouts, the cron — run
+// there) and the connection thread wakes it with a byte on a local socket: unlike Atomics.wait
+// and postMessage, a socket write wakes a thread without holding a lock the woken thread needs
+// next (V8's futex emulation and Node's message ports signal under their mutex, and the woken
+// thread, often preempting the signaller on a busy core, blocks on that mutex at once). A
+// running script reads further batches from its interrupt hook (the event loop is not running
+// then).
 
+import net from "node:net";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from "node:worker_threads";
@@ -27,12 +32,14 @@ interface ThreadData {
   inPort: MessagePort;
   /** output too big for the ring */
   outPort: MessagePort;
+  /** the local socket the connection thread wakes this thread on (link.ts's WakeChannel) */
+  wakePath: string;
 }
 
 /** Longest stretch of work before the event loop gets a turn (timers, the cron). */
 const YIELD_MS = 2;
-/** Longest sleep on the ring while idle (a blocked client's timeout may be due sooner). */
-const IDLE_MS = 10;
+/** Output ring use past which any output wakes the connection thread to take it. */
+const DRAIN_FILL = 0.25;
 
 const port = parentPort;
 if (port === null) throw new Error("executor-thread.js runs as a worker thread");
@@ -71,12 +78,13 @@ const session = new Session(ex, ctl, {
     big = Buffer.allocUnsafeSlow(n);
     return [big, 0];
   },
-  publish() {
+  publish(_buf, urgent) {
     if (big !== undefined) {
       const b = big;
       big = undefined;
       // the marker needs 4 bytes of ring: wait for the connection side to make room
       let at = output.reserve(4);
+      if (at < 0) port.postMessage({ t: "output" } satisfies ExecutorMessage);
       while (at < 0) {
         Atomics.wait(nap, 0, 0, 1);
         at = output.reserve(4);
@@ -85,9 +93,13 @@ const session = new Session(ex, ctl, {
       data.outPort.postMessage(b, [b.buffer as ArrayBuffer]);
     }
     output.publish();
-    // the connection side sleeps on the ring only right after sending; otherwise wake its loop
-    if (!ctl.mainWaiting()) port.postMessage({ t: "output" } satisfies ExecutorMessage);
+    // the connection side takes the rest when it next sends input (or needs it: a connection
+    // waiting for its requests to be answered), unless there is something for it to do now
+    if (urgent || ctl.mainWants() || output.fill > DRAIN_FILL) {
+      port.postMessage({ t: "output" } satisfies ExecutorMessage);
+    }
   },
+  slots: ctl.slots,
   shutdown: () => port.postMessage({ t: "shutdown" } satisfies ExecutorMessage),
   poll(take) {
     for (let m = input.next(); m !== undefined; m = input.next()) {
@@ -97,7 +109,10 @@ const session = new Session(ex, ctl, {
   },
 });
 
-/** Serves the input ring until idle for IDLE_MS or busy for YIELD_MS, then yields. */
+/**
+ * Serves the input ring until it is empty, then sleeps in the event loop until woken (the wake
+ * socket), or after YIELD_MS of work gives the event loop a turn.
+ */
 function serve(): void {
   const start = performance.now();
   for (;;) {
@@ -106,21 +121,41 @@ function serve(): void {
       session.take(input.bytes, m[0], m[0] + m[1], inMessage);
       input.release();
       session.runQueued();
-      if (performance.now() - start > YIELD_MS) break;
+      if (performance.now() - start > YIELD_MS) {
+        setImmediate(serve);
+        return;
+      }
       continue;
     }
-    if (performance.now() - start > YIELD_MS) break;
-    const seen = input.writePosition;
-    if (input.readable) continue;
-    const idle = ex.blocking.count > 0 ? 1 : IDLE_MS;
-    if (Atomics.wait(input.waitArray, 0, seen, idle) === "timed-out") break;
+    ctl.setExecutorAsleep(true);
+    if (!input.readable) return;
+    ctl.setExecutorAsleep(false);
   }
-  setImmediate(serve);
 }
 
 // batches too big for the ring arrive as messages, read in order from the ring's markers
 data.inPort.unref();
 data.outPort.unref();
-session.startCron(true);
-port.postMessage({ t: "ready", commands: session.commandList() } satisfies ExecutorMessage);
-setImmediate(serve);
+// the wake socket keeps this thread's event loop alive
+const wake = net.connect({
+  path: data.wakePath,
+  // one byte a wake-up, read into one small buffer (no stream events, no allocation)
+  onread: {
+    buffer: Buffer.alloc(64),
+    callback: () => {
+      serve();
+      return true;
+    },
+  },
+});
+let connected = false;
+wake.on("error", (e) => {
+  // the connection side closes it when the server stops
+  if (!connected) throw e;
+});
+wake.once("connect", () => {
+  connected = true;
+  session.startCron(true);
+  port.postMessage({ t: "ready", commands: session.commandList() } satisfies ExecutorMessage);
+  serve();
+});

@@ -1,7 +1,7 @@
 // A single-producer single-consumer ring of messages (length-prefixed byte blobs) in a
-// SharedArrayBuffer region, with the producer's position as the word the consumer waits on.
-// Every message is contiguous: one that would not fit before the end wraps to the start behind
-// a WRAP marker. One slot stays free, so equal positions mean empty.
+// SharedArrayBuffer region. Every message is contiguous: one that would not fit before the end
+// wraps to the start behind a WRAP marker. One slot stays free, so equal positions mean empty.
+// Waking the consumer is the caller's business (control.ts).
 
 /** Length word of a wrap marker: the next message is at offset 0. */
 const WRAP = 0xffffffff;
@@ -29,11 +29,6 @@ export class Ring {
   /** The bytes (producer: to fill a reserved message; consumer: to read one). */
   get bytes(): Buffer {
     return this.buf;
-  }
-
-  /** The word a consumer waits on: the write position. */
-  get waitArray(): Int32Array {
-    return this.pos;
   }
 
   // ---- producer -----------------------------------------------------------------------------
@@ -78,7 +73,6 @@ export class Ring {
     if (end === this.size) end = 0;
     this.open = -1;
     Atomics.store(this.pos, 0, end);
-    Atomics.notify(this.pos, 0);
   }
 
   // ---- consumer -----------------------------------------------------------------------------
@@ -108,13 +102,10 @@ export class Ring {
     Atomics.store(this.pos, 1, this.readAt);
   }
 
-  /** Waits (blocking this thread) until the write position leaves `seen`, or `ms` pass. */
-  wait(seen: number, ms: number): void {
-    Atomics.wait(this.pos, 0, seen, ms);
-  }
-
-  /** The write position, to wait on with `wait`. */
-  get writePosition(): number {
-    return Atomics.load(this.pos, 0);
+  /** The share of the ring in use (0 to 1). */
+  get fill(): number {
+    const w = Atomics.load(this.pos, 0);
+    const r = Atomics.load(this.pos, 1);
+    return (w >= r ? w - r : this.size - r + w) / this.size;
   }
 }

@@ -1,7 +1,9 @@
 // The executor side of the connections: one Peer (ClientState + reply encoder + held-back
 // requests) per connection, fed with the input batches the connection side sends (wire.ts)
-// and answering each with one output message. Runs on the executor thread (executor-thread.ts) or, for tests
-// and embedding, on the connection thread itself (link.ts's InlineLink). Also the ExecutorHost
+// and answering each with one output message; on the executor thread the replies themselves go
+// straight to the sockets where they can (direct.ts). Runs on the executor thread
+// (executor-thread.ts) or, for tests and embedding, on the connection thread itself (link.ts's
+// InlineLink). Also the ExecutorHost
 // (CLIENT KILL, SHUTDOWN, replies produced outside a client's own command), the cron, and the
 // RunMonitor through which a script past busy-reply-threshold serves other clients from its
 // interrupt hook, as Redis's processEventsWhileBlocked does.
@@ -12,6 +14,7 @@ import type { Executor, ExecutorHost } from "../executor.js";
 import { ReplyEncoder, err } from "../reply.js";
 import type { RunContext, RunMonitor } from "../scripting/runner.js";
 import type { ControlBlock } from "./control.js";
+import type { SlotTable } from "./direct.js";
 import {
   OP,
   OUTPUT_HEADER,
@@ -26,8 +29,13 @@ import {
 export interface SessionPort {
   /** Room for an output message of `n` bytes (wire.ts layout): a buffer and the offset in it. */
   reserve(n: number): [Buffer, number];
-  /** The message written into the reserved room is complete. */
-  publish(buf: Buffer): void;
+  /**
+   * The message written into the reserved room is complete. `urgent`: the connection side has
+   * something to do with it now (bytes to write, a connection to close).
+   */
+  publish(buf: Buffer, urgent: boolean): void;
+  /** Thread mode: the sockets the executor writes replies to itself. */
+  slots?: SlotTable;
   /** SHUTDOWN: the connection side ends the process. */
   shutdown(): void;
   /** Feeds the input batches published meanwhile to `take` (thread mode, from the hook). */
@@ -48,6 +56,8 @@ class Peer {
 
   constructor(
     readonly id: number,
+    /** its socket's slot in the slot table, or -1: replies go through the output ring */
+    readonly slot: number,
     readonly c: ClientState,
   ) {}
 
@@ -60,6 +70,8 @@ export class Session implements ExecutorHost, RunMonitor {
   private readonly peers = new Map<number, Peer>();
   private readonly byClient = new Map<ClientState, Peer>();
   private touched: Peer[] = [];
+  /** slots of peers forgotten since the last output */
+  private freed: number[] = [];
   /** peers with held requests to run once nothing holds them back */
   private readonly waiting = new Set<Peer>();
   /** batches received and not fully processed; `pos` is the next op in inbox[0] */
@@ -68,8 +80,6 @@ export class Session implements ExecutorHost, RunMonitor {
   /** Date.now() when the batch being run arrived (clients' last interaction) */
   private now = Date.now();
   private pumping = false;
-  /** input batches received since the last output */
-  private received = 0;
   private inHook = false;
   private drainScheduled = false;
   private cronTimer: NodeJS.Timeout | undefined;
@@ -132,7 +142,6 @@ export class Session implements ExecutorHost, RunMonitor {
     this.now = Date.now();
     const ops: unknown[] = [];
     readBatch(buf, pos, end, ops, message);
-    this.received++;
     this.inbox.push(ops);
   }
 
@@ -164,8 +173,8 @@ export class Session implements ExecutorHost, RunMonitor {
             this.command(b[p + 1] as number, b[p + 3] as string[], b[p + 2] as number);
             break;
           case OP.open:
-            this.pos = p + 4;
-            this.open(b[p + 1] as number, b[p + 2] as string, b[p + 3] as string);
+            this.pos = p + 5;
+            this.open(b[p + 1] as number, b[p + 2] as number, b[p + 3] as string, b[p + 4] as string);
             break;
           case OP.close:
             this.pos = p + 2;
@@ -198,12 +207,12 @@ export class Session implements ExecutorHost, RunMonitor {
     if (outer) this.drainOutboxes();
   }
 
-  open(id: number, addr: string, laddr: string): void {
+  open(id: number, slot: number, addr: string, laddr: string): void {
     const c = this.ex.newClient();
     c.addr = addr;
     c.laddr = laddr;
     c.fd = c.id + 7;
-    const p = new Peer(id, c);
+    const p = new Peer(id, this.io.slots === undefined ? -1 : slot, c);
     this.peers.set(id, p);
     this.byClient.set(c, p);
   }
@@ -238,6 +247,7 @@ export class Session implements ExecutorHost, RunMonitor {
   }
 
   private forget(p: Peer): void {
+    if (p.slot >= 0) this.freed.push(p.slot);
     this.peers.delete(p.id);
     this.byClient.delete(p.c);
     this.waiting.delete(p);
@@ -354,27 +364,67 @@ export class Session implements ExecutorHost, RunMonitor {
     }
   }
 
-  /** Sends the output of every peer touched since the last flush, as one message. */
+  /**
+   * Sends the output of every peer touched since the last flush, as one message: its replies
+   * written to its socket where the slot table lets the executor, else in the message.
+   */
   flush(): void {
     const ps = this.touched;
-    if (ps.length === 0 && this.received === 0) return;
+    const freed = this.freed;
+    if (ps.length === 0 && freed.length === 0) return;
     this.touched = [];
-    let total = OUTPUT_HEADER;
-    for (const p of ps) total += OUTPUT_PEER + p.enc.size;
+    this.freed = [];
+    const slots = this.io.slots;
+    // each peer's bytes left for the message, in order
+    const parts: string[] = [];
+    const lengths: number[] = new Array(ps.length);
+    let urgent = false;
+    let total = OUTPUT_HEADER + 4 * freed.length;
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i];
+      const enc = p.enc;
+      let n = enc.size;
+      if (n !== 0) {
+        let data = enc.chunks.length === 1 ? enc.chunks[0] : enc.chunks.join("");
+        enc.chunks = [];
+        enc.size = 0;
+        if (p.slot >= 0 && slots !== undefined) {
+          const left = slots.write(p.slot, data);
+          // -1: the socket is closing, nothing more reaches it
+          const sent = left < 0 ? 0 : n - left;
+          this.ex.stats.netOutputBytes += sent;
+          if (left <= 0) n = 0;
+          else {
+            data = data.slice(sent);
+            n = left;
+          }
+        }
+        if (n !== 0) {
+          parts.push(data);
+          urgent = true;
+        }
+      }
+      lengths[i] = n;
+      total += OUTPUT_PEER + n;
+    }
     const [buf, at] = this.io.reserve(total);
     const b = buf as Latin1Buffer;
-    b.writeUInt32LE(this.received, at);
+    b.writeUInt32LE(freed.length, at);
     b.writeUInt32LE(ps.length, at + 4);
-    this.received = 0;
     let o = at + OUTPUT_HEADER;
-    for (const p of ps) {
+    for (const slot of freed) {
+      b.writeUInt32LE(slot, o);
+      o += 4;
+    }
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i];
       p.touched = false;
       const c = p.c;
-      const enc = p.enc;
       let flags = c.resp === 3 ? PEER.resp3 : 0;
       if (c.authenticated) flags |= PEER.authed;
       if (c.closeAfterReply) flags |= PEER.close;
       if (c.killed) flags |= PEER.kill;
+      if ((flags & (PEER.close | PEER.kill)) !== 0) urgent = true;
       if (
         !c.replyOff &&
         !c.replySkipNext &&
@@ -387,21 +437,13 @@ export class Session implements ExecutorHost, RunMonitor {
       b.writeUInt32LE(p.id, o);
       b.writeUInt32LE(p.done, o + 4);
       b.writeUInt32LE(flags, o + 8);
-      b.writeUInt32LE(enc.size, o + 12);
+      b.writeUInt32LE(lengths[i], o + 12);
       p.done = 0;
       o += OUTPUT_PEER;
     }
-    // every peer's bytes in one write
-    const parts: string[] = [];
-    for (const p of ps) {
-      const enc = p.enc;
-      if (enc.size === 0) continue;
-      for (const ch of enc.chunks) parts.push(ch);
-      enc.chunks = [];
-      enc.size = 0;
-    }
+    // the bytes left for the connection side, in one write
     if (parts.length !== 0) b.latin1Write(parts.length === 1 ? parts[0] : parts.join(""), o);
-    this.io.publish(buf);
+    this.io.publish(buf, urgent);
   }
 
   // ---- ExecutorHost -------------------------------------------------------------------------
@@ -410,6 +452,9 @@ export class Session implements ExecutorHost, RunMonitor {
     const p = this.byClient.get(c);
     if (p === undefined) return;
     c.killed = true;
+    // gone at once, as Redis frees a killed client: no longer blocked, subscribed or listed (its
+    // socket closes when the connection side reads the kill; the peer stays until then)
+    this.ex.removeClient(c);
     this.touch(p);
     this.scheduleDrain();
   }

@@ -2,16 +2,17 @@
 // Traffic goes in batches through two shared rings (ring.ts): everything the connections read in
 // one event-loop turn is one input message — ops with their operands, a request being its own
 // RESP bytes as the decoder found them — and everything the executor produced for them is one
-// output message of per-connection RESP bytes. Numbers are u32 little-endian, strings a u32
-// length and latin1 bytes. Measured (bench/thread-split.ts): structured clone of argv strings
-// cost the connection thread ~200 ns a command and postMessage ~20 µs of CPU a round trip;
-// copying checked frames costs ~40 ns, a futex handoff through the rings ~12 µs a round trip.
+// output message: per connection the requests finished and its state, and the RESP bytes the
+// executor could not write to the socket itself (direct.ts). Numbers are u32 little-endian,
+// strings a u32 length and latin1 bytes. Measured (bench/thread-split.ts): structured clone of
+// argv strings cost the connection thread ~200 ns a command and postMessage ~20 µs of CPU a
+// round trip; copying checked frames costs ~40 ns.
 
 /** Ops of an input batch. */
 export const OP = {
   /** stats, netInputBytes, netOutputBytes, rejectedConnections: first in every batch */
   stats: 0,
-  /** open, connId, addr, laddr: a new connection */
+  /** open, connId, slot (NO_SLOT: none), addr, laddr: a new connection */
   open: 1,
   /**
    * cmd, connId, qbuf, argv: a request (qbuf = bytes still unparsed after it). Only in the
@@ -37,6 +38,9 @@ export const OP = {
   message: 9,
 } as const;
 
+/** A connection without a slot in the slot table: its replies go through the output ring. */
+export const NO_SLOT = 0xffffffff;
+
 /** Bytes of the stats op that opens every input batch. */
 export const STATS_BYTES = 16;
 
@@ -61,9 +65,10 @@ export const PEER = {
 } as const;
 
 /**
- * Output message: ack (input batches received since the previous output), count, then per
- * connection: connId, done (requests finished; a blocked one is not until served), flags
- * (PEER), length, RESP bytes. ack = OUT_MESSAGE: the message came as a port message.
+ * Output message: freed, count, then `freed` slots the executor no longer uses (its clients are
+ * gone: the slots may be given to new connections), then per connection: connId, done
+ * (requests finished; a blocked one is not until served), flags (PEER), length, then the RESP
+ * bytes. A message of the one word OUT_MESSAGE: the message came as a port message.
  */
 export const OUTPUT_HEADER = 8;
 export const OUTPUT_PEER = 16;
@@ -79,6 +84,8 @@ export interface Latin1Buffer extends Buffer {
 export class BatchWriter {
   buf: Buffer = Buffer.allocUnsafe(64 * 1024);
   len = STATS_BYTES;
+  /** requests in the batch */
+  requests = 0;
 
   private room(n: number): void {
     if (this.len + n <= this.buf.length) return;
@@ -104,6 +111,7 @@ export class BatchWriter {
   /** An OP.frames op: buf[start, end) holds `count` requests of connection `id`. */
   frames(id: number, buf: Buffer, start: number, end: number, count: number, tail: number): void {
     const n = end - start;
+    this.requests += count;
     this.room(20 + n);
     const b = this.buf;
     let p = this.len;
@@ -132,6 +140,7 @@ export class BatchWriter {
 
   reset(): void {
     this.len = STATS_BYTES;
+    this.requests = 0;
   }
 }
 
@@ -187,8 +196,9 @@ export function readBatch(
         break;
       case OP.open: {
         const id = u32();
+        const slot = u32();
         const addr = str();
-        out.push(OP.open, id, addr, str());
+        out.push(OP.open, id, slot === NO_SLOT ? -1 : slot, addr, str());
         break;
       }
       case OP.close:
