@@ -82,6 +82,9 @@ interface Frame {
   used: number;
 }
 
+/** The frames of a conversion that has none (a value that isn't a table: never pushed to). */
+const NO_FRAMES: Frame[] = [];
+
 /**
  * One value; a table to convert item by item is pushed on `frames` and its (still empty)
  * reply returned, to be filled as the frames are worked through.
@@ -141,6 +144,7 @@ function convertOne(v: LuaValue, resp: 2 | 3, used: number, frames: Frame[]): Re
  * "ERR reached lua stack limit" in place of the too-deep value, as Redis does.
  */
 export function luaToReply(value: LuaValue, resp: 2 | 3, stackBase = EVAL_STACK_BASE): Reply {
+  if (!(value instanceof LuaTable)) return convertOne(value, resp, stackBase, NO_FRAMES);
   const frames: Frame[] = [];
   const root = convertOne(value, resp, stackBase, frames);
   while (frames.length > 0) {

@@ -15,6 +15,8 @@ import { evalShebang, SCRIPT_FLAG, stripShebang } from "./shebang.js";
 
 interface CachedScript {
   fn: LuaFunction;
+  /** its SHA1, lower case */
+  sha: string;
   body: string;
   flags: number;
 }
@@ -69,8 +71,7 @@ export class EvalScripts {
    * / may-replicate; otherwise the command's own.
    */
   commandFlags(argv: string[], flags: number, bySha: boolean): number {
-    if (bySha && argv[1].length !== 40) return flags;
-    const cached = this.cache.get(bySha ? argv[1].toLowerCase() : this.shaOf(argv[1]));
+    const cached = bySha ? this.find(argv[1]) : this.cache.get(this.shaOf(argv[1]));
     let sf: number;
     if (cached !== undefined) sf = cached.flags;
     else {
@@ -80,6 +81,12 @@ export class EvalScripts {
       sf = sb.flags;
     }
     return (sf & SCRIPT_FLAG.evalCompat) !== 0 ? flags : scriptFlagsToCmdFlags(flags, sf);
+  }
+
+  /** The cached script a digest names (any case; clients send lower case, so try that first). */
+  private find(sha: string): CachedScript | undefined {
+    if (sha.length !== 40) return undefined;
+    return this.cache.get(sha) ?? this.cache.get(sha.toLowerCase());
   }
 
   /** Compiles and caches a body (or finds it); returns the cache entry or an error reply. */
@@ -97,7 +104,7 @@ export class EvalScripts {
       }
       throw e;
     }
-    const entry = { fn, body, flags: sb.flags };
+    const entry = { fn, sha, body, flags: sb.flags };
     this.cache.set(sha, entry);
     this.bodyBytes += body.length;
     return entry;
@@ -110,10 +117,10 @@ export class EvalScripts {
     let sha: string;
     let script: CachedScript;
     if (bySha) {
-      sha = argv[1].toLowerCase();
-      const found = sha.length === 40 ? this.cache.get(sha) : undefined;
+      const found = this.find(argv[1]);
       if (found === undefined) return NOSCRIPT;
       script = found;
+      sha = found.sha;
     } else {
       sha = this.shaOf(argv[1]);
       const loaded = this.load(argv[1], sha);
@@ -125,15 +132,11 @@ export class EvalScripts {
       return err("ERR Fork() failed: can't run EVAL in debugging mode: Operation not supported");
     }
     const state = this.state;
-    return this.runner.run(
-      c,
-      { kind: "eval", name: sha, flags: script.flags, ro, command: argv.slice(0, 1) },
-      () => {
-        state.engine.enter();
-        state.setKeysArgs(split.keys, split.args);
-        return script.fn();
-      },
-    );
+    return this.runner.run(c, { kind: "eval", name: sha, flags: script.flags, ro, command: argv }, () => {
+      state.engine.enter();
+      state.setKeysArgs(split.keys, split.args);
+      return script.fn();
+    });
   }
 
   scriptLoad(body: string): Reply {

@@ -5,7 +5,7 @@
 // global is an error, and _G and the libraries are read-only.
 import { createHash } from "node:crypto";
 import { LuaEngine } from "../../runtime/engine.js";
-import { LuaTable } from "../../runtime/table.js";
+import { LuaTable, keyHash } from "../../runtime/table.js";
 import { LuaError, MAXCCALLS, cCalls, catchable } from "../../runtime/errors.js";
 import * as ops from "../../runtime/ops.js";
 import { EMPTY, type LuaFunction, type LuaResult, type LuaValue } from "../../runtime/value.js";
@@ -15,6 +15,8 @@ import { errorTable, type ScriptRunner } from "./runner.js";
 export const REDIS_VERSION = "7.0.15";
 export const REDIS_VERSION_NUM = 0x07000f;
 
+const H_KEYS = keyHash("KEYS");
+const H_ARGV = keyHash("ARGV");
 const LOG_LEVELS = { LOG_DEBUG: 0, LOG_VERBOSE: 1, LOG_NOTICE: 2, LOG_WARNING: 3 } as const;
 const LOG_MARKS = [".", "-", "*", "#"] as const;
 
@@ -128,8 +130,14 @@ export class ScriptLuaState {
   /** Sets KEYS and ARGV (EVAL passes them as globals; the read-only lock doesn't apply). */
   setKeysArgs(keys: string[], args: string[]): void {
     const G = this.engine.globals;
-    setRaw(G, "KEYS", arrayTable(keys));
-    setRaw(G, "ARGV", arrayTable(args));
+    const ro = G.readonly;
+    G.readonly = false;
+    try {
+      G.setStrH("KEYS", H_KEYS, arrayTable(keys));
+      G.setStrH("ARGV", H_ARGV, arrayTable(args));
+    } finally {
+      G.readonly = ro;
+    }
   }
 
   /** Compiles a body; throws LuaError with Lua's syntax error text. */
@@ -192,13 +200,4 @@ function arrayTable(values: string[]): LuaTable {
   const t = new LuaTable();
   for (let i = 0; i < values.length; i++) t.setNum(i + 1, values[i]);
   return t;
-}
-
-function setRaw(t: LuaTable, k: string, v: LuaValue): void {
-  t.readonly = false;
-  try {
-    t.setStr(k, v);
-  } finally {
-    t.readonly = true;
-  }
 }

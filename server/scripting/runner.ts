@@ -57,7 +57,7 @@ export interface RunRequest {
   flags: number;
   /** EVAL_RO / EVALSHA_RO / FCALL_RO */
   ro: boolean;
-  /** the command that runs it, for FUNCTION STATS ("fcall", "evalsha") */
+  /** the command that runs it, for FUNCTION STATS (not to be changed) */
   command: string[];
 }
 

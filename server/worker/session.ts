@@ -518,10 +518,10 @@ export class Session implements ExecutorHost, RunMonitor {
 
   started(ctx: RunContext): void {
     const req = ctx.request;
-    if (req.kind === "eval") this.ctl.runStarted("eval");
+    if (req.kind === "eval") this.ctl.runStarted("eval", ctx.startTime);
     else {
       const f = this.ex.scripting.functions.ctx;
-      this.ctl.runStarted("function", {
+      this.ctl.runStarted("function", ctx.startTime, {
         name: req.name,
         command: req.command,
         libs: f.libCount,
