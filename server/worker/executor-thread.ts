@@ -34,6 +34,8 @@ interface ThreadData {
   outPort: MessagePort;
   /** the local socket the connection thread wakes this thread on (link.ts's WakeChannel) */
   wakePath: string;
+  /** what this thread sends first on it, to be told from any other local process */
+  wakeToken: Uint8Array;
 }
 
 /** Longest stretch of work before the event loop gets a turn (timers, the cron). */
@@ -155,6 +157,7 @@ wake.on("error", (e) => {
 });
 wake.once("connect", () => {
   connected = true;
+  wake.write(data.wakeToken);
   session.startCron(true);
   port.postMessage({ t: "ready", commands: session.commandList() } satisfies ExecutorMessage);
   serve();

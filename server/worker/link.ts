@@ -4,6 +4,7 @@
 // replies to the sockets itself (direct.ts); InlineLink runs it on this thread, synchronously,
 // through the same batches (tests, embedding).
 
+import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -239,11 +240,12 @@ export const EXECUTOR_STACK_MB = 16;
 /**
  * The local socket the connection thread wakes the executor with, one byte a wake-up (see
  * executor-thread.ts for why a socket): an abstract Unix socket on Linux, a named pipe on
- * Windows, a socket file (removed once connected) elsewhere.
+ * Windows, a socket file (removed once connected) elsewhere. Any local process could connect
+ * to it: the executor proves itself with a random token passed to it in its workerData.
  */
 class WakeChannel {
-  private static count = 0;
   readonly path: string;
+  readonly token = crypto.randomBytes(16);
   private readonly server: net.Server;
   private sock: net.Socket | undefined = undefined;
   private fd = -1;
@@ -252,7 +254,7 @@ class WakeChannel {
   readonly connected: Promise<void>;
 
   constructor() {
-    const name = `redlua-wake-${process.pid}-${WakeChannel.count++}`;
+    const name = `redlua-wake-${process.pid}-${crypto.randomBytes(8).toString("hex")}`;
     this.path =
       process.platform === "linux"
         ? `\0${name}`
@@ -262,20 +264,34 @@ class WakeChannel {
     this.server = net.createServer();
     this.connected = new Promise<void>((resolve, reject) => {
       this.server.once("error", reject);
-      this.server.once("connection", (sock) => {
-        this.sock = sock;
-        this.fd = (sock as unknown as { _handle?: { fd?: number } })._handle?.fd ?? -1;
+      this.server.on("connection", (sock) => {
         sock.on("error", () => {});
-        sock.unref();
-        this.server.close();
-        if (process.platform !== "linux" && process.platform !== "win32")
-          fs.rmSync(this.path, { force: true });
-        if (this.owed) this.wake();
-        resolve();
+        let got = Buffer.alloc(0);
+        const check = (d: Buffer) => {
+          got = Buffer.concat([got, d]);
+          if (got.length < this.token.length) return;
+          sock.off("data", check);
+          if (this.sock !== undefined || !got.equals(this.token)) {
+            sock.destroy();
+            return;
+          }
+          this.adopt(sock);
+          resolve();
+        };
+        sock.on("data", check);
       });
     });
     this.server.listen(this.path);
     this.server.unref();
+  }
+
+  private adopt(sock: net.Socket): void {
+    this.sock = sock;
+    this.fd = (sock as unknown as { _handle?: { fd?: number } })._handle?.fd ?? -1;
+    sock.unref();
+    this.server.close();
+    if (process.platform !== "linux" && process.platform !== "win32") fs.rmSync(this.path, { force: true });
+    if (this.owed) this.wake();
   }
 
   wake(): void {
@@ -305,16 +321,18 @@ class WakeChannel {
 
 const WAKE = Buffer.from([1]);
 /**
- * A batch of at least this many requests is a sign of many busy clients: the connection thread
- * then sleeps until the executor has run it (up to SYNC_WAIT_MS) instead of reading on. The
- * requests that arrive meanwhile wait in the sockets and make the next batch, and the clients
- * get their replies in bursts: fewer wake-ups of every thread per request, which on two cores
- * shared with the clients is what throughput depends on (redis-benchmark -c 50 SET: 82k rps
- * against 56k without the wait, inline 84k; -P 16 785k against 769k). A smaller batch goes
- * at once: waiting would hold back the requests of the next client (blocking pops woken by
- * pushes: p50 at 8 the same as without, at 2 or 4 several times longer in some runs).
+ * After sending a batch the connection thread sleeps until the executor has run it (up to
+ * SYNC_WAIT_MS) instead of reading on: the requests that arrive meanwhile wait in the sockets
+ * and make the next batch, and the clients get their replies in bursts — fewer wake-ups of
+ * every thread per request, which on two cores shared with the clients is what throughput
+ * depends on. Measured (redis-benchmark -c 50 SET, system-wide context switches per request
+ * in brackets): 79-81k rps (0.21-0.26) against 63-64k (0.24-0.32) when only batches of 8
+ * requests or more waited, 62-71k when batches of 2 or more did, inline 88-94k (0.03-0.06).
+ * The replies themselves went out before (the executor writes them): what the wait holds up
+ * is a request that arrives during it — at -c 1 the next one, by ~15 µs (p50 103 µs against
+ * 87 µs); blocking pops woken by pushes had the same p50 and p90 either way. A batch that runs
+ * longer (a slow script) is answered later, through the event loop.
  */
-const HANDOFF_REQUESTS = 8;
 /**
  * Longest sleep waiting for a batch to be run. A batch that runs longer (slow scripts) is
  * answered later, and meanwhile the connection thread reads on, so the next batch is in the
@@ -347,12 +365,11 @@ export class ThreadLink extends ExecutorLink {
     if (this.stopped) return;
     // output published without waking this thread: take it while here
     this.drainOutput();
-    const requests = this.batch.requests;
     const b = this.take();
     // the batch buffer is reused: a batch that has to wait is copied
     if (b !== undefined && !(this.pending.length === 0 && this.place(b))) this.pending.push(Buffer.from(b));
     this.push();
-    if (requests >= HANDOFF_REQUESTS && !this.ctl.scriptRunning()) {
+    if (b !== undefined && !this.ctl.scriptRunning()) {
       this.ctl.awaitExecutorAsleep(SYNC_WAIT_MS);
       this.drainOutput();
     }
@@ -383,6 +400,7 @@ export class ThreadLink extends ExecutorLink {
         inPort: inCh.port2,
         outPort: outCh.port2,
         wakePath: this.wakeChannel.path,
+        wakeToken: this.wakeChannel.token,
       },
       transferList: [inCh.port2, outCh.port2],
       resourceLimits: { maxOldGenerationSizeMb: heapMb + HEAP_HEADROOM_MB, stackSizeMb: EXECUTOR_STACK_MB },
