@@ -321,18 +321,18 @@ class WakeChannel {
 
 const WAKE = Buffer.from([1]);
 /**
- * After sending a batch the connection thread sleeps until the executor has run it (up to
- * SYNC_WAIT_MS) instead of reading on: the requests that arrive meanwhile wait in the sockets
- * and make the next batch, and the clients get their replies in bursts — fewer wake-ups of
- * every thread per request, which on two cores shared with the clients is what throughput
- * depends on. Measured (redis-benchmark -c 50 SET, system-wide context switches per request
- * in brackets): 79-81k rps (0.21-0.26) against 63-64k (0.24-0.32) when only batches of 8
- * requests or more waited, 62-71k when batches of 2 or more did, inline 88-94k (0.03-0.06).
- * The replies themselves went out before (the executor writes them): what the wait holds up
- * is a request that arrives during it — at -c 1 the next one, by ~15 µs (p50 103 µs against
- * 87 µs); blocking pops woken by pushes had the same p50 and p90 either way. A batch that runs
- * longer (a slow script) is answered later, through the event loop.
+ * A batch of at least this many requests is a sign of many busy clients: the connection thread
+ * then sleeps until the executor has run it (up to SYNC_WAIT_MS) instead of reading on. The
+ * requests that arrive meanwhile wait in the sockets and make the next batch, and the clients
+ * get their replies in bursts: fewer wake-ups of every thread per request, which on two cores
+ * shared with the clients is what throughput depends on (redis-benchmark -c 50 SET: 82k rps
+ * against 56k without the wait, inline 84k; -P 16 785k against 769k). A smaller batch goes
+ * at once: waiting would hold back the requests of the next client. Waiting after every batch
+ * was tried again (SET -c 50 went from 62-64k to 71-81k in some runs) and refused: blocking
+ * pops woken by pushes (bench/blocking.js, one RPUSH a batch) had their p90 go from 0.12 ms to
+ * 2.4 ms.
  */
+const HANDOFF_REQUESTS = 8;
 /**
  * Longest sleep waiting for a batch to be run. A batch that runs longer (slow scripts) is
  * answered later, and meanwhile the connection thread reads on, so the next batch is in the
@@ -365,11 +365,12 @@ export class ThreadLink extends ExecutorLink {
     if (this.stopped) return;
     // output published without waking this thread: take it while here
     this.drainOutput();
+    const requests = this.batch.requests;
     const b = this.take();
     // the batch buffer is reused: a batch that has to wait is copied
     if (b !== undefined && !(this.pending.length === 0 && this.place(b))) this.pending.push(Buffer.from(b));
     this.push();
-    if (b !== undefined && !this.ctl.scriptRunning()) {
+    if (requests >= HANDOFF_REQUESTS && !this.ctl.scriptRunning()) {
       this.ctl.awaitExecutorAsleep(SYNC_WAIT_MS);
       this.drainOutput();
     }

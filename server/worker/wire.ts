@@ -84,6 +84,8 @@ export interface Latin1Buffer extends Buffer {
 export class BatchWriter {
   buf: Buffer = Buffer.allocUnsafe(64 * 1024);
   len = STATS_BYTES;
+  /** requests in the batch */
+  requests = 0;
 
   private room(n: number): void {
     if (this.len + n <= this.buf.length) return;
@@ -109,6 +111,7 @@ export class BatchWriter {
   /** An OP.frames op: buf[start, end) holds `count` requests of connection `id`. */
   frames(id: number, buf: Buffer, start: number, end: number, count: number, tail: number): void {
     const n = end - start;
+    this.requests += count;
     this.room(20 + n);
     const b = this.buf;
     let p = this.len;
@@ -137,6 +140,7 @@ export class BatchWriter {
 
   reset(): void {
     this.len = STATS_BYTES;
+    this.requests = 0;
   }
 }
 
