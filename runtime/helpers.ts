@@ -52,10 +52,20 @@ function callable(f: LuaValue, desc: string | undefined): LuaFunction {
 const H_INDEX = keyHash("__index");
 const H_NEWINDEX = keyHash("__newindex");
 
-/** Reads a global: the environment's raw field, or through its metatable. */
+/**
+ * Reads a global: the environment's raw field, or through its metatable. An `__index` table's
+ * own field is read here (a function library's environment over the globals, Redis's and
+ * setmetatable(_G, {__index = t})'s case); anything else goes through indexMissing.
+ */
 function gget(env: LuaTable, name: string, h: number): LuaValue {
   const v = h >= 0 ? env.getStrH(name, h) : env.getStr(name);
-  if (v !== undefined || env.metatable === undefined) return v;
+  const mt = env.metatable;
+  if (v !== undefined || mt === undefined) return v;
+  const idx = mt.getStrH("__index", H_INDEX);
+  if (idx instanceof LuaTable) {
+    const w = h >= 0 ? idx.getStrH(name, h) : idx.getStr(name);
+    if (w !== undefined) return w;
+  }
   return ops.indexMissing(env, name);
 }
 
