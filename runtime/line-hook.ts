@@ -45,7 +45,7 @@ export const TICKS = 10000;
 export const ticks = { n: TICKS };
 
 /** Names of the built-ins that are protected calls: a walk goes on through them. */
-const PROTECTED = new Set(["pcall", "xpcall"]);
+const PROTECTED = new Set(["pcall", "xpcall", "load"]);
 
 /** Built-ins that run a coroutine: a walk that reaches one has left the thread it walks. */
 const THREAD_ENTRIES = new Set(["resume", "wrapped"]);

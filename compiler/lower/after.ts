@@ -264,7 +264,7 @@ class Walk {
     if (k >= s.clauses.length) return next(quiet);
     const c = s.clauses[k];
     if (c.type === "ElseClause") return this.list(c.body, 0, quiet, next, brk, known);
-    const first = firstLineExpr(c.condition);
+    const first = firstLineExpr(c.condition, this.isLocal);
     if (first !== this.line) return { kind: "fire", line: first, quiet };
     const endLine = c.condition.loc?.end.line ?? this.line;
     const q = quiet && safeExpr(c.condition, this.isLocal);
@@ -321,7 +321,7 @@ class Walk {
 
   /** A repeat's `until`: the condition, then the backward jump or on past the loop. */
   private until(s: L.RepeatStatement, quiet: boolean, next: Cont, known: Known | undefined): After {
-    const first = firstLineExpr(s.condition);
+    const first = firstLineExpr(s.condition, this.isLocal);
     if (first !== this.line) return { kind: "fire", line: first, quiet };
     const endLine = s.condition.loc?.end.line ?? this.line;
     const q = quiet && safeExpr(s.condition, this.isLocal);
@@ -408,7 +408,7 @@ class Walk {
   }
 
   private repeatEntry(s: L.RepeatStatement): number {
-    return firstLineList(s.body, this.isLocal) ?? firstLineExpr(s.condition);
+    return firstLineList(s.body, this.isLocal) ?? firstLineExpr(s.condition, this.isLocal);
   }
 
   private forEntry(s: L.ForNumericStatement | L.ForGenericStatement): number {
@@ -493,20 +493,45 @@ export function constantTrue(e: L.Expression): boolean {
 // ---- lines ------------------------------------------------------------------------------------
 
 /**
- * The line of the first instruction an expression emits when evaluated: its first token's, but
- * a function's OP_CLOSURE comes after its body (its `end`), and operands come first.
+ * The line of the first instruction an expression emits when evaluated into a register. Operands
+ * come first, but locals and constants emit nothing as operands: the operation's own instruction,
+ * emitted once its last token is read, comes first then (`a +\n b` is on b's line). A function's
+ * OP_CLOSURE comes after its body (its `end`); OP_NEWTABLE before the fields.
  */
-export function firstLineExpr(e: L.Expression): number {
+export function firstLineExpr(e: L.Expression, isLocal: (name: string) => boolean): number {
+  return operandLine(e, isLocal) ?? e.loc?.end.line ?? 0;
+}
+
+/** firstLineExpr of an operand, or undefined when it emits nothing there (a local, a constant). */
+function operandLine(e: L.Expression, isLocal: (name: string) => boolean): number | undefined {
   switch (e.type) {
+    case "Identifier":
+      return isLocal(e.name) ? undefined : e.loc?.start.line;
+    case "NumericLiteral":
+    case "StringLiteral":
+    case "BooleanLiteral":
+    case "NilLiteral":
+      return undefined;
     case "FunctionDeclaration":
-      return e.loc?.end.line ?? 0;
+      return e.loc?.end.line;
+    case "TableConstructorExpression":
+    case "VarargLiteral":
+      return e.loc?.start.line;
     case "BinaryExpression":
+      return operandLine(e.left, isLocal) ?? operandLine(e.right, isLocal) ?? e.loc?.end.line;
     case "LogicalExpression":
-      return firstLineExpr(e.left);
+      // the test of the left operand comes when the operator is read
+      return operandLine(e.left, isLocal) ?? e.left.loc?.end.line;
     case "UnaryExpression":
-      return firstLineExpr(e.argument);
-    default:
-      return e.loc?.start.line ?? 0;
+      return operandLine(e.argument, isLocal) ?? e.loc?.end.line;
+    case "MemberExpression":
+    case "IndexExpression":
+      return operandLine(e.base, isLocal) ?? e.loc?.end.line;
+    case "CallExpression":
+    case "StringCallExpression":
+    case "TableCallExpression":
+      // a local callee is moved to a register when '(' is read
+      return operandLine(e.base, isLocal) ?? e.base.loc?.end.line;
   }
 }
 
@@ -515,15 +540,15 @@ export function firstLineStmt(t: L.Statement, isLocal: (name: string) => boolean
   switch (t.type) {
     case "LocalStatement":
       // `local x` is an OP_LOADNIL after the names
-      return t.init.length > 0 ? firstLineExpr(t.init[0]) : t.loc?.end.line;
+      return t.init.length > 0 ? firstLineExpr(t.init[0], isLocal) : t.loc?.end.line;
     case "AssignmentStatement": {
       // a target's table (a global, or a field of one) is evaluated before the values
       const v = t.variables[0];
       if (v.type !== "Identifier" && !localRooted(v, isLocal)) return v.loc?.start.line;
-      return firstLineExpr(t.init[0]);
+      return firstLineExpr(t.init[0], isLocal);
     }
     case "CallStatement":
-      return firstLineExpr(t.expression);
+      return firstLineExpr(t.expression, isLocal);
     case "FunctionDeclaration": {
       // OP_CLOSURE after the body, unless `function a.b()` first fetches a global `a`
       const id = t.identifier;
@@ -532,21 +557,21 @@ export function firstLineStmt(t: L.Statement, isLocal: (name: string) => boolean
       return t.loc?.end.line;
     }
     case "ReturnStatement":
-      return t.arguments.length > 0 ? firstLineExpr(t.arguments[0]) : t.loc?.start.line;
+      return t.arguments.length > 0 ? firstLineExpr(t.arguments[0], isLocal) : t.loc?.start.line;
     case "IfStatement": {
       const c = t.clauses[0];
-      return c.type === "ElseClause" ? firstLineList(c.body, isLocal) : firstLineExpr(c.condition);
+      return c.type === "ElseClause" ? firstLineList(c.body, isLocal) : firstLineExpr(c.condition, isLocal);
     }
     case "WhileStatement":
       return constantTrue(t.condition)
         ? (firstLineList(t.body, isLocal) ?? t.loc?.start.line)
-        : firstLineExpr(t.condition);
+        : firstLineExpr(t.condition, isLocal);
     case "RepeatStatement":
-      return firstLineList(t.body, isLocal) ?? firstLineExpr(t.condition);
+      return firstLineList(t.body, isLocal) ?? firstLineExpr(t.condition, isLocal);
     case "ForNumericStatement":
-      return firstLineExpr(t.start);
+      return firstLineExpr(t.start, isLocal);
     case "ForGenericStatement":
-      return firstLineExpr(t.iterators[0]);
+      return firstLineExpr(t.iterators[0], isLocal);
     case "DoStatement":
       return firstLineList(t.body, isLocal);
     default:

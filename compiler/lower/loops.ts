@@ -49,7 +49,7 @@ export function whileStatement(cx: Lowerer, node: L.WhileStatement): ES.Statemen
   } else {
     // the jump back lands on the condition; the body's entry fires if it is on a new line
     const condEnd = cond.loc?.end.line ?? 0;
-    backEdge = firstLineExpr(cond);
+    backEdge = firstLineExpr(cond, cx.isLocal);
     const entry = first ?? condEnd;
     tick = entry === condEnd ? { line: backEdge, bottom: true } : { line: entry, bottom: false };
   }
@@ -62,7 +62,7 @@ export function repeatStatement(cx: Lowerer, node: L.RepeatStatement): ES.Statem
   // the condition sees the body's locals, so it lives inside the body's block; the jump back,
   // after it, lands on the body's first instruction
   cx.scopes.enterBlock();
-  const entry = firstLineList(node.body, cx.isLocal) ?? firstLineExpr(node.condition);
+  const entry = firstLineList(node.body, cx.isLocal) ?? firstLineExpr(node.condition, cx.isLocal);
   cx.loopDepth++;
   const body = cx.block(node.body, { kind: "repeat", node });
   cx.loopDepth--;

@@ -316,8 +316,11 @@ export function installBase(G: LuaTable, host: BaseHost): void {
       return host.load(notFileText(src), chunkId(chunkName));
     } catch (e) {
       const le = catchable(e);
-      if (le !== undefined) return [undefined, le.value];
-      throw e;
+      if (le === undefined) throw e;
+      // lua_load runs the reader protected: a kill in it is caught, as pcall catches it
+      const k = lineHook.on ? hookCatch(le) : undefined;
+      if (k !== undefined) hookResume();
+      return [undefined, (k ?? le).value];
     }
   });
 
