@@ -14,9 +14,11 @@ import { settleZeros } from "./lower/zeros.js";
 import { visitors } from "./lower/index.js";
 import { CompileError, fromLuaparse } from "./diagnostics.js";
 import { checkSyntax } from "./syntax.js";
+import { firstLineList, type CallPos } from "./lower/after.js";
 
 export { CompileError } from "./diagnostics.js";
 export { HELPERS } from "./helpers.js";
+export { unpackAfter, type After } from "./lower/after.js";
 
 export interface CompileOptions {
   /** Lua's chunk name as it appears in messages ("user_script", "test.lua") */
@@ -51,9 +53,21 @@ export class LineTable {
   /** mappings of a call's own code → how Lua names its callee ("global 'f'", "method 'm'") */
   private readonly calls = new Map<number, string>();
 
-  add(jsLine: number, jsCol: number, luaLine: number, tail = false, call?: string): void {
-    if (tail) this.tail.add(this.jsLine.length);
-    if (call !== undefined) this.calls.set(this.jsLine.length, call);
+  /**
+   * mappings of a call's own code → what the caller does after it returns (lower/after.ts), and
+   * where that differs, when the call's first result is false
+   */
+  private readonly afters = new Map<number, number>();
+  private readonly aftersFalse = new Map<number, number>();
+
+  add(jsLine: number, jsCol: number, luaLine: number, pos?: CallPos): void {
+    if (pos !== undefined) {
+      const i = this.jsLine.length;
+      if (pos.tail) this.tail.add(i);
+      if (pos.call !== undefined) this.calls.set(i, pos.call);
+      this.afters.set(i, pos.after);
+      if (pos.afterFalse !== pos.after) this.aftersFalse.set(i, pos.afterFalse);
+    }
     this.jsLine.push(jsLine);
     this.jsCol.push(jsCol);
     this.luaLine.push(luaLine);
@@ -68,6 +82,16 @@ export class LineTable {
   /** How Lua names the function called at a JS position, if it is a call site. */
   callName(line: number, column: number): string | undefined {
     return this.calls.get(this.find(line, column));
+  }
+
+  /**
+   * What the function does after the call at a JS position returns, packed (lower/after.ts
+   * unpackAfter); `firstFalse`: when the call's first result is false (a pcall that caught an
+   * error). Undefined when the position is not a call site.
+   */
+  after(line: number, column: number, firstFalse: boolean): number | undefined {
+    const i = this.find(line, column);
+    return (firstFalse ? this.aftersFalse.get(i) : undefined) ?? this.afters.get(i);
   }
 
   /** Whether the JS position is a Lua tail call's call site. */
@@ -142,7 +166,9 @@ export function compile(source: string, options: CompileOptions): CompileResult 
 
   // the main chunk: a vararg function with no parameters
   const mainScope = cx.scopes.enterFunction(true, false);
-  const body = cx.block(chunk.body);
+  const entry = firstLineList(chunk.body, cx.isLocal) ?? chunk.loc?.end.line;
+  // the implicit OP_RETURN gets the line of the chunk's last token
+  const body = cx.block(chunk.body, { kind: "function", endLine: chunk.loc?.end.line ?? 1 });
   cx.scopes.leave();
   settleZeros(mainScope, body);
   const loc = chunk.loc;
@@ -152,7 +178,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     for (let i = 1; i <= mainScope.temps; i++) temps.push([`$${i}`, null]);
     mainBody.push(f.varDecl("let", temps, loc));
   }
-  mainBody.push(cx.tick(loc), ...body, f.returnStmt(f.id(HELPERS.EMPTY, loc), loc));
+  mainBody.push(cx.tick(loc, entry), ...body, f.returnStmt(f.id(HELPERS.EMPTY, loc), loc));
   const main = f.fn("main$chunk", [], VARARG_VAR, mainBody, false, loc);
 
   const helperNames = Object.values(HELPERS);
@@ -204,13 +230,9 @@ export function compile(source: string, options: CompileOptions): CompileResult 
       name?: string;
     }) {
       if (m.original === null) return;
-      lines.add(
-        m.generated.line,
-        m.generated.column,
-        m.original.line,
-        (m.original as { tail?: boolean }).tail === true,
-        (m.original as { call?: string }).call,
-      );
+      // a call's own positions are CallPos objects (lower/calls.ts callLoc)
+      const pos = (m.original as Partial<CallPos>).after !== undefined ? (m.original as CallPos) : undefined;
+      lines.add(m.generated.line, m.generated.column, m.original.line, pos);
       generator?.addMapping({
         generated: { line: m.generated.line, column: m.generated.column },
         original: { line: m.original.line, column: m.original.column },

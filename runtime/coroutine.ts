@@ -3,6 +3,7 @@
 // code that runs as a plain JS function (a metamethod, a built-in's callback, pcall) is
 // Lua 5.1's "attempt to yield across metamethod/C-call boundary".
 import { LuaError, MAXCCALLS, cCalls, catchable } from "./errors.js";
+import { newLineState, swapLineState, type LineState } from "./line-hook.js";
 import * as ops from "./ops.js";
 import { EMPTY, type LuaFunction, type LuaResult, type LuaThread, type LuaValue } from "./value.js";
 
@@ -18,6 +19,9 @@ export class Coroutine implements LuaThread {
 
   constructor(readonly fn: LuaValue) {}
 
+  /** its hook (line-hook.ts): its creator's, armed after a kill or not */
+  private line: LineState = newLineState();
+
   /** Resumes with args; returns [true, ...values] or [false, error]. */
   resume(args: LuaValue[]): LuaValue[] {
     if (this.status !== "suspended") return [false, `cannot resume ${this.status} coroutine`];
@@ -29,6 +33,7 @@ export class Coroutine implements LuaThread {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     current = this;
     this.status = "running";
+    const resumer = swapLineState(this.line);
     try {
       let step: IteratorResult<LuaValue[], LuaResult>;
       if (!this.started) {
@@ -58,6 +63,7 @@ export class Coroutine implements LuaThread {
       if (le === undefined) throw e;
       return [false, le.value];
     } finally {
+      this.line = swapLineState(resumer);
       cCalls.depth = depth;
       current = prev;
       if (prev !== undefined) prev.status = "running";

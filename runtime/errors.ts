@@ -1,6 +1,7 @@
 // Lua errors in JS: LuaError carries any Lua value; positions ("chunk:LINE:") come from
 // the JS stack, mapped back to Lua lines through the line tables of compiled chunks.
-// Also owns the interrupt (timeout/kill) signal, which pcall must never catch.
+// Also owns the interrupt signal (time limits, shutdown), which pcall must never catch; a kill
+// is a catchable Lua error that Lua's line hook raises again (line-hook.ts).
 import type { LuaValue } from "./value.js";
 
 /** What the runtime knows about one compiled chunk, found by its JS file name. */
@@ -17,6 +18,11 @@ export interface ChunkInfo {
   callName?(jsLine: number, jsColumn: number): string | undefined;
   /** Lua function description for a JS function name, for tracebacks. */
   functionName?(jsName: string): string | undefined;
+  /**
+   * At a call site: what the function does once the call returns, packed (compiler unpackAfter);
+   * `firstFalse` when the call's first result is false. Undefined elsewhere.
+   */
+  after?(jsLine: number, jsColumn: number, firstFalse: boolean): number | undefined;
 }
 
 const chunks = new Map<string, ChunkInfo>();
@@ -44,6 +50,9 @@ export interface LuaFrame {
   chunk: ChunkInfo | undefined;
   line: number;
   jsFunction: string | null;
+  /** for Lua frames: the JS position (1-based line and column) */
+  jsLine?: number;
+  jsColumn?: number;
   /** for Lua frames: how Lua names the function this frame is calling ("global 'f'") */
   calling?: string;
 }
@@ -92,6 +101,8 @@ function sitesToFrames(sites: CallSite[]): LuaFrame[] {
         line: chunk.luaLine(jl, jc),
         jsFunction: s.getFunctionName(),
         calling: chunk.callName?.(jl, jc),
+        jsLine: jl,
+        jsColumn: jc,
       });
       separated = true;
     } else if (BUILTIN_FILES.some((p) => p.test(file))) {
@@ -198,6 +209,14 @@ export function tracebackLines(frames: LuaFrame[]): string[] {
 }
 
 /**
+ * Set by runtime/line-hook.ts while Lua's line hook is on after a kill: tells whether an error
+ * raised with these frames comes after the place the hook would have raised the kill again.
+ */
+export const errorHook: { passedLine: ((frames: LuaFrame[]) => boolean) | undefined } = {
+  passedLine: undefined,
+};
+
+/**
  * A Lua error: `value` is what pcall returns as the error object. Built with a string
  * message and a level, it gets Lua's position prefix, as luaL_error/luaG_runerror do.
  */
@@ -212,6 +231,8 @@ export class LuaError extends Error {
   line: number | undefined;
   /** LUA_ERRMEM: "not enough memory", raised without calling the error handler */
   memory = false;
+  /** raised where Lua's line hook would already have raised a kill again (line-hook.ts) */
+  pastHook = false;
 
   /**
    * `level` as luaL_error/error() count it: 1 = the function that called the built-in
@@ -234,6 +255,8 @@ export class LuaError extends Error {
     }
     this.source = top === undefined ? undefined : (top.chunk!.source ?? "@" + top.chunk!.chunkName);
     this.line = top?.line;
+    const hook = errorHook.passedLine;
+    if (hook !== undefined) this.pastHook = hook(frames ?? currentFrames());
   }
 
   /** The level of the VM's own errors: the running function's position (none in a built-in). */
@@ -242,13 +265,14 @@ export class LuaError extends Error {
 LuaError.prototype.name = "LuaError";
 
 /**
- * Thrown by the interrupt hook (time limit, kill request). Not a LuaError, so pcall,
- * xpcall and every other catch in the runtime let it through.
+ * Thrown by the interrupt hook (a time limit, SHUTDOWN NOSAVE). Not a LuaError, so pcall,
+ * xpcall and every other catch in the runtime let it through. (Redis's kill is a Lua error
+ * that pcall catches: line-hook.ts HookError.)
  */
 export class LuaInterrupt extends Error {
   constructor(
     message: string,
-    readonly reason: "timeout" | "killed" | "shutdown" | "oom",
+    readonly reason: "timeout" | "shutdown" | "oom",
   ) {
     super(message);
   }

@@ -1,6 +1,7 @@
 // The helpers object handed to every compiled chunk: exactly the names listed in
 // compiler/helpers.ts, implemented over runtime/ops.ts and runtime/table.ts. Also owns
-// the interrupt counter and hook, the generic-for iterator, and generator-mode calls.
+// the interrupt hook (its counter is line-hook.ts's), the generic-for iterator, and
+// generator-mode calls.
 import { HELPERS } from "../compiler/helpers.js";
 import { LuaTable, keyHash } from "./table.js";
 import { LuaError, MAXCCALLS, cCalls } from "./errors.js";
@@ -10,9 +11,7 @@ import { coroutineYield } from "./coroutine.js";
 import { luaNext, ipairsAux, pairsNext } from "./lib/iterators.js";
 import { NEGATIVE_NAN } from "./number.js";
 import { cPow } from "./pow.js";
-
-/** How many interrupt checks pass between calls into the hook. */
-export const TICKS = 10000;
+import { TICKS, lineHook, ticks } from "./line-hook.js";
 
 export interface Interrupts {
   /** the counter emitted code decrements */
@@ -21,9 +20,10 @@ export interface Interrupts {
   check: () => void;
 }
 
+/** An engine's interrupts: the counter is the one all compiled code shares (one runs at a time). */
 export function makeInterrupts(): Interrupts {
   const it: Interrupts = {
-    counter: { n: TICKS },
+    counter: ticks,
     check: () => {},
   };
   return it;
@@ -294,7 +294,12 @@ export function makeHelpers(interrupts: Interrupts): Record<string, unknown> {
     counter: interrupts.counter,
     hook: () => {
       interrupts.counter.n = TICKS;
-      interrupts.check();
+      try {
+        interrupts.check();
+      } finally {
+        // while Lua's line hook is on (after a kill) every check calls the hook
+        if (lineHook.on) interrupts.counter.n = 0;
+      }
     },
     first,
     all,

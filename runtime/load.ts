@@ -39,6 +39,7 @@ export function loadChunk(
     luaLine: (l, c) => lines.lookup(l, c),
     isTailCall: (l, c) => lines.isTailCall(l, c),
     callName: (l, c) => lines.callName(l, c),
+    after: (l, c, firstFalse) => lines.after(l, c, firstFalse),
     functionName: (js) => names.get(js),
   });
   const script = new vm.Script(compiled.js, { filename: fileName });

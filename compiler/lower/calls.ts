@@ -7,6 +7,7 @@ import type * as ES from "estree";
 import * as f from "../factories.js";
 import { endLoc, type Lowerer, type Lowered, type Loc } from "./context.js";
 import { keyArgs } from "./keys.js";
+import { afterCall, type CallPos } from "./after.js";
 
 type AnyCall = L.CallExpression | L.StringCallExpression | L.TableCallExpression;
 
@@ -42,12 +43,22 @@ function callableCallee(cx: Lowerer, callee: ES.Expression, desc: string | null 
   return f.cond(isFn, c.ref2, cx.callHelper("callable", [c.ref2, cx.descOrNull(desc, loc)], loc), loc);
 }
 
-/** The call's own position: a fresh start object, so it can be tagged for the line table. */
-function callLoc(node: AnyCall, tail: boolean): Loc {
+/**
+ * The call's own position: a fresh start object, so it can be tagged for the line table — a
+ * tail call, and what the caller does once the call returns (after.ts).
+ */
+function callLoc(cx: Lowerer, node: AnyCall, tail: boolean): Loc {
   const loc = endLoc(node.base.loc);
   if (!loc) return loc;
-  const start: f.Pos & { tail?: boolean; call?: string } = { ...loc.start };
-  if (tail) start.tail = true;
+  const start: CallPos = {
+    line: loc.start.line,
+    column: loc.start.column,
+    tail,
+    call: undefined,
+    after: 0,
+    afterFalse: 0,
+  };
+  afterCall(cx.flows, cx.exprs, node, cx.isLocal, start);
   return { start, end: loc.end };
 }
 
@@ -56,14 +67,14 @@ function callLoc(node: AnyCall, tail: boolean): Loc {
  * argument errors name the function that way (luaL_argerror's getfuncname).
  */
 function tagCall(loc: Loc, desc: string | null | undefined): void {
-  if (loc && desc) (loc.start as { call?: string }).call = desc;
+  if (loc && desc) (loc.start as CallPos).call = desc;
 }
 
 /** Lowers any call to the JS expression whose value is the call's result (value or array). */
 export function lowerCall(cx: Lowerer, node: AnyCall): ES.Expression {
   // OP_CALL gets the line of the '(' (funcargs' luaK_fixline): where the callee ends. A tail
   // call's own positions are flagged: Lua drops the caller's frame when the callee is Lua.
-  const loc = callLoc(node, cx.tailCall);
+  const loc = callLoc(cx, node, cx.tailCall);
   cx.tailCall = false;
   markSoleArgument(node);
   const base = node.base;

@@ -8,6 +8,7 @@ import * as f from "../factories.js";
 import { HELPERS, ENV_VAR, type HelperName } from "../helpers.js";
 import { Scopes, type FunctionScope } from "../scope.js";
 import { CompileError } from "../diagnostics.js";
+import type { Flow, Owner } from "./after.js";
 
 export type LuaStatement = L.Statement;
 export type LuaExpression = L.Expression;
@@ -66,6 +67,12 @@ export class Lowerer {
   tailCall = false;
   /** JS function names for Lua function descriptions in tracebacks */
   readonly functionNames = new Map<string, string>();
+  /** the blocks being lowered, innermost last, and the statement in each (see after.ts) */
+  readonly flows: Flow[] = [];
+  /** the expressions being lowered, outermost first (a call's ancestors: see after.ts) */
+  readonly exprs: LuaExpression[] = [];
+  /** whether a name is a local or upvalue where it is used */
+  readonly isLocal = (name: string): boolean => this.scopes.resolve(name).kind !== "global";
 
   constructor(
     readonly visitors: Visitors,
@@ -84,9 +91,16 @@ export class Lowerer {
     return v(this, node);
   }
 
-  block(body: LuaStatement[]): ES.Statement[] {
+  /** Lowers a block; `owner` says what runs after its last statement (see after.ts). */
+  block(body: LuaStatement[], owner: Owner): ES.Statement[] {
     const out: ES.Statement[] = [];
-    for (const s of body) for (const js of this.stmt(s)) out.push(js);
+    const flow: Flow = { body, index: 0, owner, exprs: this.exprs.length };
+    this.flows.push(flow);
+    for (let i = 0; i < body.length; i++) {
+      flow.index = i;
+      for (const js of this.stmt(body[i])) out.push(js);
+    }
+    this.flows.pop();
     return out;
   }
 
@@ -94,7 +108,10 @@ export class Lowerer {
   expr(node: LuaExpression): Lowered {
     const v = this.visitors.expressions[node.type] as ExpressionVisitor<LuaExpression> | undefined;
     if (v === undefined) throw CompileError.unsupported(node.type, node.loc);
-    return v(this, node);
+    this.exprs.push(node);
+    const r = v(this, node);
+    this.exprs.pop();
+    return r;
   }
 
   /** True for a call or `...` that is not wrapped in parentheses (it may yield many values). */
@@ -114,7 +131,10 @@ export class Lowerer {
   multi(node: LuaExpression): ES.Expression {
     const v = this.visitors.multi[node.type] as MultiVisitor<LuaExpression> | undefined;
     if (v === undefined || !this.isMulti(node)) return this.expr(node).js;
-    return v(this, node);
+    this.exprs.push(node);
+    const r = v(this, node);
+    this.exprs.pop();
+    return r;
   }
 
   /**
@@ -156,8 +176,13 @@ export class Lowerer {
     return f.id(ENV_VAR, loc);
   }
 
-  /** `if (--$C.n < 0) $hook();` — the interrupt check at loop back-edges and function entry. */
-  tick(loc?: Loc): ES.Statement {
+  /**
+   * `if (--$C.n < 0) $hook();` — the interrupt check at loop back-edges and function entry.
+   * `line` is where Lua's line hook fires at that point (after a kill, the kill is raised again
+   * there: runtime/line-hook.ts), when it is not `loc`'s.
+   */
+  tick(loc?: Loc, line?: number): ES.Statement {
+    if (line !== undefined && loc) loc = { start: { line, column: 0 }, end: { line, column: 0 } };
     const dec = f.update("--", f.member(this.helper("counter", loc), "n", loc), true, loc);
     return f.ifStmt(
       f.binary("<", dec, f.num(0, loc), loc),

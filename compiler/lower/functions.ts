@@ -10,6 +10,7 @@ import type { Lowerer, Lowered, Loc } from "./context.js";
 import { lowerArgs } from "./calls.js";
 import { keyArgs } from "./keys.js";
 import { settleZeros } from "./zeros.js";
+import { firstLineList } from "./after.js";
 
 /** Builds one JS function (normal or generator) for a Lua function body. */
 function buildFunction(
@@ -36,7 +37,11 @@ function buildFunction(
   }
   const savedLoop = cx.loopDepth;
   cx.loopDepth = 0;
-  const body = cx.block(node.body);
+  // the implicit OP_RETURN is at `end`; Lua's hook sees the function entered at its first
+  // instruction's line
+  const endLine = node.loc?.end.line ?? 0;
+  const entryLine = firstLineList(node.body, cx.isLocal) ?? endLine;
+  const body = cx.block(node.body, { kind: "function", endLine });
   cx.loopDepth = savedLoop;
   cx.scopes.leave();
   settleZeros(fnScope, body);
@@ -45,7 +50,7 @@ function buildFunction(
     for (let i = 1; i <= fnScope.temps; i++) temps.push([`$${i}`, null]);
     prologue.unshift(f.varDecl("let", temps, loc));
   }
-  prologue.push(cx.tick(loc));
+  prologue.push(cx.tick(loc, entryLine));
   const epilogue = endsWithReturn(node.body)
     ? []
     : [f.returnStmt(cx.helper("EMPTY", node.loc), lastLoc(node))];

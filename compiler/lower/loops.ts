@@ -1,6 +1,8 @@
 // Visitors for Lua's loops: while, repeat-until, numeric for and generic for. Each loop
-// gets an interrupt check at its back-edge (the top of every iteration), and loop
-// variables are fresh JS `let` bindings per iteration, so closures capture each one.
+// gets an interrupt check once per iteration, where Lua's line hook fires when it goes round
+// (after a kill Redis raises it again there): at the top of the body when the body is entered by
+// a backward jump or on a new line, else at the bottom (the jump back). Loop variables are fresh
+// JS `let` bindings per iteration, so closures capture each one.
 import type * as L from "luaparse";
 import type * as ES from "estree";
 import * as f from "../factories.js";
@@ -8,31 +10,78 @@ import type { Lowerer, Lowered, Loc } from "./context.js";
 import { condition } from "./operators.js";
 import { adjust } from "./statements.js";
 import { keepZero } from "./zeros.js";
+import { constantTrue, firstLineExpr, firstLineList, type Owner } from "./after.js";
 
-function loopBody(cx: Lowerer, body: L.Statement[], prefix: ES.Statement[], loc: Loc): ES.Statement[] {
+/** Where a loop's interrupt check goes and the line Lua's hook reports there. */
+interface Tick {
+  line: number;
+  bottom: boolean;
+}
+
+function loopBody(
+  cx: Lowerer,
+  body: L.Statement[],
+  prefix: ES.Statement[],
+  loc: Loc,
+  owner: Owner,
+  tick: Tick,
+): ES.Statement[] {
   cx.loopDepth++;
-  const out = [cx.tick(loc), ...prefix, ...cx.block(body)];
+  const stmts = cx.block(body, owner);
+  const check = cx.tick(loc, tick.line);
+  const out = tick.bottom ? [...prefix, ...stmts, check] : [...prefix, check, ...stmts];
   cx.loopDepth--;
   return out;
 }
 
 export function whileStatement(cx: Lowerer, node: L.WhileStatement): ES.Statement[] {
-  const test = condition(cx, node.condition);
+  const cond = node.condition;
+  const test = condition(cx, cond);
   cx.scopes.enterBlock();
-  const body = loopBody(cx, node.body, [], node.loc);
+  const first = firstLineList(node.body, cx.isLocal);
+  let tick: Tick;
+  let backEdge: number;
+  if (constantTrue(cond)) {
+    // no condition code: the jump back lands on the body (or on itself)
+    const line = node.loc?.start.line ?? 0;
+    backEdge = first ?? line;
+    tick = { line: backEdge, bottom: backEdge === line };
+  } else {
+    // the jump back lands on the condition; the body's entry fires if it is on a new line
+    const condEnd = cond.loc?.end.line ?? 0;
+    backEdge = firstLineExpr(cond, cx.isLocal);
+    const entry = first ?? condEnd;
+    tick = entry === condEnd ? { line: backEdge, bottom: true } : { line: entry, bottom: false };
+  }
+  const body = loopBody(cx, node.body, [], node.loc, { kind: "while", backEdge }, tick);
   cx.scopes.leave();
   return [f.whileStmt(test, f.block(body, node.loc), node.loc)];
 }
 
 export function repeatStatement(cx: Lowerer, node: L.RepeatStatement): ES.Statement[] {
-  // the condition sees the body's locals, so it lives inside the body's block
+  // the condition sees the body's locals, so it lives inside the body's block; the jump back,
+  // after it, lands on the body's first instruction
   cx.scopes.enterBlock();
-  const body = loopBody(cx, node.body, [], node.loc);
+  const entry = firstLineList(node.body, cx.isLocal) ?? firstLineExpr(node.condition, cx.isLocal);
+  cx.loopDepth++;
+  const body = cx.block(node.body, { kind: "repeat", node });
+  cx.loopDepth--;
   body.push(
     f.ifStmt(condition(cx, node.condition), f.breakStmt(node.condition.loc), null, node.condition.loc),
+    cx.tick(node.loc, entry),
   );
   cx.scopes.leave();
   return [f.forStmt(null, null, null, f.block(body, node.loc), node.loc)];
+}
+
+/** A for loop's body is entered by OP_FORLOOP/OP_TFORLOOP's backward jump, every time. */
+function forOwner(cx: Lowerer, node: L.ForNumericStatement | L.ForGenericStatement): [Owner, Tick] {
+  const line = node.loc?.start.line ?? 0;
+  const entry = firstLineList(node.body, cx.isLocal) ?? line;
+  return [
+    { kind: "for", line, entry },
+    { line: entry, bottom: false },
+  ];
 }
 
 /** A for-loop control value converted to a number, with 5.1's error if it isn't one. */
@@ -99,11 +148,14 @@ export function forNumericStatement(cx: Lowerer, node: L.ForNumericStatement): E
   const variable = cx.scopes.declare(node.variable.name);
   // a loop variable the body never assigns stays a number: skip its type checks
   if (!assigns(node.body, node.variable.name)) variable.number = true;
+  const [owner, tick] = forOwner(cx, node);
   const body = loopBody(
     cx,
     node.body,
     [f.varDecl("let", [[variable.jsName, f.id(v, loc)]], node.variable.loc)],
     loc,
+    owner,
+    tick,
   );
   cx.scopes.leave();
   const init = f.varDecl("let", declarators, loc);
@@ -133,7 +185,9 @@ export function forGenericStatement(cx: Lowerer, node: L.ForGenericStatement): E
         : f.element(f.member(itRef, "rest", loc), f.num(i - 2, loc), loc),
   ]);
   prefix.push(f.varDecl("let", decls, loc));
-  const body = loopBody(cx, node.body, prefix, loc);
+  // the check comes after the iterator's call, as Lua's hook fires after OP_TFORLOOP
+  const [owner, tick] = forOwner(cx, node);
+  const body = loopBody(cx, node.body, prefix, loc, owner, tick);
   cx.scopes.leave();
   return [f.block([...pre, f.forStmt(init, null, null, f.block(body, loc), loc)], loc)];
 }

@@ -229,15 +229,21 @@ export function logicalExpression(cx: Lowerer, node: L.LogicalExpression): Lower
 export function condition(cx: Lowerer, node: L.Expression): ES.Expression {
   const loc = node.loc;
   if (node.type === "LogicalExpression") {
-    return f.logical(
+    cx.exprs.push(node);
+    const js = f.logical(
       node.operator === "and" ? "&&" : "||",
       condition(cx, node.left),
       condition(cx, node.right),
       loc,
     );
+    cx.exprs.pop();
+    return js;
   }
   if (node.type === "UnaryExpression" && node.operator === "not") {
-    return f.unary("!", condition(cx, node.argument), loc);
+    cx.exprs.push(node);
+    const js = f.unary("!", condition(cx, node.argument), loc);
+    cx.exprs.pop();
+    return js;
   }
   if (node.type === "BooleanLiteral") return f.bool(node.value, loc);
   if (node.type === "NilLiteral") return f.bool(false, loc);

@@ -144,7 +144,7 @@ export function ifStatement(cx: Lowerer, node: L.IfStatement): ES.Statement[] {
   for (let i = node.clauses.length - 1; i >= 0; i--) {
     const clause = node.clauses[i];
     cx.scopes.enterBlock();
-    const body = f.block(cx.block(clause.body), clause.loc);
+    const body = f.block(cx.block(clause.body, { kind: "block" }), clause.loc);
     cx.scopes.leave();
     if (clause.type === "ElseClause") alternate = body;
     else alternate = f.ifStmt(condition(cx, clause.condition), body, alternate, clause.loc);
@@ -154,7 +154,7 @@ export function ifStatement(cx: Lowerer, node: L.IfStatement): ES.Statement[] {
 
 export function doStatement(cx: Lowerer, node: L.DoStatement): ES.Statement[] {
   cx.scopes.enterBlock();
-  const body = cx.block(node.body);
+  const body = cx.block(node.body, { kind: "block" });
   cx.scopes.leave();
   return [f.block(body, node.loc)];
 }

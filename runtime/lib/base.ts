@@ -3,6 +3,7 @@
 // loadstring, getfenv/setfenv, collectgarbage/gcinfo. Installed into a globals table.
 import { LuaTable, checkWritable } from "../table.js";
 import { LuaError, MAXCCALLS, cCalls, catchable } from "../errors.js";
+import { HookError, hookCatch, hookResume, hookReturned, lineHook } from "../line-hook.js";
 import * as ops from "../ops.js";
 import { str2number, parseIntBase } from "../number.js";
 import {
@@ -60,6 +61,42 @@ function notFileText(src: string): string {
 
 const MAX_UNPACK = 8000; // lua_checkstack's limit (LUAI_MAXCSTACK) as lua5.1 hits it
 
+/**
+ * luaG_errormsg calling an xpcall handler: an error in the handler calls it again with that
+ * error, one C call deeper each time (luaD_call); the call that reaches LUAI_MAXCCALLS fails
+ * instead ("C stack overflow", handled one deeper), and at LUAI_MAXCCALLS + 1/8 the error is
+ * LUA_ERRERR. When the hook raised the error in the handler, the handler runs again inside the
+ * hook, with hooks off; that error is left in `hooked`.
+ */
+function errorHandler(handler: LuaValue, err: LuaValue, hooked: { error?: HookError }): LuaValue {
+  const base = cCalls.depth;
+  const off = lineHook.off;
+  try {
+    for (;;) {
+      const depth = ++cCalls.depth;
+      if (depth >= MAXCCALLS + (MAXCCALLS >> 3)) return "error in error handling";
+      if (depth === MAXCCALLS) {
+        err = "C stack overflow";
+        continue;
+      }
+      try {
+        return ops.call1(handler, err);
+      } catch (e) {
+        const le = catchable(e);
+        if (le === undefined) throw e;
+        if (le instanceof HookError && lineHook.off === off) {
+          lineHook.off++;
+          hooked.error = le;
+        }
+        err = le.value;
+      }
+    }
+  } finally {
+    cCalls.depth = base;
+    lineHook.off = off;
+  }
+}
+
 export function installBase(G: LuaTable, host: BaseHost): void {
   const def = (name: string, fn: LuaFunction) => G.setStr(name, fn);
 
@@ -95,11 +132,17 @@ export function installBase(G: LuaTable, host: BaseHost): void {
     try {
       // through ops.call: a built-in called straight from pcall has pcall (C) as its caller
       const r = ops.call(f, ...args);
-      return Array.isArray(r) ? [true, ...r] : [true, r];
+      const k = lineHook.on ? hookReturned() : undefined;
+      if (k === undefined) return Array.isArray(r) ? [true, ...r] : [true, r];
+      hookResume();
+      return [false, k.value];
     } catch (e) {
       const le = catchable(e);
       if (le === undefined) throw e;
-      return [false, le.value];
+      // after a kill, Lua's line hook raises it again past the pcall (runtime/line-hook.ts)
+      const k = lineHook.on ? hookCatch(le) : undefined;
+      if (k !== undefined) hookResume();
+      return [false, (k ?? le).value];
     } finally {
       cCalls.depth--;
     }
@@ -108,6 +151,7 @@ export function installBase(G: LuaTable, host: BaseHost): void {
   def("xpcall", function xpcall(f: LuaValue, handler: LuaValue): LuaResult {
     checkAny(arguments.length < 2, 2, "xpcall");
     let err: LuaValue;
+    let hook: HookError | undefined = undefined;
     if (typeof f !== "function" && typeof ops.metamethod(f, "__call") !== "function") {
       err = `attempt to call a ${ops.type(f)} value`; // raised inside xpcall: no position
     } else if (++cCalls.depth >= MAXCCALLS) {
@@ -116,22 +160,29 @@ export function installBase(G: LuaTable, host: BaseHost): void {
     } else {
       try {
         const r = ops.call(f);
-        return Array.isArray(r) ? [true, ...r] : [true, r];
+        hook = lineHook.on ? hookReturned() : undefined;
+        if (hook === undefined) return Array.isArray(r) ? [true, ...r] : [true, r];
+        err = hook.value;
       } catch (e) {
         const le = catchable(e);
         if (le === undefined) throw e;
-        err = le.value;
+        hook = lineHook.on ? hookCatch(le) : undefined;
+        err = (hook ?? le).value;
       } finally {
         cCalls.depth--;
       }
     }
-    // an error in the handler itself is LUA_ERRERR
+    // a hook's error reaches the handler inside the hook, where hooks are off
+    if (hook !== undefined) lineHook.off++;
+    const hooked: { error?: HookError } = { error: hook };
+    let result: LuaValue;
     try {
-      return [false, ops.call1(handler, err)];
-    } catch (e) {
-      if (catchable(e) === undefined) throw e;
-      return [false, "error in error handling"];
+      result = errorHandler(handler, err, hooked);
+    } finally {
+      if (hook !== undefined) lineHook.off--;
     }
+    if (hooked.error !== undefined) hookResume();
+    return [false, result];
   });
 
   def("type", function type(v: LuaValue): LuaResult {
@@ -265,8 +316,11 @@ export function installBase(G: LuaTable, host: BaseHost): void {
       return host.load(notFileText(src), chunkId(chunkName));
     } catch (e) {
       const le = catchable(e);
-      if (le !== undefined) return [undefined, le.value];
-      throw e;
+      if (le === undefined) throw e;
+      // lua_load runs the reader protected: a kill in it is caught, as pcall catches it
+      const k = lineHook.on ? hookCatch(le) : undefined;
+      if (k !== undefined) hookResume();
+      return [undefined, (k ?? le).value];
     }
   });
 

@@ -7,6 +7,13 @@ import { createHash } from "node:crypto";
 import { LuaEngine } from "../../runtime/engine.js";
 import { LuaTable, keyHash } from "../../runtime/table.js";
 import { LuaError, MAXCCALLS, cCalls, catchable } from "../../runtime/errors.js";
+import {
+  hookCatch,
+  hookResume,
+  hookReturned,
+  lineHook,
+  registerProtectedCall,
+} from "../../runtime/line-hook.js";
 import * as ops from "../../runtime/ops.js";
 import { EMPTY, type LuaFunction, type LuaResult, type LuaValue } from "../../runtime/value.js";
 import { log } from "../log.js";
@@ -38,6 +45,7 @@ export class ScriptLuaState {
     this.redis = this.makeRedisTable();
     G.setStr("redis", this.redis);
     G.setStr("pcall", redisPcall);
+    registerProtectedCall(redisPcall.name);
     // FUNCTION's state keeps its error handler in the registry, not in _G
     if (kind === "eval") {
       G.setStr("__redis__err__handler", function errHandler(e: LuaValue): LuaResult {
@@ -163,21 +171,28 @@ function redisPcall(f: LuaValue, ...args: LuaValue[]): LuaResult {
     cCalls.depth--;
     return [false, "C stack overflow"];
   }
+  let v: LuaValue;
   try {
     const r = ops.call(f, ...args);
-    return Array.isArray(r) ? [true, ...r] : [true, r];
+    const k = lineHook.on ? hookReturned() : undefined;
+    if (k === undefined) return Array.isArray(r) ? [true, ...r] : [true, r];
+    hookResume();
+    v = k.value;
   } catch (e) {
     const le = catchable(e);
     if (le === undefined) throw e;
-    let v = le.value;
-    if (v instanceof LuaTable) {
-      const m = v.getStr("err");
-      if (typeof m === "string" || typeof m === "number") v = m;
-    }
-    return [false, v];
+    // after a kill, Lua's line hook raises it again past the pcall (runtime/line-hook.ts)
+    const k = lineHook.on ? hookCatch(le) : undefined;
+    if (k !== undefined) hookResume();
+    v = (k ?? le).value;
   } finally {
     cCalls.depth--;
   }
+  if (v instanceof LuaTable) {
+    const m = v.getStr("err");
+    if (typeof m === "string" || typeof m === "number") v = m;
+  }
+  return [false, v];
 }
 
 /** Marks a table and every table reachable from it (and their metatables) read-only. */

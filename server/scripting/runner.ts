@@ -5,15 +5,19 @@
 // persistence or replication layer hooks into, via `onWrite`). The busy-script machinery
 // (server/worker/) watches runs through a `RunMonitor`: kill requests from the other thread,
 // the first write, and other clients' commands while a script is past busy-reply-threshold.
+// A kill is a Lua error raised from the interrupt hook, as luaMaskCountHook raises it: a pcall
+// can catch it, and runtime/line-hook.ts raises it again where Lua's line hook would.
 import { LuaTable } from "../../runtime/table.js";
+import { LuaError, LuaInterrupt, cCalls, catchable, errorOptions } from "../../runtime/errors.js";
 import {
-  LuaError,
-  LuaInterrupt,
-  cCalls,
-  catchable,
-  currentLuaFrames,
-  errorOptions,
-} from "../../runtime/errors.js";
+  hookAtEnd,
+  hookBeforeCall,
+  hookError,
+  hookInstead,
+  lineHook,
+  resetLineHook,
+  type HookError,
+} from "../../runtime/line-hook.js";
 import { checkHeap } from "../../runtime/memory.js";
 import { formatG } from "../../runtime/number.js";
 import { RedisRand48 } from "../../runtime/lib/math.js";
@@ -96,8 +100,11 @@ export class RunContext {
 export interface RunMonitor {
   started(ctx: RunContext): void;
   ended(ctx: RunContext): void;
-  /** Before the run's first write: false when a kill was granted first (the script must stop). */
-  firstWrite(ctx: RunContext): boolean;
+  /**
+   * Before the run's first write: false when a kill was granted first (the script must stop);
+   * `afterKill`: the kill was raised and caught, and the script writes on (as Redis's can).
+   */
+  firstWrite(ctx: RunContext, afterKill: boolean): boolean;
   /** SCRIPT KILL / FUNCTION KILL run by the executor itself (from `whileBlocked`). */
   kill(): void;
   /** A kill was requested from the other thread. */
@@ -108,23 +115,26 @@ export interface RunMonitor {
   whileBlocked(): void;
 }
 
-/** scriptInterrupt's kill: Lua's pcall can't catch it; the reply names the line it stopped at. */
-class ScriptKilled extends LuaInterrupt {
-  source: string | undefined;
-  line: number | undefined;
-  constructor() {
-    super("Script killed by user with SCRIPT KILL...", "killed");
-    const f = currentLuaFrames()[0];
-    if (f !== undefined) {
-      this.source = f.chunk!.source ?? "@" + f.chunk!.chunkName;
-      this.line = f.line;
-    }
-  }
+/** luaMaskCountHook's kill: the error table Lua code sees (pcall catches it). */
+const KILLED = "Script killed by user with SCRIPT KILL...";
+
+/** Where __redis__err__handler's first instruction is (the chunk script_lua.c loads it from). */
+const ERROR_HANDLER = { source: "@err_handler_def", line: 4 };
+
+/**
+ * Throws the kill, logging it as luaMaskCountHook does each time; `e` undefined: nothing to
+ * raise (hooks are off while an xpcall handler of the kill runs; or the script is still on the
+ * line the kill was caught on).
+ */
+function throwKill(e: HookError | undefined): void {
+  if (e === undefined) return;
+  log("#", "Lua script killed by user with SCRIPT KILL.");
+  throw e;
 }
 
-function killed(): ScriptKilled {
-  log("#", "Lua script killed by user with SCRIPT KILL.");
-  return new ScriptKilled();
+/** The hook raises the kill: the first time, then where Lua's line hook fires. */
+function raiseKill(): void {
+  throwKill(hookError());
 }
 
 /** A check that refused a command before it ran (script.c's `err`). */
@@ -156,6 +166,7 @@ export class ScriptRunner {
     this.scriptClient = executor.newClient(true);
     this.scriptClient.name = "lua";
     errorOptions.position = true;
+    lineHook.value = () => errorTable(KILLED);
     // processCommand: past the threshold only CMD_ALLOW_BUSY commands run
     executor.busyCheck = (c, cmd) => {
       if (!this.timedOut || c === this.current!.caller) return undefined;
@@ -192,10 +203,17 @@ export class ScriptRunner {
     cCalls.depth = 1;
     try {
       const r = call();
+      // a kill that Lua's line hook raises again before the end: no reply from the script
+      const k = lineHook.on ? hookAtEnd() : undefined;
+      if (k !== undefined) {
+        log("#", "Lua script killed by user with SCRIPT KILL.");
+        return this.errorReply(ctx, k);
+      }
       return luaToReply(Array.isArray(r) ? r[0] : r, ctx.client.resp);
     } catch (e) {
       return this.errorReply(ctx, e);
     } finally {
+      resetLineHook();
       this.current = undefined;
       this.monitor?.ended(ctx);
       this.executor.frozenTime = 0;
@@ -226,14 +244,14 @@ export class ScriptRunner {
 
   /** luaCallFunction's error path: "-CODE msg script: NAME, on SOURCE:LINE." */
   private errorReply(ctx: RunContext, e: unknown): Reply {
-    if (e instanceof ScriptKilled && e.source !== undefined && e.line !== undefined) {
-      return err(`ERR ${e.message} script: ${ctx.request.name}, on ${e.source}:${e.line}.`);
-    }
     if (e instanceof LuaInterrupt) {
       return err(`ERR ${e.message}`);
     }
-    const le = catchable(e);
+    let le = catchable(e);
     if (le === undefined) throw e;
+    // after a kill, an error raised past the line where Lua's hook would have raised it again,
+    // or reaching __redis__err__handler, whose entry fires the hook
+    if (lineHook.on) le = hookInstead(le, ERROR_HANDLER);
     // LUA_ERRMEM skips __redis__err__handler: luaCallFunction gets a plain string
     if (le.memory) return err(`ERR Error running script ${ctx.request.name}, not enough memory`);
     let v = le.value;
@@ -273,8 +291,10 @@ export class ScriptRunner {
       else return this.fail(raise, errorTable("Lua redis lib command arguments must be strings or integers"));
     }
     // a kill from the other thread also stops a script between two commands (one atomic read),
-    // so a loop of slow commands doesn't wait for the 10,000-tick hook
-    if (this.monitor !== undefined && this.monitor.killRequested()) throw killed();
+    // so a loop of slow commands doesn't wait for the 10,000-tick hook; once raised, it is raised
+    // again here only if Lua's line hook has fired since (the command runs on the same line)
+    if (this.monitor !== undefined && this.monitor.killRequested()) ctx.flags |= RUN.killed;
+    if ((ctx.flags & RUN.killed) !== 0) throwKill(lineHook.on ? hookBeforeCall() : hookError());
     const r = this.callCommand(ctx, argv);
     if (r instanceof ScriptCallError) {
       // scriptCall's error path counts the rejection now (afterErrorReply, rejected_calls); the
@@ -321,8 +341,12 @@ export class ScriptRunner {
       return new ScriptCallError("-OOM command not allowed when used memory > 'maxmemory'.", cmd);
     }
     if (write && (ctx.flags & RUN.writeDirty) === 0) {
-      // a kill granted by the other thread before this first write wins: no write happens
-      if (this.monitor !== undefined && !this.monitor.firstWrite(ctx)) throw new ScriptKilled();
+      // a kill granted by the other thread before this first write wins: no write happens (but
+      // once the kill was raised and a pcall caught it, the script writes on, as Redis's does)
+      if (this.monitor !== undefined && !this.monitor.firstWrite(ctx, lineHook.on)) {
+        ctx.flags |= RUN.killed;
+        raiseKill();
+      }
       ctx.flags |= RUN.writeDirty;
     }
     const reply = ex.call(ctx.client, cmd, argv);
@@ -347,7 +371,7 @@ export class ScriptRunner {
     if (ctx === undefined) return;
     const m = this.monitor;
     if (m !== undefined) this.pollMonitor(ctx, m);
-    if ((ctx.flags & RUN.killed) !== 0) throw killed();
+    if ((ctx.flags & RUN.killed) !== 0) raiseKill();
     checkHeap();
     if ((ctx.flags & RUN.timedOut) === 0) {
       const elapsed = ctx.elapsedMs();
@@ -361,7 +385,7 @@ export class ScriptRunner {
     if (m === undefined) return;
     m.whileBlocked();
     this.pollMonitor(ctx, m);
-    if ((ctx.flags & RUN.killed) !== 0) throw killed();
+    if ((ctx.flags & RUN.killed) !== 0) raiseKill();
   }
 
   private pollMonitor(ctx: RunContext, m: RunMonitor): void {

@@ -181,10 +181,15 @@ export class ControlBlock {
 
   /**
    * The running script is about to run its first write command: marks it written unless a kill
-   * was granted first (then the script must stop instead, and false is returned).
+   * was granted first (then the script must stop instead, and false is returned). `force`: the
+   * kill was raised already and a pcall caught it; the script writes on, as Redis's would.
    */
-  markWritten(): boolean {
+  markWritten(force = false): boolean {
     const a = this.i32;
+    if (force) {
+      Atomics.or(a, I.run, RUN_WRITTEN);
+      return true;
+    }
     for (;;) {
       const s = Atomics.load(a, I.run);
       if ((s & RUN_KILLED) !== 0) return false;

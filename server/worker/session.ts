@@ -534,8 +534,8 @@ export class Session implements ExecutorHost, RunMonitor {
     this.ctl.runEnded();
   }
 
-  firstWrite(): boolean {
-    return this.ctl.markWritten();
+  firstWrite(_ctx: RunContext, afterKill: boolean): boolean {
+    return this.ctl.markWritten(afterKill);
   }
 
   kill(): void {

@@ -15,7 +15,15 @@ import { configureLog } from "../../server/log.js";
 import { knownDifferences } from "../lua/known-differences.js";
 import { freePort, waitForPong } from "../support/redis-server.js";
 import { RespClient } from "../support/resp-client.js";
-import { CASES, THRESHOLD, loadScenario, runScenario, scenarioNames, type Recording } from "./scenario.js";
+import {
+  CASES,
+  THRESHOLD,
+  loadScenario,
+  runScenario,
+  scenarioNames,
+  thresholdOf,
+  type Recording,
+} from "./scenario.js";
 
 configureLog({ silent: true });
 
@@ -49,7 +57,7 @@ describe("busy scenarios", { concurrency: 1 }, () => {
       let knownCount = 0;
       for (const proto of [2, 3] as const) {
         const expected = recording[`resp${proto}`];
-        const srv = await threaded();
+        const srv = await threaded({ "busy-reply-threshold": String(thresholdOf(steps)) });
         let got;
         try {
           got = await runScenario(srv.port, steps, proto);

@@ -1,5 +1,5 @@
 // Records every busy-script scenario (or those named on the command line) against a real
-// redis-server 7.0 with busy-reply-threshold at THRESHOLD, in RESP2 and RESP3, each run on a
+// redis-server 7.0 with busy-reply-threshold at THRESHOLD (or the scenario's), in RESP2 and RESP3, each run on a
 // fresh server (scenarios end it with SHUTDOWN NOSAVE, or leave a script to be stopped).
 // Writes NAME.json beside NAME.txt. Usage: node dist/spec/busy/record.js [NAME...]
 
@@ -7,13 +7,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hasBinary, startRedisServer } from "../support/redis-server.js";
-import { CASES, THRESHOLD, loadScenario, runScenario, scenarioNames, type Recording } from "./scenario.js";
+import { CASES, loadScenario, runScenario, scenarioNames, thresholdOf, type Recording } from "./scenario.js";
 
 export async function recordOne(name: string): Promise<void> {
   const steps = loadScenario(name);
   const result: Partial<Recording> = {};
   for (const proto of [2, 3] as const) {
-    const srv = await startRedisServer(["--busy-reply-threshold", String(THRESHOLD)]);
+    const srv = await startRedisServer(["--busy-reply-threshold", String(thresholdOf(steps))]);
     try {
       result[`resp${proto}`] = await runScenario(srv.port, steps, proto);
     } finally {

@@ -10,6 +10,8 @@
 //   @sleep MS      wait
 //   @untimed       (first) only the replies count, not when they came (a scenario about
 //                  something else than waiting, whose replies may be slow on a loaded machine)
+//   @threshold MS  (first) busy-reply-threshold for this scenario instead of THRESHOLD (a short
+//                  one lets many scripts be killed quickly)
 // Connections are opened (in RESP2, or RESP3 after an unrecorded HELLO 3) on first use. A reply
 // never comes when the server closes the connection: it is recorded as "<closed>".
 
@@ -24,12 +26,12 @@ export const CASES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 /** busy-reply-threshold for every scenario (ms): long enough to tell "waited" from "prompt". */
 export const THRESHOLD = 500;
 /** A reply that took this long waited for the threshold (Redis answers ~0-10 ms otherwise). */
-const WAITED_MS = THRESHOLD * 0.6;
+const WAITED = 0.6;
 
 export interface Step {
   line: number;
   text: string;
-  kind: "call" | "send" | "read" | "sleep" | "untimed";
+  kind: "call" | "send" | "read" | "sleep" | "untimed" | "threshold";
   conn: string;
   args: string[];
 }
@@ -56,6 +58,11 @@ export function parseScenario(src: string, file = "scenario"): Step[] {
       steps.push({ line, text, kind: "untimed", conn: "", args: [] });
       return;
     }
+    const threshold = /^@threshold\s+(\d+)$/.exec(text);
+    if (threshold) {
+      steps.push({ line, text, kind: "threshold", conn: "", args: [threshold[1]] });
+      return;
+    }
     const sleep = /^@sleep\s+(\d+)$/.exec(text);
     if (sleep) {
       steps.push({ line, text, kind: "sleep", conn: "", args: [sleep[1]] });
@@ -71,6 +78,12 @@ export function parseScenario(src: string, file = "scenario"): Step[] {
     steps.push({ line, text, kind, conn: m[1], args });
   });
   return steps;
+}
+
+/** The scenario's busy-reply-threshold (ms). */
+export function thresholdOf(steps: Step[]): number {
+  const t = steps.find((s) => s.kind === "threshold");
+  return t === undefined ? THRESHOLD : Number(t.args[0]);
 }
 
 export function loadScenario(name: string): Step[] {
@@ -105,6 +118,7 @@ export async function runScenario(port: number, steps: Step[], proto: 2 | 3): Pr
   };
   const out: Outcome[] = [];
   const untimed = steps.some((s) => s.kind === "untimed");
+  const waitedMs = thresholdOf(steps) * WAITED;
   let lastSend = performance.now();
   const read = async (s: Step, c: RespClient, since: number) => {
     let reply: string;
@@ -115,14 +129,15 @@ export async function runScenario(port: number, steps: Step[], proto: 2 | 3): Pr
       reply = "<closed>";
     }
     const ms = performance.now() - since;
-    const timing = untimed ? "untimed" : ms >= WAITED_MS ? "waited" : "prompt";
+    const timing = untimed ? "untimed" : ms >= waitedMs ? "waited" : "prompt";
     out.push({ line: s.line, reply, timing });
   };
   try {
     // every connection is open (and in RESP3) before the first step
-    for (const s of steps) if (s.kind !== "sleep" && s.kind !== "untimed") await open(s.conn);
+    for (const s of steps)
+      if (s.kind !== "sleep" && s.kind !== "untimed" && s.kind !== "threshold") await open(s.conn);
     for (const s of steps) {
-      if (s.kind === "untimed") continue;
+      if (s.kind === "untimed" || s.kind === "threshold") continue;
       if (s.kind === "sleep") {
         await new Promise((r) => setTimeout(r, Number(s.args[0])));
         continue;
