@@ -304,6 +304,10 @@ export class Session implements ExecutorHost, RunMonitor {
     }
     c.qbuf = 0;
     this.touch(p);
+    // QUIT: gone once its reply is out, as Redis frees a CLIENT_CLOSE_AFTER_REPLY client before
+    // other clients' commands run (a tracking redirection to it is broken at once), though its
+    // socket closes only when the connection side reads the close
+    if (c.closeAfterReply) this.ex.removeClient(c);
   }
 
   /** Runs the held requests of peers nothing holds back any more. */
