@@ -83,10 +83,20 @@ export class EvalScripts {
     return (sf & SCRIPT_FLAG.evalCompat) !== 0 ? flags : scriptFlagsToCmdFlags(flags, sf);
   }
 
+  /** The last digest found and its entry: EVALSHA's flags lookup and its run find it once. */
+  private lastDigest = "";
+  private lastFound: CachedScript | undefined = undefined;
+
   /** The cached script a digest names (any case; clients send lower case, so try that first). */
   private find(sha: string): CachedScript | undefined {
+    if (sha === this.lastDigest) return this.lastFound;
     if (sha.length !== 40) return undefined;
-    return this.cache.get(sha) ?? this.cache.get(sha.toLowerCase());
+    const found = this.cache.get(sha) ?? this.cache.get(sha.toLowerCase());
+    if (found !== undefined) {
+      this.lastDigest = sha;
+      this.lastFound = found;
+    }
+    return found;
   }
 
   /** Compiles and caches a body (or finds it); returns the cache entry or an error reply. */
@@ -147,6 +157,8 @@ export class EvalScripts {
 
   flush(): void {
     this.cache.clear();
+    this.lastDigest = "";
+    this.lastFound = undefined;
     this.bodyBytes = 0;
   }
 
