@@ -3,6 +3,7 @@
 // entries. Running goes through the shared ScriptRunner; Lua lives in ScriptLuaState.
 import { LuaError } from "../../runtime/errors.js";
 import type { LuaFunction } from "../../runtime/value.js";
+import { countRun } from "../../runtime/line-hook.js";
 import type { ClientState } from "../client.js";
 import { genericGetKeys } from "../commands/getkeys.js";
 import type { CommandDef, KeySpec } from "../commands/table.js";
@@ -19,6 +20,8 @@ interface CachedScript {
   sha: string;
   body: string;
   flags: number;
+  /** runs so far (countRun) */
+  runs: number;
 }
 
 const NOSCRIPT = err("NOSCRIPT No matching script. Please use EVAL.");
@@ -114,7 +117,7 @@ export class EvalScripts {
       }
       throw e;
     }
-    const entry = { fn, sha, body, flags: sb.flags };
+    const entry = { fn, sha, body, flags: sb.flags, runs: 0 };
     this.cache.set(sha, entry);
     this.bodyBytes += body.length;
     return entry;
@@ -145,6 +148,7 @@ export class EvalScripts {
     return this.runner.run(c, { kind: "eval", name: sha, flags: script.flags, ro, command: argv }, () => {
       state.engine.enter();
       state.setKeysArgs(split.keys, split.args);
+      script.runs = countRun(script.runs);
       return script.fn();
     });
   }

@@ -8,6 +8,7 @@
 import { LuaTable } from "../../runtime/table.js";
 import { LuaError, catchable } from "../../runtime/errors.js";
 import * as ops from "../../runtime/ops.js";
+import { countRun } from "../../runtime/line-hook.js";
 import { EMPTY, type LuaFunction, type LuaResult, type LuaValue } from "../../runtime/value.js";
 import { ScriptLuaState } from "./lua-env.js";
 import { errorTable, type ScriptRunner } from "./runner.js";
@@ -22,6 +23,8 @@ export interface FunctionInfo {
   desc: string | undefined;
   flags: number;
   lib: LibraryInfo;
+  /** runs so far (countRun) */
+  runs: number;
 }
 
 /** functionLibInfo: a library, its code (shebang included) and its functions by exact name. */
@@ -225,13 +228,16 @@ export class FunctionsLuaEngine {
     // functionLibCreateFunction
     if (!validName(name)) fail(NAME_RULE);
     if (ld.lib.functions.has(name)) fail("Function already exists in the library");
-    ld.lib.functions.set(name, { name, fn, desc, flags, lib: ld.lib });
+    ld.lib.functions.set(name, { name, fn, desc, flags, lib: ld.lib, runs: 0 });
   }
 
   /** luaEngineCall: the function gets its keys and arguments as two tables. */
   call(f: FunctionInfo, keys: string[], args: string[]): LuaResult {
     this.state.engine.enter();
-    return f.fn(luaArray(keys), luaArray(args));
+    const k = luaArray(keys);
+    const a = luaArray(args);
+    f.runs = countRun(f.runs);
+    return f.fn(k, a);
   }
 }
 
