@@ -100,6 +100,8 @@ export class RunContext {
 export interface RunMonitor {
   started(ctx: RunContext): void;
   ended(ctx: RunContext): void;
+  /** The run's interrupt hook fired (the first time: what FUNCTION STATS shows gets published). */
+  hooked(): void;
   /**
    * Before the run's first write: false when a kill was granted first (the script must stop);
    * `afterKill`: the kill was raised and caught, and the script writes on (as Redis's can).
@@ -370,7 +372,10 @@ export class ScriptRunner {
     const ctx = this.current;
     if (ctx === undefined) return;
     const m = this.monitor;
-    if (m !== undefined) this.pollMonitor(ctx, m);
+    if (m !== undefined) {
+      m.hooked();
+      this.pollMonitor(ctx, m);
+    }
     if ((ctx.flags & RUN.killed) !== 0) raiseKill();
     checkHeap();
     if ((ctx.flags & RUN.timedOut) === 0) {

@@ -51,8 +51,12 @@ export function busyAnswer(
       return { reply: kill(ctl, true), cmd, rejected: false };
     case "function|kill":
       return { reply: kill(ctl, false), cmd, rejected: false };
-    case "function|stats":
-      return { reply: run.kind === "eval" ? slow : functionStats(ctl), cmd, rejected: false };
+    case "function|stats": {
+      if (run.kind === "eval") return { reply: slow, cmd, rejected: false };
+      const reply = functionStats(ctl);
+      // not yet published: the executor answers it when its hook next serves clients, or after
+      return reply === undefined ? undefined : { reply, cmd, rejected: false };
+    }
     case "shutdown":
       return shutdown(argv, cmd, slow);
   }
@@ -75,8 +79,9 @@ function kill(ctl: ControlBlock, isEval: boolean): Reply {
 }
 
 /** functionStatsCommand while a function runs: its name, command and duration; the engine's counts. */
-function functionStats(ctl: ControlBlock): Reply {
+function functionStats(ctl: ControlBlock): Reply | undefined {
   const fn = ctl.runningFunction();
+  if (fn === "unpublished") return undefined;
   const run = ctl.snapshot();
   const running =
     fn === undefined

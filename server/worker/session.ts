@@ -522,16 +522,15 @@ export class Session implements ExecutorHost, RunMonitor {
 
   started(ctx: RunContext): void {
     const req = ctx.request;
-    if (req.kind === "eval") this.ctl.runStarted("eval", ctx.startTime);
-    else {
+    this.ctl.runStarted(req.kind, ctx.startTime);
+    if (req.kind === "function") {
       const f = this.ex.scripting.functions.ctx;
-      this.ctl.runStarted("function", ctx.startTime, {
-        name: req.name,
-        command: req.command,
-        libs: f.libCount,
-        fns: f.functionCount,
-      });
+      this.ctl.functionStarted(req.name, req.command, f.libCount, f.functionCount);
     }
+  }
+
+  hooked(): void {
+    this.ctl.publishRunning();
   }
 
   ended(): void {
