@@ -56,6 +56,7 @@ const PLAIN_DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  * when it can't be converted. Spaces before the number, hex and inf are strtod's.
  */
 function sortScore(s: string): number | undefined {
+  if (isSmallInt(s)) return Number(s);
   if (PLAIN_DECIMAL.test(s)) return checkRange(s, Number(s));
   const cs = cstr(s);
   const { value, end } = strtod(cs);
@@ -63,6 +64,17 @@ function sortScore(s: string): number | undefined {
   const text = cs.slice(0, end).trimStart();
   if (/^[+-]?i/i.test(text)) return value; // inf, infinity
   return checkRange(text, value);
+}
+
+/** Digits with an optional '-', at most 15 of them: Number() reads them exactly. */
+function isSmallInt(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 15) return false;
+  for (let i = s.charCodeAt(0) === 45 && n > 1 ? 1 : 0; i < n; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch < 48 || ch > 57) return false;
+  }
+  return true;
 }
 
 /**
@@ -83,35 +95,36 @@ function checkRange(text: string, v: number): number | undefined {
   return k > 4 * (hex[1].length + hex[2].length) + 64 || m % (1n << BigInt(k)) !== 0n ? undefined : v;
 }
 
-/** compareStringObjects: memcmp order, a prefix first (latin1 strings compare as bytes). */
+/**
+ * compareStringObjects: memcmp order, a prefix first (latin1 strings compare as bytes). strcoll,
+ * which ALPHA uses without STORE, is strcmp on the C strings: redis-server sets LC_COLLATE from
+ * the environment, and in C or C.UTF-8 (glibc's codepoint collation) that is byte order.
+ */
 function compareBinary(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** strcoll: redis-server sets LC_COLLATE from the environment; in C/C.UTF-8 it is strcmp. */
-function compareColl(a: string, b: string): number {
-  return compareBinary(cstr(a), cstr(b));
+// sortCompare, one function per mode (server.sort_alpha/sort_desc). Numeric: by score, equal
+// scores by the elements' bytes, so the result is deterministic. ALPHA: by cmpobj, the weight
+// (BY) or the element, kept as the bytes the comparison sees (C strings for strcoll, whole with
+// STORE); elements without a weight come first.
+function compareNumeric(a: SortObject, b: SortObject): number {
+  if (a.score > b.score) return 1;
+  if (a.score < b.score) return -1;
+  return compareBinary(a.obj, b.obj);
 }
 
-/** sortCompare with the options the command set (server.sort_desc/alpha/bypattern/store). */
-function makeComparator(desc: boolean, alpha: boolean, byPattern: boolean, store: boolean) {
-  const strcmp = store ? compareBinary : compareColl;
-  return (a: SortObject, b: SortObject): number => {
-    let cmp: number;
-    if (!alpha) {
-      if (a.score > b.score) cmp = 1;
-      else if (a.score < b.score) cmp = -1;
-      // the same score: the elements' bytes decide, so the result is deterministic
-      else cmp = compareBinary(a.obj, b.obj);
-    } else if (byPattern) {
-      if (a.cmpobj === undefined || b.cmpobj === undefined) {
-        if (a.cmpobj === b.cmpobj) cmp = 0;
-        else cmp = a.cmpobj === undefined ? -1 : 1;
-      } else cmp = strcmp(a.cmpobj, b.cmpobj);
-    } else cmp = strcmp(a.obj, b.obj);
-    return desc ? -cmp : cmp;
-  };
+function compareAlpha(a: SortObject, b: SortObject): number {
+  const x = a.cmpobj;
+  const y = b.cmpobj;
+  if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? -1 : 1;
+  return x < y ? -1 : x > y ? 1 : 0;
 }
+
+const reversed =
+  (f: (a: SortObject, b: SortObject) => number) =>
+  (a: SortObject, b: SortObject): number =>
+    -f(a, b);
 
 const item = (obj: string): SortObject => ({ obj, score: 0, cmpobj: undefined });
 
@@ -214,11 +227,12 @@ function sortGeneric(c: ClientState, argv: string[], readonly: boolean): Reply {
 
   if (!dontsort) {
     let bad = false;
+    const whole = storekey !== undefined;
     for (const so of vector) {
       const byval = sortby !== undefined ? lookupByPattern(c, sortby, so.obj) : so.obj;
       if (byval === undefined) continue;
       if (alpha) {
-        if (sortby !== undefined) so.cmpobj = byval;
+        so.cmpobj = whole ? byval : cstr(byval);
       } else {
         const score = sortScore(byval);
         if (score === undefined) bad = true;
@@ -226,7 +240,8 @@ function sortGeneric(c: ClientState, argv: string[], readonly: boolean): Reply {
       }
     }
     if (bad) return ERR_NOT_DOUBLE;
-    const cmp = makeComparator(desc, alpha, sortby !== undefined, storekey !== undefined);
+    const base = alpha ? compareAlpha : compareNumeric;
+    const cmp = desc ? reversed(base) : base;
     // qsort is glibc's merge sort (stable, as Array.prototype.sort); BY with LIMIT sorts partially
     if (sortby !== undefined && (start !== 0 || end !== vector.length - 1)) pqsort(vector, cmp, start, end);
     else vector.sort(cmp);
