@@ -210,8 +210,13 @@ function sortGeneric(c: ClientState, argv: string[], readonly: boolean): Reply {
         start = 0;
       }
     } else {
+      // from the rank where the range starts, along the skiplist (backward for DESC)
       const z = v as ZSetValue;
-      for (let i = 0; i < len; i++) vector.push(item(z.at(desc ? size - start - 1 - i : start + i).member));
+      let x = len > 0 ? z.at(desc ? size - start - 1 : start) : null;
+      for (let i = 0; i < len && x !== null; i++) {
+        vector.push(item(x.member));
+        x = desc ? x.backward : x.next[0];
+      }
       end -= start;
       start = 0;
     }
