@@ -67,7 +67,9 @@ function keySpecReply(ks: KeySpec): Reply {
   const out: Reply[] = [];
   if (ks.notes !== undefined) out.push("notes", ks.notes);
   out.push("flags", keyFlagsReply(ks.flags));
-  if (typeof ks.begin === "number") {
+  if (ks.begin === "unknown") {
+    out.push("begin_search", new MapReply(["type", "unknown", "spec", new MapReply([])]));
+  } else if (typeof ks.begin === "number") {
     out.push("begin_search", new MapReply(["type", "index", "spec", new MapReply(["index", ks.begin])]));
   } else {
     out.push(
@@ -81,7 +83,9 @@ function keySpecReply(ks: KeySpec): Reply {
     );
   }
   const fk = ks.find;
-  if ("lastkey" in fk) {
+  if (fk === "unknown") {
+    out.push("find_keys", new MapReply(["type", "unknown", "spec", new MapReply([])]));
+  } else if ("lastkey" in fk) {
     out.push(
       "find_keys",
       new MapReply([

@@ -90,6 +90,8 @@ function keysUsingSpecs(def: CommandDef, argv: string[]): KeyRef[] | undefined {
   for (const spec of def.keySpecs ?? []) {
     if (hasFlag(spec.flags, "not_key")) continue;
     let first = 0;
+    // an unknown spec makes the whole walk invalid (the getkeys proc answers instead)
+    if (spec.begin === "unknown" || spec.find === "unknown") return undefined;
     if (typeof spec.begin === "number") first = spec.begin;
     else {
       const { keyword, startfrom } = spec.begin;
@@ -151,6 +153,7 @@ export function keysWithFlags(cmd: Command, argv: string[]): KeyRef[] {
     if (r !== undefined) return r;
   }
   if (d.keyFlags !== undefined) return [{ pos: 1, flags: d.keyFlags(argv) }];
+  if (d.getKeyRefs !== undefined) return d.getKeyRefs(argv);
   if (d.getKeys !== undefined) return d.getKeys(argv).map((pos) => ({ pos, flags: "" }));
   return [];
 }

@@ -20,6 +20,7 @@ import { streamCommands } from "./streams.js";
 import { streamReadCommands } from "./streams-read.js";
 import { streamGroupCommands } from "./streams-groups.js";
 import { bitmapCommands } from "./bitmaps.js";
+import { sortCommands } from "./sort.js";
 
 export function registerCoreCommands(table: CommandTable): void {
   table.register(stringCommands);
@@ -40,4 +41,5 @@ export function registerCoreCommands(table: CommandTable): void {
   table.register(streamReadCommands);
   table.register(streamGroupCommands);
   table.register(bitmapCommands);
+  table.register(sortCommands);
 }

@@ -5,6 +5,7 @@
 
 import type { Reply } from "../reply.js";
 import type { ClientState } from "../client.js";
+import type { KeyRef } from "./getkeys.js";
 
 /** Redis's command flags, in the order COMMAND INFO lists them. */
 export const FLAG_NAMES = [
@@ -82,14 +83,17 @@ export type AclCategory = (typeof ACL_CATEGORIES)[number];
 
 /**
  * A key spec, compactly: `flags` as Redis names them ("RO access", "RW update", "OW update"…),
- * begin_search by index (a number) or keyword, find_keys as a range or keynum.
+ * begin_search by index (a number) or keyword, find_keys as a range or keynum; "unknown" for
+ * keys no spec can find (SORT's BY/GET and STORE: the command's getkeys proc finds them).
  */
 export interface KeySpec {
   notes?: string;
   flags: string;
-  begin: number | { keyword: string; startfrom: number };
+  begin: number | { keyword: string; startfrom: number } | "unknown";
   find:
-    { lastkey: number; step: number; limit: number } | { keynumidx: number; firstkey: number; step: number };
+    | { lastkey: number; step: number; limit: number }
+    | { keynumidx: number; firstkey: number; step: number }
+    | "unknown";
 }
 
 export type Handler = (c: ClientState, argv: string[]) => Reply;
@@ -114,6 +118,8 @@ export interface CommandDef {
    * and COMMAND GETKEYS when the key specs can't find them). See getkeys.ts.
    */
   getKeys?: (argv: string[]) => number[];
+  /** A getkeys proc that also sets its keys' flags (SORT's): COMMAND GETKEYSANDFLAGS uses it. */
+  getKeyRefs?: (argv: string[]) => KeyRef[];
   /** For a key spec with variable_flags (SET, BITFIELD): the key's flags for these arguments. */
   keyFlags?: (argv: string[]) => string;
   /**
