@@ -20,6 +20,9 @@ import { streamCommands } from "./streams.js";
 import { streamReadCommands } from "./streams-read.js";
 import { streamGroupCommands } from "./streams-groups.js";
 import { bitmapCommands } from "./bitmaps.js";
+import { replicationCommands } from "./replication.js";
+import { persistenceCommands } from "./persistence.js";
+import { debugCommands } from "./debug.js";
 
 export function registerCoreCommands(table: CommandTable): void {
   table.register(stringCommands);
@@ -40,4 +43,7 @@ export function registerCoreCommands(table: CommandTable): void {
   table.register(streamReadCommands);
   table.register(streamGroupCommands);
   table.register(bitmapCommands);
+  table.register(replicationCommands);
+  table.register(persistenceCommands);
+  table.register(debugCommands);
 }
