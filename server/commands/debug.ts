@@ -250,8 +250,8 @@ function debug(c: ClientState, argv: string[]): Reply {
   }
   if (sub === "protocol" && n === 3) return protocol(c, argv[2]);
   if (sub === "error" && n === 3) {
-    const text = argv[2].replace(/[\r\n]/g, " ");
-    return err(text.startsWith("-") ? text.slice(1) : `ERR ${text}`);
+    // the text is the whole error line, code and all
+    return err(argv[2].replace(/[\r\n]/g, " "));
   }
   if (sub === "log" && n === 3) {
     log("#", `DEBUG LOG: ${argv[2]}`);

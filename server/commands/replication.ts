@@ -61,6 +61,7 @@ function failover(_c: ClientState, argv: string[]): Reply {
     else if (a === "abort" && !abort) abort = true;
     else return ERR_SYNTAX;
   }
+  if (abort && (host || timeout || force)) return ERR_SYNTAX;
   if (abort) return err("ERR No failover in progress.");
   return err("ERR FAILOVER requires connected replicas.");
 }
