@@ -446,10 +446,10 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
       this.countError(r);
     }
     // MONITOR: after the command, on the db it left the client on (not admin commands)
-    if ((cmd.flags & (F.skip_monitor | F.admin)) === 0) {
-      if (this.monitors.size !== 0) this.monitors.feed(c, argv, true);
-      else c.redacted = undefined;
-    }
+    if (this.monitors.size !== 0) {
+      if ((cmd.flags & (F.skip_monitor | F.admin)) === 0) this.monitors.feed(c, argv, true);
+      c.redacted = undefined;
+    } else if (c.redacted !== undefined) c.redacted = undefined;
     // client-side caching: the keys a read-only command fetched
     if (tracking && (cmd.flags & F.readonly) !== 0) this.tracking.afterRead(c, cmd, argv);
     return r;
