@@ -1,7 +1,8 @@
 // DEBUG (debug.c): the subcommands clients and test suites use — HELP, SLEEP (the executor does
 // nothing else meanwhile, as Redis's event loop), SET-ACTIVE-EXPIRE, PROTOCOL (a test value of
-// each RESP type), ERROR, LOG. The ones that need what redlua does not have (RDB/AOF, a C heap,
-// crashing the process, replication) answer that they are not supported. Allowed only as
+// each RESP type), DIGEST and DIGEST-VALUE (server/keyspace/digest.ts), ERROR, LOG. The ones
+// that need what redlua does not have (RDB/AOF, a C heap, crashing the process, replication)
+// answer that they are not supported. Allowed only as
 // enable-debug-command says (the executor's CMD_PROTECTED check).
 
 import type { ClientState } from "../client.js";
@@ -21,6 +22,7 @@ import {
   VerbatimReply,
   type Reply,
 } from "../reply.js";
+import { datasetDigest, valueDigest } from "../keyspace/digest.js";
 import { executorOf, subcommandSyntaxError } from "./connection.js";
 import type { CommandDef } from "./table.js";
 
@@ -140,8 +142,6 @@ const UNSUPPORTED = new Set([
   "change-repl-id",
   "config-rewrite-force-all",
   "crash-and-recover",
-  "digest",
-  "digest-value",
   "leak",
   "htstats",
   "htstats-key",
@@ -249,6 +249,12 @@ function debug(c: ClientState, argv: string[]): Reply {
     return OK;
   }
   if (sub === "protocol" && n === 3) return protocol(c, argv[2]);
+  if (sub === "digest" && n === 2) return new StatusReply(datasetDigest(executorOf(c).dbs));
+  if (sub === "digest-value") {
+    const out: Reply[] = [];
+    for (let j = 2; j < n; j++) out.push(new StatusReply(valueDigest(c.db, argv[j])));
+    return out;
+  }
   if (sub === "error" && n === 3) {
     // the text is the whole error line, code and all
     return err(argv[2].replace(/[\r\n]/g, " "));
