@@ -24,6 +24,8 @@ import {
 } from "../reply.js";
 import { datasetDigest, valueDigest } from "../keyspace/digest.js";
 import { executorOf, subcommandSyntaxError } from "./connection.js";
+import { debugObjectLine } from "./debug-object.js";
+import { refcountOf } from "./keys.js";
 import type { CommandDef } from "./table.js";
 
 const DEBUG_HELP = [
@@ -149,7 +151,6 @@ const UNSUPPORTED = new Set([
   "replicate",
   "mallctl",
   "mallctl-str",
-  "object",
   "drop-cluster-packet-filter",
   "oom",
   "panic",
@@ -236,6 +237,22 @@ function protocol(c: ClientState, name: string): Reply {
   }
 }
 
+/** DEBUG OBJECT: found without expiring or touching it, as dictFind. */
+function debugObject(c: ClientState, key: string): Reply {
+  const e = c.db.dict.get(key);
+  if (e === undefined) return err("ERR no such key");
+  const ex = executorOf(c);
+  const idle = Math.max(0, Math.floor((ex.lruClock - e.lru) / 1000));
+  const lzf = ex.config.get("rdbcompression") !== "no";
+  const line = debugObjectLine(e, refcountOf(c, e), lzf, idle);
+  if (line === undefined) {
+    return err(
+      `ERR DEBUG OBJECT of a ${typeof e.v === "string" ? "string" : e.v.type} is not supported by this server`,
+    );
+  }
+  return new StatusReply(line);
+}
+
 function debug(c: ClientState, argv: string[]): Reply {
   const sub = argv[1].toLowerCase();
   const n = argv.length;
@@ -249,6 +266,7 @@ function debug(c: ClientState, argv: string[]): Reply {
     return OK;
   }
   if (sub === "protocol" && n === 3) return protocol(c, argv[2]);
+  if (sub === "object" && n === 3) return debugObject(c, argv[2]);
   if (sub === "digest" && n === 2) return new StatusReply(datasetDigest(executorOf(c).dbs));
   if (sub === "digest-value") {
     const out: Reply[] = [];

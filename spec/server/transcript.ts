@@ -23,6 +23,8 @@ import { RespClient, replyEnd } from "../support/resp-client.js";
  *   command's answer or SUBSCRIBE's confirmations; recorded as one step. `@masknum @read [N]`
  *   masks the integers in them (a client id in a push). `@monitor @read [N]` masks what varies
  *   in MONITOR lines: the timestamp and the client's port (`+<time> [0 127.0.0.1:<port>] …`).
+ * - `@mask "REGEX" CMD…`: the parts of the reply the regular expression matches are replaced by
+ *   `#` (fields of a status line that vary, like DEBUG OBJECT's address and LRU clock).
  * - An argument `$ID:NAME` is replaced by the client id of connection NAME (CLIENT UNBLOCK).
  */
 export interface Step {
@@ -35,6 +37,7 @@ export interface Step {
     | "any"
     | "masknum"
     | "monitor"
+    | "mask"
     | "noreply"
     | "raw"
     | "client"
@@ -61,6 +64,7 @@ export function parseTranscript(src: string): Step[] {
         "any",
         "masknum",
         "monitor",
+        "mask",
         "noreply",
         "raw",
         "client",
@@ -88,6 +92,7 @@ export function loadTranscript(path: string): Step[] {
 /** The command a recorded step sends and checks the reply of, or undefined (raw bytes, reads). */
 export function commandOf(s: Step): string | undefined {
   if (s.kind === "raw" || s.kind === "noreply" || s.kind === "read") return undefined;
+  if (s.kind === "mask") return s.args[1];
   if ((s.kind === "masknum" || s.kind === "monitor") && s.args[0] === "@read") return undefined;
   return s.args[0];
 }
@@ -224,7 +229,8 @@ export async function runTranscript(port: number, steps: Step[], proto: 2 | 3): 
             continue;
           }
           try {
-            out.push((await c.command(await substitute(s.args), 5000)).toString("latin1"));
+            const args = s.kind === "mask" ? s.args.slice(1) : s.args;
+            out.push((await c.command(await substitute(args), 5000)).toString("latin1"));
           } catch (e) {
             out.push(`<${(e as Error).message.slice(0, 60)}>`);
           }
@@ -267,6 +273,7 @@ function sortDeep(reply: string): string {
 export function normalize(s: Step, reply: string): string {
   if (s.kind === "any") return reply.slice(0, 1);
   if (s.kind === "masknum") return reply.replace(/(^|\r\n):-?\d+\r\n/g, "$1:#\r\n");
+  if (s.kind === "mask") return reply.replace(new RegExp(s.args[0], "g"), "#");
   if (s.kind === "monitor") {
     return reply.replace(/(^|\n)\+\d+\.\d{6} \[(\d+) ([^\]]*?)(:\d+)?\]/g, (_m, a, db, addr, port) =>
       port === undefined ? `${a}+<time> [${db} ${addr}]` : `${a}+<time> [${db} ${addr}:<port>]`,
