@@ -91,16 +91,10 @@ function stringLen(s: string, lzf: boolean): number {
   return saveRawString(latin1(s), lzf).length;
 }
 
-/** An intset blob: encoding width, length, the members in order (little-endian). */
-function intsetBlob(members: readonly string[]): Uint8Array {
-  const vals = members.map((m) => BigInt(m)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  let width = 2;
-  for (const v of vals) {
-    if (v < -2147483648n || v > 2147483647n) width = 8;
-    else if ((v < -32768n || v > 32767n) && width < 4) width = 4;
-  }
-  const out = [...le(BigInt(width), 4), ...le(BigInt(vals.length), 4)];
-  for (const v of vals) out.push(...le(v, width));
+/** An intset blob: element width, length, the members in order (little-endian). */
+function intsetBlob(members: readonly string[], width: number): Uint8Array {
+  const out = [...le(BigInt(width), 4), ...le(BigInt(members.length), 4)];
+  for (const m of members) out.push(...le(BigInt(m), width));
   return Uint8Array.from(out);
 }
 
@@ -123,7 +117,7 @@ export function serializedLength(e: Entry, lzf: boolean): number | undefined {
     }
     case "set": {
       const s = v as SetValue;
-      if (s.intset) return saveRawString(Buffer.from(intsetBlob(s.members)), lzf).length;
+      if (s.intset) return saveRawString(Buffer.from(intsetBlob(s.members, s.intsetWidth)), lzf).length;
       let n = saveLen(s.members.length).length;
       for (const m of s.members) n += stringLen(m, lzf);
       return n;
