@@ -45,6 +45,10 @@ export class ClientState {
   dropReply = false;
   noEvict = false;
   noTouch = false;
+  /** In MONITOR mode (server/monitor.ts): a replica for processCommand's checks, flag O. */
+  monitor = false;
+  /** Arguments of the running command to show as "(redacted)" to monitors (AUTH, HELLO AUTH). */
+  redacted: number[] | undefined = undefined;
   /** Kind of client for CLIENT LIST/KILL TYPE and flags ("normal", "pubsub", "master", "replica"). */
   kind = "normal";
   /** Internal clients (the Lua client) never get connection I/O. */

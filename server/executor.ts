@@ -14,6 +14,7 @@ import { err, ErrorReply, NIL_ARRAY, NO_REPLY, OK, QUEUED, type Reply } from "./
 import { cstr } from "./commands/helpers.js";
 import { Tracking, type TrackingHost } from "./tracking.js";
 import { ClientPause, PAUSE_OFF, type PauseHost } from "./pause.js";
+import { Monitors } from "./monitor.js";
 
 /** What the executor asks of whoever owns the connections. */
 export interface ExecutorHost {
@@ -49,6 +50,14 @@ export interface ServerStats {
 const NOAUTH = err("NOAUTH Authentication required.");
 const EXECABORT_ERR = err("EXECABORT Transaction discarded because of previous errors.");
 const OOM_ERR = err("OOM command not allowed when used memory > 'maxmemory'.");
+const REPLICA_KEYSPACE = err("ERR Replica can't interact with the keyspace");
+
+function protectedError(option: string): ErrorReply {
+  const what = option === "enable-debug-command" ? "DEBUG" : "MODULE";
+  return err(
+    `ERR ${what} command not allowed. If the ${option} option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.`,
+  );
+}
 
 /** What a RESP2 client in subscribed mode may still run. */
 const PUBSUB_CONTEXT = new Set([
@@ -121,6 +130,8 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
   /** Estimate of used memory for maxmemory checks and INFO (process heap). */
   usedMemory = 0;
   lastSave = Math.floor(Date.now() / 1000);
+  /** DEBUG SET-ACTIVE-EXPIRE: the cron's active expiry cycle runs (server.active_expire_enabled). */
+  activeExpireEnabled = true;
   /** EVAL/SCRIPT (and later FUNCTION): the shared script runner and the script caches. */
   readonly scripting: Scripting;
   /** Hook for scripting: replies -BUSY while a script runs past the threshold. */
@@ -135,6 +146,8 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
   readonly tracking = new Tracking(this);
   /** CLIENT PAUSE: the pause and the postponed clients. */
   readonly pause = new ClientPause(this);
+  /** MONITOR: the clients that get a line for every command run. */
+  readonly monitors = new Monitors(this);
   /** The client whose command `execute` runs (server.current_client). */
   current: ClientState | undefined;
   /** DbHost: client-side caching is in use (set once by Tracking, as Redis's TrackingTable). */
@@ -172,6 +185,7 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
     this.pause.clientGone(c);
     this.tracking.disable(c);
     this.pubsub.clientGone(c);
+    this.monitors.remove(c);
     this.pendingWrites.delete(c);
     c.outbox = [];
     this.unwatchAll(c);
@@ -279,13 +293,15 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
    * rejectCommand: flags an open transaction; a rejected EXEC itself aborts the transaction with
    * "EXECABORT Transaction discarded because of: <reason>" (the reason without "ERR ").
    */
-  private reject(c: ClientState, cmd: Command | undefined, r: ErrorReply): Reply {
+  private reject(c: ClientState, cmd: Command | undefined, r: ErrorReply, argv: string[]): Reply {
     if (c.inMulti) c.dirtyExec = true;
     if (cmd !== undefined) cmd.rejectedCalls++;
     if (cmd !== undefined && cmd.name === "exec" && cmd.parent === undefined) {
       this.discard(c);
       const reason = r.text.startsWith("ERR ") ? r.text.slice(4) : r.text;
       r = err(`EXECABORT Transaction discarded because of: ${reason}`);
+      // execCommandAbort: monitors see the EXEC that did not run
+      if (this.monitors.size !== 0) this.monitors.feed(c, argv, true);
     }
     this.countError(r);
     return r;
@@ -307,6 +323,7 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
     // QUIT is answered before anything else in 7.0 (any arguments, even unauthenticated).
     if (base !== undefined && base.name === "quit") {
       c.closeAfterReply = true;
+      if (this.monitors.size !== 0) this.monitors.feed(c, argv, true);
       return OK;
     }
     let cmd = base;
@@ -321,21 +338,26 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
               `ERR unknown subcommand '${cstr(argv[1]).slice(0, 128)}'. Try ${cstr(name).toUpperCase()} HELP.`,
             ),
           ),
+          argv,
         );
       }
     }
-    if (cmd === undefined) return this.reject(c, undefined, unknownCommandError(argv));
+    if (cmd === undefined) return this.reject(c, undefined, unknownCommandError(argv), argv);
     const arity = cmd.arity;
     if ((arity > 0 && arity !== argv.length) || argv.length < -arity) {
-      return this.reject(c, cmd, wrongArityError(cmd));
+      return this.reject(c, cmd, wrongArityError(cmd), argv);
+    }
+    // CMD_PROTECTED: DEBUG as enable-debug-command allows, before authentication
+    if (cmd.def.protectedBy !== undefined && !this.allowProtected(c, cmd.def.protectedBy)) {
+      return this.reject(c, cmd, protectedError(cmd.def.protectedBy), argv);
     }
     const flags = cmd.def.flagsFor === undefined ? cmd.flags : cmd.def.flagsFor(argv, cmd.flags);
     if (!c.authenticated && (flags & F.no_auth) === 0) {
-      if (this.config.requirepass !== "") return this.reject(c, cmd, NOAUTH);
+      if (this.config.requirepass !== "") return this.reject(c, cmd, NOAUTH, argv);
       c.authenticated = true;
     }
     if (this.config.maxmemory !== 0 && (flags & F.denyoom) !== 0 && this.overMaxmemory()) {
-      return this.reject(c, cmd, OOM_ERR);
+      return this.reject(c, cmd, OOM_ERR, argv);
     }
     // keep the tracking table within tracking-table-max-keys
     if (this.tracking.clientCount !== 0) this.tracking.limit();
@@ -350,17 +372,22 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
         err(
           `ERR Can't execute '${cmd.fullname}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`,
         ),
+        argv,
       );
+    }
+    // a monitor is a replica here: nothing that reads, writes or may replicate
+    if (c.monitor && (flags & (F.write | F.readonly | F.may_replicate)) !== 0) {
+      return this.reject(c, cmd, REPLICA_KEYSPACE, argv);
     }
     if (this.busyCheck !== undefined) {
       const busy = this.busyCheck(c, cmd);
-      if (busy !== undefined) return this.reject(c, cmd, busy);
+      if (busy !== undefined) return this.reject(c, cmd, busy, argv);
     }
     // CLIENT PAUSE: the command waits for the end of the pause
     if (this.pause.type !== PAUSE_OFF && this.postponed(c, cmd, argv, flags)) return NO_REPLY;
     if (c.inMulti && !MULTI_IMMEDIATE.has(cmd.parent ? cmd.parent.name : cmd.name)) {
       if ((flags & F.no_multi) !== 0) {
-        return this.reject(c, cmd, err("ERR Command not allowed inside a transaction"));
+        return this.reject(c, cmd, err("ERR Command not allowed inside a transaction"), argv);
       }
       if (!c.dirtyExec && !c.dirtyCas) c.queue.push({ cmd, argv });
       return QUEUED;
@@ -368,12 +395,20 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
     return this.call(c, cmd, argv);
   }
 
+  /** allowProtectedAction: the option is "yes", or "local" and the client is on loopback. */
+  private allowProtected(c: ClientState, option: string): boolean {
+    const v = this.config.get(option);
+    if (v === "yes") return true;
+    if (v !== "local") return false;
+    return /^(127\.|\[::1\]:|::1:|::ffff:127\.)/.test(c.addr);
+  }
+
   /**
    * processCommand's pause check: postpones the command when clients are paused for it (ALL:
    * any; WRITE: writes, may-replicate commands, an EXEC of queued ones). Replicas never wait.
    */
   private postponed(c: ClientState, cmd: Command, argv: string[], flags: number): boolean {
-    if (c.kind === "replica" || c.fake) return false;
+    if (c.kind === "replica" || c.monitor || c.fake) return false;
     let mayReplicate = (flags & (F.write | F.may_replicate)) !== 0;
     if (!mayReplicate && cmd.name === "exec" && cmd.parent === undefined) {
       for (const q of c.queue) {
@@ -410,6 +445,11 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
       cmd.failedCalls++;
       this.countError(r);
     }
+    // MONITOR: after the command, on the db it left the client on (not admin commands)
+    if (this.monitors.size !== 0) {
+      if ((cmd.flags & (F.skip_monitor | F.admin)) === 0) this.monitors.feed(c, argv, true);
+      c.redacted = undefined;
+    } else if (c.redacted !== undefined) c.redacted = undefined;
     // client-side caching: the keys a read-only command fetched
     if (tracking && (cmd.flags & F.readonly) !== 0) this.tracking.afterRead(c, cmd, argv);
     return r;
@@ -502,7 +542,7 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
     const budget = 1000 / this.config.hz / 4;
     const start = performance.now();
     expire: for (const db of this.dbs) {
-      if (db.expires.size === 0 || paused) continue;
+      if (db.expires.size === 0 || paused || !this.activeExpireEnabled) continue;
       for (;;) {
         const [looked, expired] = db.activeExpire(20, now);
         // Repeat while more than 10% of the sample was stale, as activeExpireCycle does.

@@ -57,6 +57,14 @@ export class PushReply {
 }
 
 /**
+ * RESP3 attribute (|), flat [k1, v1, …]: data about the reply that follows it, not a reply
+ * itself; RESP2 sends nothing (DEBUG PROTOCOL ATTRIB).
+ */
+export class AttributeReply {
+  constructor(readonly entries: Reply[]) {}
+}
+
+/**
  * Several replies in a row for one command, with no header (SUBSCRIBE a b: a confirmation per
  * channel); empty for a command that answers later (a blocked BLPOP: see NO_REPLY).
  */
@@ -89,6 +97,7 @@ export type Reply =
   | MapReply
   | SetReply
   | PushReply
+  | AttributeReply
   | ReplySequence
   | NilArrayReply;
 
@@ -198,6 +207,11 @@ export class ReplyEncoder {
       return r.items;
     }
     if (r instanceof ReplySequence) return r.replies;
+    if (r instanceof AttributeReply) {
+      if (!p3) return undefined;
+      this.put(`|${r.entries.length / 2}\r\n`);
+      return r.entries;
+    }
     // NilArrayReply
     return this.put(p3 ? "_\r\n" : "*-1\r\n");
   }

@@ -59,6 +59,8 @@ function checkAuth(c: ClientState, user: string, pass: string): boolean {
 
 function auth(c: ClientState, argv: string[]): Reply {
   if (argv.length > 3) return ERR_SYNTAX;
+  // monitors never see the password (nor the user name)
+  c.redacted = argv.length === 3 ? [1, 2] : [1];
   if (argv.length === 2) {
     if (executorOf(c).config.requirepass === "") {
       return err(
@@ -96,6 +98,7 @@ function hello(c: ClientState, argv: string[]): Reply {
     const more = argv.length - 1 - j;
     const opt = argv[j].toLowerCase();
     if (opt === "auth" && more >= 2) {
+      (c.redacted ??= []).push(j + 1, j + 2);
       user = argv[j + 1];
       pass = argv[j + 2];
       j += 2;
@@ -142,6 +145,7 @@ function reset(c: ClientState): Reply {
   ex.discard(c);
   ex.pubsub.clientGone(c);
   ex.tracking.disable(c);
+  ex.monitors.remove(c);
   c.name = "";
   c.noEvict = false;
   c.replyOff = false;
@@ -153,7 +157,8 @@ function reset(c: ClientState): Reply {
 /** Client flags as CLIENT LIST prints them. */
 function clientFlags(c: ClientState): string {
   let f = "";
-  if (c.kind === "replica") f += "S";
+  if (c.monitor) f += "O";
+  else if (c.kind === "replica") f += "S";
   if (c.kind === "master") f += "M";
   if (c.subs + c.psubs + c.ssubs > 0) f += "P";
   if (c.inMulti) f += "x";

@@ -21,6 +21,9 @@ import { streamReadCommands } from "./streams-read.js";
 import { streamGroupCommands } from "./streams-groups.js";
 import { bitmapCommands } from "./bitmaps.js";
 import { sortCommands } from "./sort.js";
+import { replicationCommands } from "./replication.js";
+import { persistenceCommands } from "./persistence.js";
+import { debugCommands } from "./debug.js";
 
 export function registerCoreCommands(table: CommandTable): void {
   table.register(stringCommands);
@@ -42,4 +45,7 @@ export function registerCoreCommands(table: CommandTable): void {
   table.register(streamGroupCommands);
   table.register(bitmapCommands);
   table.register(sortCommands);
+  table.register(replicationCommands);
+  table.register(persistenceCommands);
+  table.register(debugCommands);
 }

@@ -325,6 +325,11 @@ function objectIdletime(c: ClientState, argv: string[]): Reply {
 function objectRefcount(c: ClientState, argv: string[]): Reply {
   const e = c.db.find(argv[2]);
   if (e === undefined) return null;
+  return refcountOf(c, e);
+}
+
+/** An object's refcount: shared integers (0..9999, unless an LRU/LFU maxmemory) are INT_MAX. */
+export function refcountOf(c: ClientState, e: Entry): number {
   if (typeof e.v === "string" && stringEncoding(e) === "int") {
     const n = Number(e.v);
     const ex = c.db.host as unknown as { config: { maxmemory: number; get(n: string): string | undefined } };

@@ -47,6 +47,7 @@ export const F = {
   blocking: 1 << 7,
   loading: 1 << 8,
   stale: 1 << 9,
+  skip_monitor: 1 << 10,
   fast: 1 << 13,
   no_auth: 1 << 14,
   may_replicate: 1 << 15,
@@ -127,6 +128,11 @@ export interface CommandDef {
    * EVAL take write/deny-oom/stale from the script's flags). Receives the table's flag bits.
    */
   flagsFor?: (argv: string[], flags: number) => number;
+  /**
+   * CMD_PROTECTED: the config option ("enable-debug-command") that allows the command: "yes",
+   * or "local" for loopback clients; refused before authentication otherwise.
+   */
+  protectedBy?: string;
 }
 
 /** A command as the executor uses it. */

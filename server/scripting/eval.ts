@@ -125,6 +125,9 @@ export class EvalScripts {
 
   /** EVAL / EVAL_RO / EVALSHA / EVALSHA_RO */
   eval(c: ClientState, argv: string[], bySha: boolean, ro: boolean): Reply {
+    // flagged skip_monitor: fed here so that its script's commands follow it (evalCommand)
+    const monitors = this.executor.monitors;
+    if (monitors.size !== 0) monitors.feed(c, argv, false);
     const split = splitKeys(argv, 2);
     if (split.error !== undefined) return split.error;
     let sha: string;

@@ -182,6 +182,9 @@ export class FunctionsLib {
 
   /** FCALL / FCALL_RO <function> <numkeys> [key …] [arg …] */
   fcall(c: ClientState, argv: string[], ro: boolean): Reply {
+    // flagged skip_monitor: fed here so that its function's commands follow it (fcallCommand)
+    const monitors = this.executor.monitors;
+    if (monitors.size !== 0) monitors.feed(c, argv, false);
     const fi = this.ctx.lookup(argv[1]);
     if (fi === undefined) return err("ERR Function not found");
     const n = parseLL(argv[2]);

@@ -24,6 +24,8 @@ export class SetValue implements DataValue {
   readonly members: string[] = [];
   /** True while Redis would keep this set as an intset (all members integers, sorted). */
   intset = true;
+  /** The intset's element width in bytes (2, 4, 8): it grows with the members, never shrinks. */
+  intsetWidth = 2;
 
   get size(): number {
     return this.members.length;
@@ -36,6 +38,7 @@ export class SetValue implements DataValue {
   copy(): SetValue {
     const s = new SetValue();
     s.intset = this.intset;
+    s.intsetWidth = this.intsetWidth;
     for (let i = 0; i < this.members.length; i++) {
       s.members.push(this.members[i]);
       s.index.set(this.members[i], i);
@@ -57,6 +60,9 @@ export class SetValue implements DataValue {
       if (!isIntEncodable(m)) {
         this.intset = false;
       } else {
+        const v = Number(m);
+        const w = v >= -32768 && v <= 32767 ? 2 : v >= -2147483648 && v <= 2147483647 ? 4 : 8;
+        if (w > this.intsetWidth) this.intsetWidth = w;
         this.insertSorted(m);
         if (this.members.length > maxIntset) this.intset = false;
         return true;

@@ -21,7 +21,10 @@ import { RespClient, replyEnd } from "../support/resp-client.js";
  *   client blocked (CLIENT LIST flag b, read on a separate control connection) or it answered.
  * - `@read [N]`: read the next N replies (default 1) of the current connection, e.g. a blocked
  *   command's answer or SUBSCRIBE's confirmations; recorded as one step. `@masknum @read [N]`
- *   masks the integers in them (a client id in a push).
+ *   masks the integers in them (a client id in a push). `@monitor @read [N]` masks what varies
+ *   in MONITOR lines: the timestamp and the client's port (`+<time> [0 127.0.0.1:<port>] …`).
+ * - `@mask "REGEX" CMD…`: the parts of the reply the regular expression matches are replaced by
+ *   `#` (fields of a status line that vary, like DEBUG OBJECT's address and LRU clock).
  * - An argument `$ID:NAME` is replaced by the client id of connection NAME (CLIENT UNBLOCK).
  */
 export interface Step {
@@ -33,6 +36,8 @@ export interface Step {
     | "sortpairs"
     | "any"
     | "masknum"
+    | "monitor"
+    | "mask"
     | "noreply"
     | "raw"
     | "client"
@@ -58,6 +63,8 @@ export function parseTranscript(src: string): Step[] {
         "sortpairs",
         "any",
         "masknum",
+        "monitor",
+        "mask",
         "noreply",
         "raw",
         "client",
@@ -85,7 +92,8 @@ export function loadTranscript(path: string): Step[] {
 /** The command a recorded step sends and checks the reply of, or undefined (raw bytes, reads). */
 export function commandOf(s: Step): string | undefined {
   if (s.kind === "raw" || s.kind === "noreply" || s.kind === "read") return undefined;
-  if (s.kind === "masknum" && s.args[0] === "@read") return undefined;
+  if (s.kind === "mask") return s.args[1];
+  if ((s.kind === "masknum" || s.kind === "monitor") && s.args[0] === "@read") return undefined;
   return s.args[0];
 }
 
@@ -216,12 +224,13 @@ export async function runTranscript(port: number, steps: Step[], proto: 2 | 3): 
         }
         default: {
           const c = await get();
-          if (s.kind === "masknum" && s.args[0] === "@read") {
+          if ((s.kind === "masknum" || s.kind === "monitor") && s.args[0] === "@read") {
             out.push(await readReplies(c, s.args.length === 1 ? 1 : Number(s.args[1])));
             continue;
           }
           try {
-            out.push((await c.command(await substitute(s.args), 5000)).toString("latin1"));
+            const args = s.kind === "mask" ? s.args.slice(1) : s.args;
+            out.push((await c.command(await substitute(args), 5000)).toString("latin1"));
           } catch (e) {
             out.push(`<${(e as Error).message.slice(0, 60)}>`);
           }
@@ -264,6 +273,12 @@ function sortDeep(reply: string): string {
 export function normalize(s: Step, reply: string): string {
   if (s.kind === "any") return reply.slice(0, 1);
   if (s.kind === "masknum") return reply.replace(/(^|\r\n):-?\d+\r\n/g, "$1:#\r\n");
+  if (s.kind === "mask") return reply.replace(new RegExp(s.args[0], "g"), "#");
+  if (s.kind === "monitor") {
+    return reply.replace(/(^|\n)\+\d+\.\d{6} \[(\d+) ([^\]]*?)(:\d+)?\]/g, (_m, a, db, addr, port) =>
+      port === undefined ? `${a}+<time> [${db} ${addr}]` : `${a}+<time> [${db} ${addr}:<port>]`,
+    );
+  }
   if (s.kind === "sort") return sortDeep(reply);
   if (s.kind !== "sortpairs") return reply;
   const el = elements(reply);
