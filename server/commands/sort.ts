@@ -17,10 +17,15 @@ import type { CommandDef } from "./table.js";
 const ERR_NOT_DOUBLE = err("ERR One or more scores can't be converted into double");
 
 /** redisSortObject: the element, and its weight (score, or cmpobj for ALPHA with BY). */
-interface SortObject {
-  obj: string;
-  score: number;
-  cmpobj: string | undefined;
+/**
+ * redisSortObject. A class, not an object literal: when `score` first holds a fraction (or
+ * `cmpobj` a string) the literal's map was deprecated, and every object made from it afterwards
+ * was migrated on first access, a SORT of 1,000 elements taking ~1 ms instead of ~0.15.
+ */
+class SortObject {
+  score = 0;
+  cmpobj: string | undefined = undefined;
+  constructor(readonly obj: string) {}
 }
 
 /**
@@ -121,12 +126,63 @@ function compareAlpha(a: SortObject, b: SortObject): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/**
+ * vector sorted as Array#sort with compareNumeric (or its reverse) sorts it, by a merge sort of
+ * indices with the comparison inlined: Array#sort calling a comparator cost ~190 µs for 1,000
+ * elements, more than Redis's whole SORT. Stability does not show here: two elements equal
+ * under compareNumeric are the same bytes, so reading the ascending order backwards is DESC.
+ */
+function sortNumeric(vector: SortObject[], desc: boolean): SortObject[] {
+  const n = vector.length;
+  const score = new Float64Array(n);
+  let a = new Int32Array(n);
+  let b = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    score[i] = vector[i].score;
+    a[i] = i;
+  }
+  // x after y: a greater score, or an equal one and greater bytes
+  const after = (x: number, y: number): boolean =>
+    score[x] > score[y] || (score[x] === score[y] && vector[x].obj > vector[y].obj);
+  // insertion sort of runs of 8, then merges of runs (taking from the left run on ties)
+  for (let lo = 0; lo < n; lo += 8) {
+    const hi = lo + 8 < n ? lo + 8 : n;
+    for (let i = lo + 1; i < hi; i++) {
+      const x = a[i];
+      let j = i - 1;
+      while (j >= lo && after(a[j], x)) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = x;
+    }
+  }
+  for (let w = 8; w < n; w *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * w) {
+      const mid = lo + w < n ? lo + w : n;
+      const hi = lo + 2 * w < n ? lo + 2 * w : n;
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) b[k++] = after(a[i], a[j]) ? a[j++] : a[i++];
+      while (i < mid) b[k++] = a[i++];
+      while (j < hi) b[k++] = a[j++];
+    }
+    const t = a;
+    a = b;
+    b = t;
+  }
+  const out = new Array<SortObject>(n);
+  for (let k = 0; k < n; k++) out[k] = vector[a[desc ? n - 1 - k : k]];
+  return out;
+}
+
 const reversed =
   (f: (a: SortObject, b: SortObject) => number) =>
   (a: SortObject, b: SortObject): number =>
     -f(a, b);
 
-const item = (obj: string): SortObject => ({ obj, score: 0, cmpobj: undefined });
+const item = (obj: string): SortObject => new SortObject(obj);
 
 /** sortCommandGeneric. */
 function sortGeneric(c: ClientState, argv: string[], readonly: boolean): Reply {
@@ -249,6 +305,7 @@ function sortGeneric(c: ClientState, argv: string[], readonly: boolean): Reply {
     const cmp = desc ? reversed(base) : base;
     // qsort is glibc's merge sort (stable, as Array.prototype.sort); BY with LIMIT sorts partially
     if (sortby !== undefined && (start !== 0 || end !== vector.length - 1)) pqsort(vector, cmp, start, end);
+    else if (!alpha) vector = sortNumeric(vector, desc);
     else vector.sort(cmp);
   }
 
