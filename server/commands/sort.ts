@@ -61,7 +61,8 @@ const PLAIN_DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  * when it can't be converted. Spaces before the number, hex and inf are strtod's.
  */
 function sortScore(s: string): number | undefined {
-  if (isSmallInt(s)) return Number(s);
+  const v = plainScore(s);
+  if (v !== undefined) return v;
   if (PLAIN_DECIMAL.test(s)) return checkRange(s, Number(s));
   const cs = cstr(s);
   const { value, end } = strtod(cs);
@@ -71,16 +72,35 @@ function sortScore(s: string): number | undefined {
   return checkRange(text, value);
 }
 
-/** Digits with an optional '-', at most 15 of them: Number() reads them exactly. */
-function isSmallInt(s: string): boolean {
+/**
+ * A sign, digits and at most one point, 15 digits at most: their value as strtod rounds it (the
+ * digits and the power of ten are exact doubles, and one division rounds correctly), read
+ * without a regular expression (the weights of a numeric SORT are mostly these). undefined for
+ * anything else.
+ */
+function plainScore(s: string): number | undefined {
   const n = s.length;
-  if (n === 0 || n > 15) return false;
-  for (let i = s.charCodeAt(0) === 45 && n > 1 ? 1 : 0; i < n; i++) {
-    const ch = s.charCodeAt(i);
-    if (ch < 48 || ch > 57) return false;
+  let i = 0;
+  const c0 = n > 0 ? s.charCodeAt(0) : 0;
+  if (c0 === 45 || c0 === 43) i = 1;
+  let m = 0;
+  let digits = 0;
+  let frac = -1;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (frac >= 0) frac++;
+    } else if (c === 46 && frac < 0) frac = 0;
+    else return undefined;
   }
-  return true;
+  if (digits === 0 || digits > 15) return undefined;
+  const v = frac > 0 ? m / POW10[frac] : m;
+  return c0 === 45 ? -v : v;
 }
+
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /**
  * glibc strtod's ERANGE: an infinite result of finite digits, or a result below DBL_MIN that is
