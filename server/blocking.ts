@@ -37,8 +37,9 @@ interface Waiter {
   spec: BlockSpec;
   /** Distinct keys, as registered in the db's queues. */
   keys: string[];
-  timer: NodeJS.Timeout | undefined;
 }
+
+const NOT_A_KEY = Symbol("not a key");
 
 /** setTimeout's longest delay. */
 const MAX_TIMER = 2 ** 31 - 1;
@@ -49,10 +50,31 @@ export class Blocking {
   /** db → key → clients waiting on it, oldest first (db->blocking_keys). */
   private readonly queues = new Map<Db, Map<string, Waiter[]>>();
   private readonly waiters = new Map<ClientState, Waiter>();
-  /** Keys signalled ready since the last serve pass, in signal order (server.ready_keys). */
-  private ready: { db: Db; key: string }[] = [];
-  private readonly readySet = new Map<Db, Set<string>>();
+  /**
+   * Keys signalled ready since the last serve pass, in signal order (server.ready_keys), as
+   * two parallel arrays; a serve pass swaps them with the spare pair (no allocation a pass).
+   */
+  private readyDbs: Db[] = [];
+  private readyKeys: string[] = [];
+  private spareDbs: Db[] = [];
+  private spareKeys: string[] = [];
+  /**
+   * The keys in ready, per db. Each set keeps NOT_A_KEY too, so that it never goes back to
+   * empty: V8 shrinks a Set's table when it gets that small and grows it again on the next
+   * add, two allocations a wake-up.
+   */
+  private readonly readySet = new Map<Db, Set<string | symbol>>();
   private serving = false;
+  /**
+   * The waiters with a deadline, in the order they blocked, and one timer for the earliest
+   * deadline (Redis keeps a radix tree of timeouts and checks the earliest each event loop
+   * turn). A timer per waiter cost each BLPOP a Timeout, and Node a timer list per distinct
+   * delay in ms: ~0.7 KB allocated a block.
+   */
+  private readonly timed = new Set<Waiter>();
+  private timer: NodeJS.Timeout | undefined = undefined;
+  /** when the timer fires (Infinity: none) */
+  private timerAt = Infinity;
 
   constructor(private readonly sink: ReplySink) {}
 
@@ -70,7 +92,7 @@ export class Blocking {
 
   /** True when keys wait to be served (checked after every command). */
   get hasReady(): boolean {
-    return this.ready.length !== 0;
+    return this.readyKeys.length !== 0;
   }
 
   isBlocked(c: ClientState): boolean {
@@ -86,7 +108,7 @@ export class Blocking {
       this.queues.set(db, q);
     }
     const keys: string[] = [];
-    const w: Waiter = { client: c, db, spec, keys, timer: undefined };
+    const w: Waiter = { client: c, db, spec, keys };
     for (const k of spec.keys) {
       if (keys.includes(k)) continue;
       keys.push(k);
@@ -98,7 +120,10 @@ export class Blocking {
       }
       l.push(w);
     }
-    if (spec.deadline > 0) this.arm(w);
+    if (spec.deadline > 0) {
+      this.timed.add(w);
+      if (spec.deadline < this.timerAt) this.schedule(spec.deadline);
+    }
     this.waiters.set(c, w);
     c.blocked = true;
   }
@@ -118,7 +143,8 @@ export class Blocking {
         }
       }
     }
-    if (w.timer !== undefined) clearTimeout(w.timer);
+    // the timer stays: if it was for this deadline, it finds nothing due and moves on
+    if (w.spec.deadline > 0) this.timed.delete(w);
     this.waiters.delete(w.client);
     w.client.blocked = false;
   }
@@ -129,21 +155,33 @@ export class Blocking {
     this.sink.deliver(w.client, r);
   }
 
-  /** Sets the timeout timer (re-armed in steps past setTimeout's 24.8-day limit). */
-  private arm(w: Waiter): void {
-    const t = setTimeout(
-      () => this.timedOut(w),
-      Math.min(MAX_TIMER, Math.max(0, w.spec.deadline - Date.now())),
-    );
-    t.unref();
-    w.timer = t;
+  /** The timer fires at `at` (in steps past setTimeout's 24.8-day limit). */
+  private schedule(at: number): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(() => this.expire(), Math.min(MAX_TIMER, Math.max(0, at - Date.now())));
+    this.timer.unref();
   }
 
-  private timedOut(w: Waiter): void {
-    if (this.waiters.get(w.client) !== w) return;
-    w.timer = undefined;
-    if (w.spec.deadline > Date.now()) this.arm(w);
-    else this.finish(w, NIL_ARRAY);
+  /**
+   * handleBlockedClientsTimeout: answers the waiters whose deadline has passed with a nil, the
+   * earliest deadline first (equal ones in the order they blocked), then sets the timer for the
+   * next deadline.
+   */
+  private expire(): void {
+    this.timer = undefined;
+    this.timerAt = Infinity;
+    const now = Date.now();
+    const due: Waiter[] = [];
+    let next = Infinity;
+    for (const w of this.timed) {
+      const d = w.spec.deadline;
+      if (d <= now) due.push(w);
+      else if (d < next) next = d;
+    }
+    due.sort((a, b) => a.spec.deadline - b.spec.deadline);
+    for (const w of due) if (this.waiters.get(w.client) === w) this.finish(w, NIL_ARRAY);
+    if (next !== Infinity && next < this.timerAt) this.schedule(next);
   }
 
   /** CLIENT UNBLOCK: true when the client was blocked (and is now answered). */
@@ -164,12 +202,13 @@ export class Blocking {
   signal(db: Db, key: string): void {
     let s = this.readySet.get(db);
     if (s === undefined) {
-      s = new Set();
+      s = new Set([NOT_A_KEY]);
       this.readySet.set(db, s);
     }
     if (s.has(key)) return;
     s.add(key);
-    this.ready.push({ db, key });
+    this.readyDbs.push(db);
+    this.readyKeys.push(key);
   }
 
   /**
@@ -182,13 +221,20 @@ export class Blocking {
     if (this.serving) return;
     this.serving = true;
     try {
-      while (this.ready.length !== 0) {
-        const round = this.ready;
-        this.ready = [];
-        for (const { db, key } of round) {
-          this.readySet.get(db)?.delete(key);
-          this.serveKey(db, key);
+      while (this.readyKeys.length !== 0) {
+        const dbs = this.readyDbs;
+        const keys = this.readyKeys;
+        this.readyDbs = this.spareDbs;
+        this.readyKeys = this.spareKeys;
+        for (let i = 0; i < keys.length; i++) {
+          const db = dbs[i];
+          this.readySet.get(db)?.delete(keys[i]);
+          this.serveKey(db, keys[i]);
         }
+        dbs.length = 0;
+        keys.length = 0;
+        this.spareDbs = dbs;
+        this.spareKeys = keys;
       }
     } finally {
       this.serving = false;
@@ -201,18 +247,22 @@ export class Blocking {
     const entry = db.find(key);
     const v = entry?.v;
     const type = v === undefined ? undefined : typeof v === "string" ? "string" : v.type;
-    const waiting = q.slice();
-    for (const w of waiting) {
-      if (this.waiters.get(w.client) !== w || w.spec.btype !== type) continue;
-      const r = w.spec.serve(key, v as Value);
+    // a served client leaves q (finish → release): the next one is then at the same index
+    for (let i = 0; i < q.length;) {
+      const w = q[i];
+      let r: Reply | undefined = undefined;
+      if (this.waiters.get(w.client) === w && w.spec.btype === type) r = w.spec.serve(key, v as Value);
       if (r !== undefined) this.finish(w, r);
+      if (q[i] === w) i++;
       // A list or sorted set emptied by the last client served is gone: nothing left to give.
       if (type !== "stream" && db.peek(key)?.v !== v) break;
     }
     if (type !== "stream") {
       // unblockDeletedStreamReadgroupClients: XREADGROUP can't outlive its stream.
-      for (const w of waiting) {
+      for (let i = 0; i < q.length;) {
+        const w = q[i];
         if (this.waiters.get(w.client) === w && w.spec.unblockOnNoKey) this.finish(w, UNBLOCKED_NOKEY);
+        if (q[i] === w) i++;
       }
     }
   }
