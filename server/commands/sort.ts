@@ -10,6 +10,7 @@ import { ListValue } from "../types/list.js";
 import type { SetValue } from "../types/set.js";
 import type { ZSetValue } from "../types/zset.js";
 import { pqsort } from "../util/pqsort.js";
+import { plainDecimal } from "../util/numbers.js";
 import type { KeyRef } from "./getkeys.js";
 import { cstr, ERR_SYNTAX, intArg, is, WRONGTYPE } from "./helpers.js";
 import type { CommandDef } from "./table.js";
@@ -61,7 +62,7 @@ const PLAIN_DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  * when it can't be converted. Spaces before the number, hex and inf are strtod's.
  */
 function sortScore(s: string): number | undefined {
-  const v = plainScore(s);
+  const v = plainDecimal(s);
   if (v !== undefined) return v;
   if (PLAIN_DECIMAL.test(s)) return checkRange(s, Number(s));
   const cs = cstr(s);
@@ -71,36 +72,6 @@ function sortScore(s: string): number | undefined {
   if (/^[+-]?i/i.test(text)) return value; // inf, infinity
   return checkRange(text, value);
 }
-
-/**
- * A sign, digits and at most one point, 15 digits at most: their value as strtod rounds it (the
- * digits and the power of ten are exact doubles, and one division rounds correctly), read
- * without a regular expression (the weights of a numeric SORT are mostly these). undefined for
- * anything else.
- */
-function plainScore(s: string): number | undefined {
-  const n = s.length;
-  let i = 0;
-  const c0 = n > 0 ? s.charCodeAt(0) : 0;
-  if (c0 === 45 || c0 === 43) i = 1;
-  let m = 0;
-  let digits = 0;
-  let frac = -1;
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      m = m * 10 + (c - 48);
-      digits++;
-      if (frac >= 0) frac++;
-    } else if (c === 46 && frac < 0) frac = 0;
-    else return undefined;
-  }
-  if (digits === 0 || digits > 15) return undefined;
-  const v = frac > 0 ? m / POW10[frac] : m;
-  return c0 === 45 ? -v : v;
-}
-
-const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /**
  * glibc strtod's ERANGE: an infinite result of finite digits, or a result below DBL_MIN that is

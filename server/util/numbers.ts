@@ -89,10 +89,42 @@ function parseHexFloat(sign: string, digits: string, exp: string | undefined): n
 }
 
 /**
+ * A sign, digits and at most one point, 15 digits at most: their value as strtod rounds it (the
+ * digits and the power of ten are exact doubles, and one division rounds correctly), read
+ * without a regular expression (most scores and weights are these). undefined for
+ * anything else.
+ */
+export function plainDecimal(s: string): number | undefined {
+  const n = s.length;
+  let i = 0;
+  const c0 = n > 0 ? s.charCodeAt(0) : 0;
+  if (c0 === 45 || c0 === 43) i = 1;
+  let m = 0;
+  let digits = 0;
+  let frac = -1;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (frac >= 0) frac++;
+    } else if (c === 46 && frac < 0) frac = 0;
+    else return undefined;
+  }
+  if (digits === 0 || digits > 15) return undefined;
+  const v = frac > 0 ? m / POW10[frac] : m;
+  return c0 === 45 ? -v : v;
+}
+
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
  * strtod over the whole string with Redis's getDoubleFromObject checks: no leading space, no
  * trailing bytes, no overflow, no underflow to zero, not NaN. Returns undefined when rejected.
  */
 export function parseDouble(s: string): number | undefined {
+  const plain = plainDecimal(s);
+  if (plain !== undefined) return plain;
   if (s.length === 0) return undefined;
   if (DEC_RE.test(s)) {
     const v = Number(s);
