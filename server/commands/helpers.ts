@@ -76,6 +76,15 @@ export function intArg(s: string, e: ErrorReply = ERR_NOT_INT): number | ErrorRe
   return v === undefined ? e : v;
 }
 
+/** `LIMIT offset count` at argv[j] (the word itself): the two integers, or the first error. */
+export function limitArgs(argv: readonly string[], j: number): [number, number] | ErrorReply {
+  const offset = intArg(argv[j + 1]);
+  if (offset instanceof ErrorReply) return offset;
+  const count = intArg(argv[j + 2]);
+  if (count instanceof ErrorReply) return count;
+  return [offset, count];
+}
+
 /** An exact int64 (number when safe, bigint beyond). */
 export function int64Arg(s: string, e: ErrorReply = ERR_NOT_INT): number | bigint | ErrorReply {
   const v = parseLL(s);

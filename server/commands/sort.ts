@@ -12,7 +12,7 @@ import type { ZSetValue } from "../types/zset.js";
 import { pqsort } from "../util/pqsort.js";
 import { plainDecimal } from "../util/numbers.js";
 import type { KeyRef } from "./getkeys.js";
-import { cstr, ERR_SYNTAX, intArg, is, WRONGTYPE } from "./helpers.js";
+import { cstr, ERR_SYNTAX, is, limitArgs, WRONGTYPE } from "./helpers.js";
 import type { CommandDef } from "./table.js";
 
 const ERR_NOT_DOUBLE = err("ERR One or more scores can't be converted into double");
@@ -194,12 +194,9 @@ function sortGeneric(c: ClientState, argv: string[], readonly: boolean): Reply {
     else if (is(a, "desc")) desc = true;
     else if (is(a, "alpha")) alpha = true;
     else if (is(a, "limit") && left >= 2) {
-      const s = intArg(argv[j + 1]);
-      if (s instanceof ErrorReply) return s;
-      const n = intArg(argv[j + 2]);
-      if (n instanceof ErrorReply) return n;
-      limitStart = s;
-      limitCount = n;
+      const sn = limitArgs(argv, j);
+      if (sn instanceof ErrorReply) return sn;
+      [limitStart, limitCount] = sn;
       j += 2;
     } else if (!readonly && is(a, "store") && left >= 1) {
       storekey = argv[++j];

@@ -21,7 +21,7 @@ import {
 import { ZADD_NX, zsetAdd, ZSetValue } from "../types/zset.js";
 import { parseDouble } from "../util/numbers.js";
 import { limits, pairs } from "./collections.js";
-import { ERR_SYNTAX, intArg, is, readValue, writeValue } from "./helpers.js";
+import { ERR_SYNTAX, intArg, is, limitArgs, readValue, writeValue } from "./helpers.js";
 import type { CommandDef } from "./table.js";
 
 export const ERR_MINMAX_FLOAT = err("ERR min or max is not a float");
@@ -148,12 +148,9 @@ function zrangeGeneric(
     const a = argv[j];
     if (!store && is(a, "withscores")) withScores = true;
     else if (is(a, "limit") && left >= 2) {
-      const o = intArg(argv[j + 1]);
-      if (o instanceof ErrorReply) return o;
-      const l = intArg(argv[j + 2]);
-      if (l instanceof ErrorReply) return l;
-      offset = o;
-      limit = l;
+      const ol = limitArgs(argv, j);
+      if (ol instanceof ErrorReply) return ol;
+      [offset, limit] = ol;
       j += 2;
     } else if (dir === AUTO && is(a, "rev")) dir = REVERSE;
     else if (type === AUTO && is(a, "bylex")) type = LEX;
