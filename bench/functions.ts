@@ -2,7 +2,9 @@
 // redis-benchmark (50 clients, with and without pipelining). Each body is loaded both as a
 // script (SCRIPT LOAD → EVALSHA sha 0) and as a function of one library (FUNCTION LOAD →
 // FCALL name 0), so the two paths differ only in how the code is found and called.
-// Prints a Markdown table: requests per second, FCALL / EVALSHA on each server, redlua / Redis.
+// Prints a Markdown table: requests per second, FCALL / EVALSHA on each server, redlua / Redis;
+// and one of each server's CPU time per request (from /proc), which the neighbours on a shared
+// machine move much less than the throughput.
 // Every command is warmed up first (V8 compiles the hot paths), and each figure is the best of
 // --rounds runs. A round runs every command once on both servers, the servers' order and
 // EVALSHA/FCALL's alternating from round to round, so that a slow spell of the shared machine
@@ -15,6 +17,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { freePort, startRedisServer, waitForPong } from "../spec/support/redis-server.js";
 import { RespClient } from "../spec/support/resp-client.js";
+import { cpuSeconds } from "./proc.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const REDLUA = join(ROOT, "bin/redlua.js");
@@ -69,6 +72,8 @@ function requestsFor(name: string, pipeline: number, requests: number): number {
 interface Target {
   name: string;
   port: number;
+  /** the server's process, for its CPU time */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -83,6 +88,7 @@ async function startRedlua(): Promise<Target> {
   return {
     name: "redlua",
     port,
+    pid: proc.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         proc.on("exit", () => resolve());
@@ -164,32 +170,40 @@ async function main(): Promise<void> {
   const bodies = BODIES.filter(([n]) => only === undefined || only.includes(n));
   const redis = await startRedisServer();
   const targets: Target[] = [
-    { name: "redis", port: redis.port, stop: () => redis.stop() },
+    { name: "redis", port: redis.port, pid: redis.proc.pid, stop: () => redis.stop() },
     await startRedlua(),
   ];
   try {
     const shas = new Map<string, Map<string, string>>();
     for (const t of targets) shas.set(t.name, await prepare(t.port, bodies));
     const rows: string[] = [];
+    const cpuRows: string[] = [];
     for (const [name, what] of bodies) {
       for (const p of pipelines) {
         const n = requestsFor(name, p, requests);
-        const runs: [string, number, string[]][] = [];
+        const runs: [string, Target, string[]][] = [];
         for (const t of targets) {
-          runs.push([`${t.name} EVALSHA`, t.port, ["EVALSHA", shas.get(t.name)!.get(name)!, "0"]]);
-          runs.push([`${t.name} FCALL`, t.port, ["FCALL", `bench_${name}`, "0"]]);
+          runs.push([`${t.name} EVALSHA`, t, ["EVALSHA", shas.get(t.name)!.get(name)!, "0"]]);
+          runs.push([`${t.name} FCALL`, t, ["FCALL", `bench_${name}`, "0"]]);
         }
-        for (const [, port, args] of runs)
-          benchmark(port, args, Math.max(200, Math.floor(n / 5)), clients, p);
+        for (const [, t, args] of runs) benchmark(t.port, args, Math.max(200, Math.floor(n / 5)), clients, p);
         const rps: Record<string, number> = {};
+        const cpu: Record<string, number> = {};
         for (let r = 0; r < rounds; r++) {
           // round r: the servers in turn (r's bit 0) and EVALSHA/FCALL in turn (bit 1)
           const order = [0, 1, 2, 3].map((k) => k ^ (r % 2 === 1 ? 2 : 0) ^ ((r >> 1) % 2 === 1 ? 1 : 0));
           for (const k of order) {
-            const [key, port, args] = runs[k];
-            rps[key] = Math.max(rps[key] ?? 0, benchmark(port, args, n, clients, p));
+            const [key, t, args] = runs[k];
+            const c0 = cpuSeconds(t.pid);
+            rps[key] = Math.max(rps[key] ?? 0, benchmark(t.port, args, n, clients, p));
+            const us = ((cpuSeconds(t.pid) - c0) * 1e6) / n;
+            if (!(us >= cpu[key])) cpu[key] = us;
           }
         }
+        const cpus = runs.map(([key]) => cpu[key].toFixed(2));
+        cpuRows.push(
+          `| ${name} | ${p} | ${cpus.join(" | ")} | ${(cpu["redlua EVALSHA"] / cpu["redis EVALSHA"]).toFixed(2)} |`,
+        );
         const ratio = (a: number, b: number) => (a / b).toFixed(2);
         rows.push(
           `| ${name} (${what}) | ${p} | ${fmt(rps["redis EVALSHA"])} | ${fmt(rps["redis FCALL"])} | ` +
@@ -207,6 +221,10 @@ async function main(): Promise<void> {
         "| body | -P | Redis EVALSHA | Redis FCALL | redlua EVALSHA | redlua FCALL | redlua FCALL/EVALSHA | FCALL redlua/Redis | EVALSHA redlua/Redis |\n" +
         "| --- | --: | --: | --: | --: | --: | --: | --: | --: |\n" +
         rows.join("\n") +
+        "\n\nServer CPU per request (µs, user + system, all threads, in /proc's 10 ms ticks; the least of the rounds):\n\n" +
+        "| body | -P | Redis EVALSHA | Redis FCALL | redlua EVALSHA | redlua FCALL | EVALSHA redlua/Redis |\n" +
+        "| --- | --: | --: | --: | --: | --: | --: |\n" +
+        cpuRows.join("\n") +
         "\n",
     );
   } finally {

@@ -10,11 +10,11 @@
 // usage: node dist/bench/thread-split.js [--requests N] [--clients N] [--rounds N]
 //        [--baseline /path/to/checkout] [--kills N]
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { freePort, startRedisServer, waitForPong } from "../spec/support/redis-server.js";
 import { RespClient } from "../spec/support/resp-client.js";
+import { cpuSeconds } from "./proc.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const TESTS = ["set", "get", "incr", "lpush"];
@@ -42,14 +42,6 @@ async function startRedlua(name: string, bin: string, extra: string[]): Promise<
         proc.kill("SIGTERM");
       }),
   };
-}
-
-/** user + system CPU seconds of a process (all its threads). */
-function cpuSeconds(pid: number): number {
-  const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = f.slice(f.lastIndexOf(")") + 2).split(" ");
-  const hz = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
-  return (Number(fields[11]) + Number(fields[12])) / hz;
 }
 
 /** requests per second per test from redis-benchmark --csv; `custom` is one command to run. */
