@@ -203,21 +203,13 @@ class Walk {
         const v = condValue(cond, call, known);
         const endLine = cond.loc?.end.line ?? this.line;
         if (endLine !== this.line) return { kind: "fire", line: endLine, quiet: rest };
-        if (v === false) return after(rest);
-        const entry = this.loopEntry(s);
-        if (v === true) return { kind: "fire", line: entry, quiet: rest };
-        return entry === this.line
-          ? after(false)
-          : both({ kind: "fire", line: entry, quiet: rest }, after(rest));
+        return this.whileFrom(s, v, rest, after);
       }
       case "RepeatStatement": {
         const v = condValue(s.condition, call, known);
         const endLine = s.condition.loc?.end.line ?? this.line;
         if (endLine !== this.line) return { kind: "fire", line: endLine, quiet: rest };
-        const back: After = { kind: "fire", line: this.repeatEntry(s), quiet: rest };
-        if (v === true) return after(rest);
-        if (v === false) return back;
-        return both(back, after(rest));
+        return this.repeatFrom(s, v, rest, after);
       }
       case "ForNumericStatement":
       case "ForGenericStatement": {
@@ -264,11 +256,9 @@ class Walk {
     if (k >= s.clauses.length) return next(quiet);
     const c = s.clauses[k];
     if (c.type === "ElseClause") return this.list(c.body, 0, quiet, next, brk, known);
-    const first = firstLineExpr(c.condition, this.isLocal);
-    if (first !== this.line) return { kind: "fire", line: first, quiet };
-    const endLine = c.condition.loc?.end.line ?? this.line;
+    const away = this.condElsewhere(c.condition, quiet);
+    if (away !== undefined) return away;
     const q = quiet && safeExpr(c.condition, this.isLocal);
-    if (endLine !== this.line) return { kind: "fire", line: endLine, quiet: q };
     const v = condValue(c.condition, undefined, known);
     if (v !== undefined) return this.ifFrom(s, k, v, q, next, brk, known);
     return both(this.ifFrom(s, k, true, q, next, brk, known), this.ifFrom(s, k, false, q, next, brk, known));
@@ -321,16 +311,39 @@ class Walk {
 
   /** A repeat's `until`: the condition, then the backward jump or on past the loop. */
   private until(s: L.RepeatStatement, quiet: boolean, next: Cont, known: Known | undefined): After {
-    const first = firstLineExpr(s.condition, this.isLocal);
-    if (first !== this.line) return { kind: "fire", line: first, quiet };
-    const endLine = s.condition.loc?.end.line ?? this.line;
+    const away = this.condElsewhere(s.condition, quiet);
+    if (away !== undefined) return away;
     const q = quiet && safeExpr(s.condition, this.isLocal);
-    if (endLine !== this.line) return { kind: "fire", line: endLine, quiet: q };
-    const v = condValue(s.condition, undefined, known);
+    return this.repeatFrom(s, condValue(s.condition, undefined, known), q, next);
+  }
+
+  /**
+   * Reaching a condition from this line: where the hook fires first when the condition starts
+   * or ends on another line (its value evaluated by then, for the quiet flag), else undefined.
+   */
+  private condElsewhere(cond: L.Expression, quiet: boolean): After | undefined {
+    const first = firstLineExpr(cond, this.isLocal);
+    if (first !== this.line) return { kind: "fire", line: first, quiet };
+    const endLine = cond.loc?.end.line ?? this.line;
+    if (endLine === this.line) return undefined;
+    return { kind: "fire", line: endLine, quiet: quiet && safeExpr(cond, this.isLocal) };
+  }
+
+  /** A repeat's `until` evaluated on this line (v: its value, if known): round again or on. */
+  private repeatFrom(s: L.RepeatStatement, v: boolean | undefined, q: boolean, next: Cont): After {
     const back: After = { kind: "fire", line: this.repeatEntry(s), quiet: q };
     if (v === true) return next(q);
     if (v === false) return back;
     return both(back, next(q));
+  }
+
+  /** A while's condition evaluated on this line (v: its value, if known): round again or out. */
+  private whileFrom(s: L.WhileStatement, v: boolean | undefined, q: boolean, next: Cont): After {
+    if (v === false) return next(q);
+    const entry = this.loopEntry(s);
+    if (v === true) return { kind: "fire", line: entry, quiet: q };
+    // if it loops, the check at its back-edge (or entry) fires where Lua's hook would
+    return entry === this.line ? next(false) : both({ kind: "fire", line: entry, quiet: q }, next(q));
   }
 
   /** Statements list[i…] run from this line, then `next`. */
@@ -376,12 +389,7 @@ class Walk {
         const endLine = t.condition.loc?.end.line ?? this.line;
         const q = quiet && safeExpr(t.condition, this.isLocal);
         if (endLine !== this.line) return { kind: "fire", line: endLine, quiet: q };
-        const v = condValue(t.condition, undefined, known);
-        if (v === false) return next(q);
-        const entry = this.loopEntry(t);
-        if (v === true) return { kind: "fire", line: entry, quiet: q };
-        // if it loops, the check at its back-edge (or entry) fires where Lua's hook would
-        return entry === this.line ? next(false) : both({ kind: "fire", line: entry, quiet: q }, next(q));
+        return this.whileFrom(t, condValue(t.condition, undefined, known), q, next);
       }
       case "ForNumericStatement":
       case "ForGenericStatement": {
