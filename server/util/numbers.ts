@@ -68,7 +68,8 @@ export function inInt64(b: bigint): boolean {
 export const LLONG_MAX = INT64_MAX;
 export const LLONG_MIN = INT64_MIN;
 
-const DEC_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** A decimal as strtod reads one without hex, inf or nan: sign, digits, point, exponent. */
+export const DEC_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const HEX_RE = /^([+-]?)0[xX]((?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+))(?:[pP]([+-]?\d+))?$/;
 const INF_RE = /^([+-]?)(?:inf|infinity)$/i;
 const NAN_RE = /^[+-]?nan(?:\([0-9a-zA-Z_]*\))?$/i;
