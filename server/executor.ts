@@ -446,9 +446,9 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
       this.countError(r);
     }
     // MONITOR: after the command, on the db it left the client on (not admin commands)
-    if (this.monitors.size !== 0) {
-      if ((cmd.flags & (F.skip_monitor | F.admin)) === 0) this.monitors.feed(c, argv, true);
-      c.redacted = undefined;
+    // (feed clears the redaction of the arguments it printed; otherwise it is cleared here)
+    if (this.monitors.size !== 0 && (cmd.flags & (F.skip_monitor | F.admin)) === 0) {
+      this.monitors.feed(c, argv, true);
     } else if (c.redacted !== undefined) c.redacted = undefined;
     // client-side caching: the keys a read-only command fetched
     if (tracking && (cmd.flags & F.readonly) !== 0) this.tracking.afterRead(c, cmd, argv);
