@@ -9,7 +9,7 @@
 
 import type { Entry } from "../keyspace/db.js";
 import { stringEncoding } from "../keyspace/db.js";
-import { saveLen, saveRawString } from "../scripting/functions-dump.js";
+import { saveLen, saveRawString } from "../util/rdb.js";
 import type { HashValue } from "../types/hash.js";
 import type { SetValue } from "../types/set.js";
 import type { ZSetValue } from "../types/zset.js";

@@ -3,14 +3,8 @@
 // or unusual encodings — built here byte by byte with Redis's CRC64 so that they reach the
 // parsing stage they aim at. Inputs only; replies come from redis-server (payloads.json).
 
-import {
-  crc64,
-  RDB_OPCODE_FUNCTION,
-  RDB_OPCODE_FUNCTION2,
-  RDB_VERSION,
-  saveLen,
-  saveRawString,
-} from "../../server/scripting/functions-dump.js";
+import { RDB_OPCODE_FUNCTION, RDB_OPCODE_FUNCTION2 } from "../../server/scripting/functions-dump.js";
+import { crc64, RDB_VERSION, saveLen, saveRawString } from "../../server/util/rdb.js";
 
 /** A command: strings are sent as latin1 bytes, {hex} as raw bytes. */
 export type Cmd = (string | { hex: string })[];
