@@ -107,8 +107,10 @@ export class ControlBlock {
   readonly i32: Int32Array;
   private readonly f64: Float64Array;
   private readonly text: Buffer;
-  /** executor side: the running function, until publishRunning copies it into the text */
-  private fnDue = false;
+  /**
+   * executor side: the running function, until publishRunning copies it into the text
+   * (fnCommand NO_COMMAND: nothing to publish)
+   */
   private fnName = "";
   private fnCommand: readonly string[] = NO_COMMAND;
   private fnLibs = 0;
@@ -189,7 +191,6 @@ export class ControlBlock {
     this.fnCommand = command;
     this.fnLibs = libs;
     this.fnFns = fns;
-    this.fnDue = true;
   }
 
   /**
@@ -200,8 +201,7 @@ export class ControlBlock {
    * (processEventsWhileBlocked): before the text is there it leaves the command to the executor.
    */
   publishRunning(): void {
-    if (!this.fnDue) return;
-    this.fnDue = false;
+    if (this.fnCommand === NO_COMMAND) return;
     this.writeText(this.fnName, this.fnCommand, this.fnLibs, this.fnFns);
     this.fnCommand = NO_COMMAND;
   }
@@ -235,7 +235,6 @@ export class ControlBlock {
   }
 
   runEnded(): void {
-    this.fnDue = false;
     this.fnCommand = NO_COMMAND;
     Atomics.store(this.i32, I.run, this.gen << GEN_SHIFT);
   }
