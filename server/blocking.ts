@@ -85,9 +85,7 @@ export class Blocking {
 
   /** How many blocked clients have a timeout (INFO clients_in_timeout_table). */
   get timedCount(): number {
-    let n = 0;
-    for (const w of this.waiters.values()) if (w.spec.deadline !== 0) n++;
-    return n;
+    return this.timed.size;
   }
 
   /** True when keys wait to be served (checked after every command). */
