@@ -23,8 +23,11 @@ import {
   type Reply,
 } from "../reply.js";
 import { datasetDigest, valueDigest } from "../keyspace/digest.js";
+import { strtod } from "../../runtime/number.js";
 import { executorOf, subcommandSyntaxError } from "./connection.js";
 import { debugObjectLine } from "./debug-object.js";
+import { atoi } from "./getkeys.js";
+import { cstr } from "./helpers.js";
 import { refcountOf } from "./keys.js";
 import type { CommandDef } from "./table.js";
 
@@ -171,24 +174,13 @@ const UNSUPPORTED = new Set([
   "clusterlink",
 ]);
 
-/** strtod over the longest numeric prefix (0 when there is none), as DEBUG SLEEP reads it. */
-function strtodPrefix(s: string): number {
-  const m = /^[ \t\n\v\f\r]*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(s);
-  return m === null ? 0 : Number(m[0].trim());
-}
-
-/** atoi: the leading integer, 0 when there is none. */
-function atoi(s: string): number {
-  const m = /^[ \t\n\v\f\r]*[+-]?\d+/.exec(s);
-  return m === null ? 0 : Number(m[0].trim()) | 0;
-}
-
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
 /** debugDelay: the executor stops, as Redis's single thread does in nanosleep. */
 function sleepSeconds(seconds: number): void {
+  // (long long)(dtime * 1000000): an infinite or huge value converts to LLONG_MIN on x86-64
   const us = Math.trunc(seconds * 1e6);
-  if (!(us > 0)) return;
+  if (!(us > 0) || us >= 2 ** 63) return;
   const end = performance.now() + us / 1000;
   for (let left = us / 1000; left > 0; left = end - performance.now()) Atomics.wait(sleeper, 0, 0, left);
 }
@@ -258,7 +250,7 @@ function debug(c: ClientState, argv: string[]): Reply {
   const n = argv.length;
   if (sub === "help" && n === 2) return DEBUG_HELP;
   if (sub === "sleep" && n === 3) {
-    sleepSeconds(strtodPrefix(argv[2]));
+    sleepSeconds(strtod(cstr(argv[2])).value);
     return OK;
   }
   if (sub === "set-active-expire" && n === 3) {
