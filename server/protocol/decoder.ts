@@ -4,6 +4,7 @@
 // Redis's exact text; the connection replies with it and closes.
 
 import { splitArgs } from "./splitargs.js";
+import { argString } from "./intern.js";
 
 /** PROTO_INLINE_MAX_SIZE: longest inline request / bulk header Redis buffers without a newline. */
 export const INLINE_MAX_SIZE = 64 * 1024;
@@ -201,7 +202,7 @@ export class RequestDecoder {
         this.need = data + blen + 2 - this.pos;
         return undefined;
       }
-      if (slice) argv[i] = buf.toString("latin1", data, data + blen);
+      if (slice) argv[i] = argString(buf, data, data + blen);
       p = data + blen + 2;
     }
     this.pos = p;

@@ -8,6 +8,8 @@
 // argv strings cost the connection thread ~200 ns a command and postMessage ~20 µs of CPU a
 // round trip; copying checked frames costs ~40 ns.
 
+import { argString } from "../protocol/intern.js";
+
 /** Ops of an input batch. */
 export const OP = {
   /** stats, netInputBytes, netOutputBytes, rejectedConnections: first in every batch */
@@ -249,7 +251,7 @@ function sliceFrames(
       let len = 0;
       for (p++; b[p] !== 13; p++) len = len * 10 + b[p] - 48;
       const data = p + 2;
-      argv[i] = b.latin1Slice(data, data + len);
+      argv[i] = argString(b, data, data + len);
       p = data + len + 2;
     }
     out.push(OP.cmd, connId, end - p + tail, argv);
