@@ -330,13 +330,15 @@ const WAKE = Buffer.from([1]);
  * at once: waiting would hold back the requests of the next client. Waiting after every batch
  * was tried again (SET -c 50 went from 62-64k to 71-81k in some runs) and refused: blocking
  * pops woken by pushes (bench/blocking.js, one RPUSH a batch) had their p90 go from 0.12 ms to
- * 2.4 ms. From 4 requests rather than 8 (two servers taking turns, per-thread CPU, 6-8
- * rounds each, -c 50 -P 1): GET 67.7k rps against 61.1k (median), FCALL `return 1` 67.3k
- * against 62.4k, SET 65.2k against 59.9k, about 0.5 µs less of the connection thread's CPU a
- * request; calls10 and -P 16 unchanged, blocking pops' p50/p90/p99 within their run-to-run
- * spread (three alternating runs each).
+ * 2.4 ms (again once in two runs today). From 2 requests rather than 8 (two servers taking
+ * turns, per-thread CPU, 6-8 rounds each, -c 50 -P 1; medians): 4 against 8 gave GET 67.7k
+ * rps against 61.1k, FCALL `return 1` 67.3k against 62.4k, SET 65.2k against 59.9k, about
+ * 0.5 µs less of the connection thread's CPU a request; then 2 against 4 GET 76.1k against
+ * 67.4k, FCALL `return 1` 75.8k against 72.4k; calls10 and -P 16 unchanged, and blocking
+ * pops' p50/p90/p99 within their run-to-run spread (three alternating runs each, p90
+ * 0.16-0.18 ms with 2).
  */
-const HANDOFF_REQUESTS = 4;
+const HANDOFF_REQUESTS = 2;
 /**
  * Longest sleep waiting for a batch to be run. A batch that runs longer (slow scripts) is
  * answered later, and meanwhile the connection thread reads on, so the next batch is in the
