@@ -15,6 +15,7 @@ import { err, ErrorReply, ReplyEncoder } from "../reply.js";
 import { busyAnswer } from "../worker/busy.js";
 import type { ExecutorLink } from "../worker/link.js";
 import { PEER } from "../worker/wire.js";
+import { readIntoShared } from "./read-buffer.js";
 
 /** What a connection needs from the server that owns it. */
 export interface ConnectionOwner {
@@ -63,18 +64,25 @@ export class Connection {
     if (!ctl.requirepass) this.peer |= PEER.authed;
     this.decoder = new RequestDecoder({ maxBulkLen: ctl.protoMaxBulkLen, authRequired: false });
     socket.setNoDelay(true);
-    socket.on("data", (d: Buffer) => this.onData(d));
+    if (!readIntoShared(socket, (d) => this.onData(d, true)))
+      socket.on("data", (d: Buffer) => this.onData(d, false));
     socket.on("error", () => this.destroy());
     // A peer that half-closes still gets the replies to what it sent: net ends our side once
     // the pending writes are flushed (allowHalfOpen is off), then 'close' follows.
     socket.on("close", () => this.destroy());
   }
 
-  private onData(chunk: Buffer): void {
+  /** Bytes read; `borrowed`: valid only until this returns (server/net/read-buffer.ts). */
+  private onData(chunk: Buffer, borrowed: boolean): void {
     if (this.closed || this.ending) return;
     this.owner.link.netInputBytes += chunk.length;
-    this.decoder.push(chunk);
-    this.process();
+    const dec = this.decoder;
+    dec.push(chunk, borrowed);
+    try {
+      this.process();
+    } finally {
+      dec.own();
+    }
   }
 
   /** Hands every whole request buffered to the executor (or answers it here while busy). */

@@ -64,6 +64,8 @@ export class RequestDecoder {
   /** Chunks held back while a large bulk is still arriving (no concat until it can complete). */
   private held: Buffer[] = [];
   private heldLen = 0;
+  /** buf is a chunk pushed as borrowed */
+  private borrowed = false;
   /** Bytes (from `pos`) needed before parsing can make progress; 0 = unknown. */
   private need = 0;
   /** Set once a protocol error was found: the text after "-". */
@@ -86,15 +88,21 @@ export class RequestDecoder {
     return this.buf.length - this.pos + this.heldLen;
   }
 
-  push(chunk: Buffer): void {
+  /**
+   * Adds bytes read. `borrowed`: the chunk's memory is reused once the caller returns (a shared
+   * read buffer), so what is kept of it is copied — now, or by `own` once the requests it
+   * completes were taken.
+   */
+  push(chunk: Buffer, borrowed = false): void {
     const avail = this.buf.length - this.pos;
     if (avail === 0 && this.heldLen === 0) {
       this.buf = chunk;
       this.pos = 0;
+      this.borrowed = borrowed;
       return;
     }
     if (this.need > 0 && avail + this.heldLen + chunk.length < this.need) {
-      this.held.push(chunk);
+      this.held.push(borrowed ? Buffer.from(chunk) : chunk);
       this.heldLen += chunk.length;
       return;
     }
@@ -103,6 +111,16 @@ export class RequestDecoder {
     this.pos = 0;
     this.held = [];
     this.heldLen = 0;
+    this.borrowed = false;
+  }
+
+  /** Copies the bytes not yet consumed out of a borrowed chunk (see push). */
+  own(): void {
+    if (!this.borrowed) return;
+    this.borrowed = false;
+    this.buf = this.pos < this.buf.length ? Buffer.from(this.buf.subarray(this.pos)) : EMPTY;
+    this.pos = 0;
+    this.frameBuf = EMPTY;
   }
 
   /**
