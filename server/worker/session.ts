@@ -42,6 +42,32 @@ export interface SessionPort {
   poll?(take: (buf: Buffer, pos: number, end: number, message: () => Buffer) => void): void;
 }
 
+/** A peer's replies are joined into strings of at most this many chars (one chunk may be more). */
+const PIECE_CHARS = 16 * 1024 * 1024;
+/** An output message holds peers up to about this many bytes (one peer's may be more). */
+const MESSAGE_BYTES = 64 * 1024 * 1024;
+const NO_SLOTS: readonly number[] = [];
+
+/** A peer's reply chunks (`size` chars in all) joined into as few strings as PIECE_CHARS allows. */
+function joinPieces(chunks: string[], size: number): string[] {
+  if (chunks.length === 1) return chunks;
+  if (size <= PIECE_CHARS) return [chunks.join("")];
+  const out: string[] = [];
+  let from = 0;
+  let n = 0;
+  for (let i = 0; i < chunks.length; i++) {
+    const len = chunks[i].length;
+    if (n + len > PIECE_CHARS && i > from) {
+      out.push(chunks.slice(from, i).join(""));
+      from = i;
+      n = 0;
+    }
+    n += len;
+  }
+  out.push(chunks.slice(from).join(""));
+  return out;
+}
+
 /** A request held back: the client is blocked, or its script is running, or it queued behind. */
 type Held = { argv: string[]; qbuf: number } | "close";
 
@@ -369,8 +395,11 @@ export class Session implements ExecutorHost, RunMonitor {
   }
 
   /**
-   * Sends the output of every peer touched since the last flush, as one message: its replies
-   * written to its socket where the slot table lets the executor, else in the message.
+   * Sends the output of every peer touched since the last flush: its replies written to its
+   * socket where the slot table lets the executor, the rest in an output message. A batch's
+   * output can be far bigger than a string or a buffer may be (1,000 clients pipelining 50
+   * LRANGEs of 100 KB each: 5 GB), so a peer's replies are joined into pieces of at most
+   * PIECE_CHARS, and the peers go out in several messages of about MESSAGE_BYTES each.
    */
   flush(): void {
     const ps = this.touched;
@@ -379,48 +408,80 @@ export class Session implements ExecutorHost, RunMonitor {
     this.touched = [];
     this.freed = [];
     const slots = this.io.slots;
-    // each peer's bytes left for the message, in order
-    const parts: string[] = [];
+    // each peer's bytes left for the connection side (undefined: none), and their length
+    const left: (string[] | undefined)[] = new Array(ps.length);
     const lengths: number[] = new Array(ps.length);
-    let urgent = false;
-    let total = OUTPUT_HEADER + 4 * freed.length;
     for (let i = 0; i < ps.length; i++) {
       const p = ps[i];
       const enc = p.enc;
       let n = enc.size;
-      if (n !== 0) {
-        let data = enc.chunks.length === 1 ? enc.chunks[0] : enc.chunks.join("");
-        enc.chunks = [];
-        enc.size = 0;
-        if (p.slot >= 0 && slots !== undefined) {
-          const left = slots.write(p.slot, data);
+      if (n === 0) {
+        lengths[i] = 0;
+        continue;
+      }
+      const pieces = joinPieces(enc.chunks, n);
+      enc.chunks = [];
+      enc.size = 0;
+      let k = 0;
+      if (p.slot >= 0 && slots !== undefined) {
+        // written piece by piece until one is not taken whole; what is left of that one and
+        // the pieces after it are handed over together (the slot counts one hand-over)
+        n = 0;
+        for (; k < pieces.length; k++) {
+          const piece = pieces[k];
+          const rest = slots.write(p.slot, piece);
           // -1: the socket is closing, nothing more reaches it
-          const sent = left < 0 ? 0 : n - left;
-          this.ex.stats.netOutputBytes += sent;
-          if (left <= 0) n = 0;
-          else {
-            data = data.slice(sent);
-            n = left;
+          if (rest < 0) {
+            k = pieces.length;
+            break;
+          }
+          this.ex.stats.netOutputBytes += piece.length - rest;
+          if (rest > 0) {
+            if (rest < piece.length) pieces[k] = piece.slice(piece.length - rest);
+            break;
           }
         }
-        if (n !== 0) {
-          parts.push(data);
-          urgent = true;
-        }
+        for (let j = k; j < pieces.length; j++) n += pieces[j].length;
       }
+      if (n !== 0) left[i] = k === 0 ? pieces : pieces.slice(k);
       lengths[i] = n;
-      total += OUTPUT_PEER + n;
     }
+    let start = 0;
+    let first = true;
+    while (first || start < ps.length) {
+      let total = OUTPUT_HEADER + (first ? 4 * freed.length : 0);
+      let end = start;
+      while (end < ps.length && (end === start || total + OUTPUT_PEER + lengths[end] <= MESSAGE_BYTES)) {
+        total += OUTPUT_PEER + lengths[end];
+        end++;
+      }
+      this.publishOutput(ps, start, end, first ? freed : NO_SLOTS, left, lengths, total);
+      first = false;
+      start = end;
+    }
+  }
+
+  /** One output message: the slots freed, then peers [start, end) with their bytes. */
+  private publishOutput(
+    ps: Peer[],
+    start: number,
+    end: number,
+    freed: readonly number[],
+    left: (string[] | undefined)[],
+    lengths: number[],
+    total: number,
+  ): void {
     const [buf, at] = this.io.reserve(total);
     const b = buf as Latin1Buffer;
     b.writeUInt32LE(freed.length, at);
-    b.writeUInt32LE(ps.length, at + 4);
+    b.writeUInt32LE(end - start, at + 4);
     let o = at + OUTPUT_HEADER;
     for (const slot of freed) {
       b.writeUInt32LE(slot, o);
       o += 4;
     }
-    for (let i = 0; i < ps.length; i++) {
+    let urgent = false;
+    for (let i = start; i < end; i++) {
       const p = ps[i];
       p.touched = false;
       const c = p.c;
@@ -428,7 +489,7 @@ export class Session implements ExecutorHost, RunMonitor {
       if (c.authenticated) flags |= PEER.authed;
       if (c.closeAfterReply) flags |= PEER.close;
       if (c.killed) flags |= PEER.kill;
-      if ((flags & (PEER.close | PEER.kill)) !== 0) urgent = true;
+      if ((flags & (PEER.close | PEER.kill)) !== 0 || lengths[i] !== 0) urgent = true;
       if (
         !c.replyOff &&
         !c.replySkipNext &&
@@ -445,8 +506,12 @@ export class Session implements ExecutorHost, RunMonitor {
       p.done = 0;
       o += OUTPUT_PEER;
     }
-    // the bytes left for the connection side, in one write
-    if (parts.length !== 0) b.latin1Write(parts.length === 1 ? parts[0] : parts.join(""), o);
+    // the bytes left for the connection side, peer after peer (one write each on that side)
+    for (let i = start; i < end; i++) {
+      const pieces = left[i];
+      if (pieces === undefined) continue;
+      for (const piece of pieces) o += b.latin1Write(piece, o);
+    }
     this.io.publish(buf, urgent);
   }
 
