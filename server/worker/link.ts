@@ -348,6 +348,8 @@ const HANDOFF_REQUESTS = 2;
  * batches finish well within 1 ms and are unaffected).
  */
 const SYNC_WAIT_MS = 1;
+/** A batch past this many bytes is sent before more requests are added to it. */
+const BATCH_SPILL_BYTES = 64 * 1024 * 1024;
 const EMPTY = Buffer.alloc(0);
 
 /** The executor on its own thread (executor-thread.ts). */
@@ -366,16 +368,15 @@ export class ThreadLink extends ExecutorLink {
   /** slots never used yet start at nextSlot; freed ones are reused first */
   private readonly free: number[] = [];
   private nextSlot = 0;
+  /** BATCH_SPILL_BYTES (tests make it small to exercise the spill). */
+  batchSpillBytes = BATCH_SPILL_BYTES;
   private readonly send = () => {
     this.scheduled = false;
     if (this.stopped) return;
     // output published without waking this thread: take it while here
     this.drainOutput();
     const requests = this.batch.requests;
-    const b = this.take();
-    // the batch buffer is reused: a batch that has to wait is copied
-    if (b !== undefined && !(this.pending.length === 0 && this.place(b))) this.pending.push(Buffer.from(b));
-    this.push();
+    this.sendBatch();
     if (requests >= HANDOFF_REQUESTS && !this.ctl.scriptRunning()) {
       this.ctl.awaitExecutorAsleep(SYNC_WAIT_MS);
       this.drainOutput();
@@ -449,6 +450,24 @@ export class ThreadLink extends ExecutorLink {
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(this.send);
+  }
+
+  /**
+   * The batch so far goes to the executor now when it is big: the requests that complete in one
+   * turn of the event loop can add up to more than a buffer may hold (many clients finishing
+   * requests of hundreds of MB each), so a batch stops growing past BATCH_SPILL_BYTES.
+   */
+  override frames(id: number, buf: Buffer, start: number, end: number, count: number, tail: number): void {
+    if (this.batch.len > this.batchSpillBytes) this.sendBatch();
+    super.frames(id, buf, start, end, count, tail);
+  }
+
+  /** Hands the batch to the executor: into the input ring, or queued until there is room. */
+  private sendBatch(): void {
+    const b = this.take();
+    // the batch buffer is reused: a batch that has to wait is copied
+    if (b !== undefined && !(this.pending.length === 0 && this.place(b))) this.pending.push(Buffer.from(b));
+    this.push();
   }
 
   override allocSlot(fd: number): number {

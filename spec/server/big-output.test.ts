@@ -3,13 +3,14 @@
 // ~512 MB) and three clients pipelining 30 each at once. The executor joins a client's replies
 // in pieces and sends the clients in several messages (server/worker/session.ts flush); before,
 // joining them threw and took the executor thread, and the server, down. Run with the executor
-// inline and on its own thread.
+// inline and on its own thread. And requests the other way: six clients' 16 MB SETs at once.
 
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import net from "node:net";
 import { startServer, type RedluaServer } from "../../server/index.js";
 import { configureLog } from "../../server/log.js";
+import { ThreadLink } from "../../server/worker/link.js";
 import { RespClient } from "../support/resp-client.js";
 
 configureLog({ silent: true });
@@ -78,6 +79,27 @@ for (const executor of ["inline", "thread"] as const) {
         c.close();
       },
     );
+
+    test("six clients' 16 MB requests at once are all taken whole", { timeout: 60_000 }, async () => {
+      // more than a batch takes before it is sent on (server/worker/link.ts BATCH_SPILL_BYTES;
+      // 0 here, so that whatever the timing of the reads each request is sent on before the
+      // next one is added)
+      if (srv.link instanceof ThreadLink) srv.link.batchSpillBytes = 0;
+      const size = 16 * MB;
+      const cs = await Promise.all([0, 1, 2, 3, 4, 5].map(() => RespClient.connect(srv.port)));
+      const values = cs.map((_, i) => String.fromCharCode(97 + i).repeat(size - 1) + String(i));
+      cs.forEach((c, i) => c.send(["SET", `in:${i}`, values[i], "GET"]));
+      for (const c of cs) assert.equal((await c.readString(30_000)).slice(0, 4), "$-1\r");
+      const c = cs[0];
+      for (let i = 0; i < cs.length; i++) {
+        assert.equal(await c.call("STRLEN", `in:${i}`), `:${size}\r\n`);
+        assert.equal(
+          await c.call("GETRANGE", `in:${i}`, String(size - 3), "-1"),
+          `$3\r\n${values[i].slice(-3)}\r\n`,
+        );
+      }
+      for (const x of cs) x.close();
+    });
 
     test("three clients' 30 MB each at once arrive whole", { timeout: 60_000 }, async () => {
       const rs = await Promise.all([0, 1, 2].map(() => pipelinedGets(srv.port, "big", 30)));
