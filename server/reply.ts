@@ -123,6 +123,8 @@ export function formatDouble(v: number): string {
 
 /** Aggregate nesting the encoder recurses through; deeper (a script's deep table) uses a stack. */
 const MAX_RECURSION = 512;
+/** Bulk strings longer than this are encoded as three chunks instead of one. */
+const BIG_BULK = 1024 * 1024;
 
 /** Appends the RESP encoding of replies to a list of chunks (latin1 strings). */
 export class ReplyEncoder {
@@ -170,6 +172,12 @@ export class ReplyEncoder {
     if (r === null) return this.put(p3 ? "_\r\n" : "$-1\r\n");
     switch (typeof r) {
       case "string":
+        // a long value goes as its own chunk: with its header it could be past V8's longest string
+        if (r.length > BIG_BULK) {
+          this.put(`$${r.length}\r\n`);
+          this.put(r);
+          return this.put("\r\n");
+        }
         return this.put(`$${r.length}\r\n${r}\r\n`);
       case "number":
       case "bigint":

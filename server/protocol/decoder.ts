@@ -3,12 +3,19 @@
 // a whole frame buffered? then slice its arguments (latin1 strings). Protocol errors carry
 // Redis's exact text; the connection replies with it and closes.
 
+import { constants } from "node:buffer";
 import { splitArgs } from "./splitargs.js";
 import { argString } from "./intern.js";
 
 /** PROTO_INLINE_MAX_SIZE: longest inline request / bulk header Redis buffers without a newline. */
 export const INLINE_MAX_SIZE = 64 * 1024;
 const INT_MAX = 2147483647;
+/**
+ * V8's longest string (2^29-24 chars): an argument is a string, so a bulk longer than this is
+ * refused as Redis refuses one past proto-max-bulk-len (512 MB, a little more), instead of
+ * failing where it is made into a string.
+ */
+const MAX_ARG = constants.MAX_STRING_LENGTH;
 const EMPTY = Buffer.alloc(0);
 /** What `next(false)` returns for a multibulk request: checked, its arguments not sliced. */
 export const UNSLICED: readonly string[] = Object.freeze(["<unsliced>"]);
@@ -200,7 +207,7 @@ export class RequestDecoder {
       this.pos = p;
       return [];
     }
-    const maxBulk = this.limits.maxBulkLen;
+    const maxBulk = Math.min(this.limits.maxBulkLen, MAX_ARG);
     const slice = this.slice;
     const argv: string[] = slice ? new Array(count) : (UNSLICED as string[]);
     for (let i = 0; i < count; i++) {

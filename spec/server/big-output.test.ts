@@ -7,6 +7,7 @@
 
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { constants } from "node:buffer";
 import net from "node:net";
 import { startServer, type RedluaServer } from "../../server/index.js";
 import { configureLog } from "../../server/log.js";
@@ -99,6 +100,16 @@ for (const executor of ["inline", "thread"] as const) {
         );
       }
       for (const x of cs) x.close();
+    });
+
+    test("a bulk longer than V8's longest string is refused as an invalid bulk length", async () => {
+      // Redis takes up to proto-max-bulk-len (512 MB); a JS string holds 2^29-24 chars
+      const c = await RespClient.connect(srv.port);
+      c.sendRaw(`*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$${constants.MAX_STRING_LENGTH + 1}\r\n`);
+      assert.equal((await c.readUntilClose()).toString(), "-ERR Protocol error: invalid bulk length\r\n");
+      const d = await RespClient.connect(srv.port);
+      assert.equal(await d.call("PING"), "+PONG\r\n");
+      d.close();
     });
 
     test("three clients' 30 MB each at once arrive whole", { timeout: 60_000 }, async () => {
