@@ -14,16 +14,9 @@ import type { Executor, ExecutorHost } from "../executor.js";
 import { ReplyEncoder, err } from "../reply.js";
 import type { RunContext, RunMonitor } from "../scripting/runner.js";
 import type { ControlBlock } from "./control.js";
+import type { Latin1Buffer } from "../protocol/intern.js";
 import type { SlotTable } from "./direct.js";
-import {
-  OP,
-  OUTPUT_HEADER,
-  OUTPUT_PEER,
-  PEER,
-  readBatch,
-  type CommandList,
-  type Latin1Buffer,
-} from "./wire.js";
+import { OP, OUTPUT_HEADER, OUTPUT_PEER, PEER, readBatch, type CommandList } from "./wire.js";
 
 /** Where the session's output goes, and how it reads input while a script blocks it. */
 export interface SessionPort {

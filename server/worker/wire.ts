@@ -8,7 +8,7 @@
 // argv strings cost the connection thread ~200 ns a command and postMessage ~20 µs of CPU a
 // round trip; copying checked frames costs ~40 ns.
 
-import { argString } from "../protocol/intern.js";
+import { argString, type Latin1Buffer } from "../protocol/intern.js";
 
 /** Ops of an input batch. */
 export const OP = {
@@ -75,12 +75,6 @@ export const PEER = {
 export const OUTPUT_HEADER = 8;
 export const OUTPUT_PEER = 16;
 export const OUT_MESSAGE = 0xffffffff;
-
-/** Buffer's own latin1 methods (toString/write without their argument checks). */
-export interface Latin1Buffer extends Buffer {
-  latin1Slice(start: number, end: number): string;
-  latin1Write(s: string, offset: number, length?: number): number;
-}
 
 /** An input batch under construction (connection side): a growable byte buffer. */
 export class BatchWriter {
