@@ -12,6 +12,7 @@ import net from "node:net";
 import { startServer, type RedluaServer } from "../../server/index.js";
 import { configureLog } from "../../server/log.js";
 import { ThreadLink } from "../../server/worker/link.js";
+import { encodeRequest } from "../../server/worker/wire.js";
 import { RespClient } from "../support/resp-client.js";
 
 configureLog({ silent: true });
@@ -49,7 +50,8 @@ function pipelinedGets(port: number, key: string, count: number): Promise<{ byte
     s.on("error", reject);
     // a server that went down closes the connection before the replies are all there
     s.on("close", () => reject(new Error(`connection closed after ${got} of ${want} bytes`)));
-    s.write(Array.from({ length: count }, () => `*2\r\n$3\r\nGET\r\n$${key.length}\r\n${key}\r\n`).join(""));
+    const get = encodeRequest(["GET", key]);
+    s.write(Buffer.concat(Array.from({ length: count }, () => get)));
   });
 }
 

@@ -9,26 +9,13 @@ import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, type RedluaServer } from "../../server/index.js";
 import { configureLog } from "../../server/log.js";
+import { encodeRequest } from "../../server/worker/wire.js";
+import { rng } from "../fuzz/lua-diff-gen.js";
 import { RespClient } from "../support/resp-client.js";
 
 configureLog({ silent: true });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function frame(args: string[]): string {
-  return `*${args.length}\r\n` + args.map((a) => `$${a.length}\r\n${a}\r\n`).join("");
-}
-
-/** A deterministic generator (xorshift), so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
-}
 
 for (const executor of ["inline", "thread"] as const) {
   describe(`executor ${executor}`, () => {
@@ -58,7 +45,11 @@ for (const executor of ["inline", "thread"] as const) {
         values.push(v);
         const key = `pr:${executor}:${i}`;
         streams.push(
-          Buffer.from(frame(["SET", key, v]) + frame(["GET", key]) + frame(["INCR", `${key}:n`]), "latin1"),
+          Buffer.concat([
+            encodeRequest(["SET", key, v]),
+            encodeRequest(["GET", key]),
+            encodeRequest(["INCR", `${key}:n`]),
+          ]),
         );
       }
       const sent = streams.map(() => 0);
