@@ -84,6 +84,16 @@ export function lzfCompress(input: Uint8Array, outLen: number): Uint8Array | und
   let op = 0;
   let lit = 0;
   op++; // start run
+  // copies one byte into the current literal run, closing the run when it is full
+  const literal = (): void => {
+    lit++;
+    out[op++] = input[ip++];
+    if (lit === MAX_LIT) {
+      out[op - lit - 1] = lit - 1;
+      lit = 0;
+      op++;
+    }
+  };
   let hval = (input[ip] << 8) | input[ip + 1];
   while (ip < inEnd - 2) {
     hval = ((hval << 8) | input[ip + 2]) >>> 0;
@@ -139,25 +149,11 @@ export function lzfCompress(input: Uint8Array, outLen: number): Uint8Array | und
       ip++;
     } else {
       if (op >= outEnd) return undefined;
-      lit++;
-      out[op++] = input[ip++];
-      if (lit === MAX_LIT) {
-        out[op - lit - 1] = lit - 1;
-        lit = 0;
-        op++;
-      }
+      literal();
     }
   }
   if (op + 3 > outEnd) return undefined;
-  while (ip < inEnd) {
-    lit++;
-    out[op++] = input[ip++];
-    if (lit === MAX_LIT) {
-      out[op - lit - 1] = lit - 1;
-      lit = 0;
-      op++;
-    }
-  }
+  while (ip < inEnd) literal();
   out[op - lit - 1] = lit - 1;
   if (lit === 0) op--;
   return out.subarray(0, op);
