@@ -279,6 +279,11 @@ export class LuaTable {
   private lastfree = 0;
   /** The layout whose key, link and hash arrays the node part shares (fromLayout), if any. */
   private layout: StringKeysLayout | undefined = undefined;
+  /**
+   * The node where a string key of a node part bigger than SCAN_LIMIT was found last (checked
+   * before use: whatever node it names, a node holding the key is the key's node).
+   */
+  private strHint = 0;
   /** The position `next` returned last (a hint for the next call), or -1. */
   private lastNext = -1;
   /** The hash Lua would take from this table's address, once it is used as a key (0: not yet). */
@@ -512,10 +517,12 @@ export class LuaTable {
       for (let n = 0; n < size; n++) if (nkey[n] === key) return n;
       return -1;
     }
+    // the node found last: a read-modify-write (t[k] = t[k] + 1) finds it without hashing
+    if (nkey[this.strHint] === key) return this.strHint;
     const nnext = this.nnext;
     let n = luaStringHash(key) & (size - 1);
     do {
-      if (nkey[n] === key) return n;
+      if (nkey[n] === key) return (this.strHint = n);
       n = nnext[n];
     } while (n >= 0);
     return -1;
@@ -589,12 +596,17 @@ export class LuaTable {
       }
       h = luaStringHash(key) & STRING_HASH_MASK;
     } else {
+      if (nkey[this.strHint] === key) {
+        this.nval[this.strHint] = value;
+        return;
+      }
       h = luaStringHash(key) & STRING_HASH_MASK;
       const nnext = this.nnext;
       let n = h & (size - 1);
       do {
         if (nkey[n] === key) {
           this.nval[n] = value;
+          this.strHint = n;
           return;
         }
         n = nnext[n];
@@ -734,23 +746,6 @@ export class LuaTable {
     }
   }
 
-  /** The main position of the key in node n, from the hash a big node part keeps for a string. */
-  private nodeMainPosition(n: number): number {
-    const key = this.nkey[n];
-    if (typeof key === "string" && this.nhash !== NO_LINKS) return this.nhash[n] & (this.nkey.length - 1);
-    return this.mainPosition(key);
-  }
-
-  /** getfreepos: scan down from lastfree for a node without a key. */
-  private freePosition(): number {
-    const nkey = this.nkey;
-    while (this.lastfree > 0) {
-      this.lastfree--;
-      if (nkey[this.lastfree] === undefined) return this.lastfree;
-    }
-    return -1;
-  }
-
   /**
    * newkey: put a key that is in neither part into the node part. If its main position is
    * taken, the newcomer goes to a free node, unless the node there is out of its own main
@@ -760,19 +755,30 @@ export class LuaTable {
   private newKey(key: LuaValue, value: LuaValue, h: number): void {
     if (this.layout !== undefined) this.unshareLayout();
     const { nkey, nval, nhash } = this;
-    if (nkey.length === 0) return this.rehashInsert(key, value, h);
-    let mp = typeof key === "string" ? h & (nkey.length - 1) : this.mainPosition(key);
+    const mask = nkey.length - 1;
+    if (mask < 0) return this.rehashInsert(key, value, h);
+    let mp = typeof key === "string" ? h & mask : this.mainPosition(key);
     if (nval[mp] !== undefined) {
-      const free = this.freePosition();
-      if (free < 0) return this.rehashInsert(key, value, h);
+      // getfreepos: scan down from lastfree for a node without a key
+      let free = this.lastfree;
+      do {
+        if (free === 0) {
+          this.lastfree = 0;
+          return this.rehashInsert(key, value, h);
+        }
+        free--;
+      } while (nkey[free] !== undefined);
+      this.lastfree = free;
       let nnext = this.nnext;
       if (nnext === NO_LINKS) this.nnext = nnext = integers(freeLinks, ceilLog2(nkey.length), -1);
-      let other = this.nodeMainPosition(mp);
+      // the colliding node's main position (a big node part keeps its string keys' hashes)
+      const okey = nkey[mp];
+      let other = typeof okey === "string" && nhash !== NO_LINKS ? nhash[mp] & mask : this.mainPosition(okey);
       if (other !== mp) {
         // the colliding node is out of its main position: move it to the free node
         while (nnext[other] !== mp) other = nnext[other];
         nnext[other] = free;
-        nkey[free] = nkey[mp];
+        nkey[free] = okey;
         nval[free] = nval[mp];
         nnext[free] = nnext[mp];
         if (nhash !== NO_LINKS) nhash[free] = nhash[mp];
