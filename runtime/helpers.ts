@@ -3,7 +3,8 @@
 // the interrupt hook (its counter is line-hook.ts's), the generic-for iterator, and
 // generator-mode calls.
 import { HELPERS } from "../compiler/helpers.js";
-import { LuaTable, keyHash } from "./table.js";
+import { LuaTable } from "./table.js";
+import { keyHash } from "./table-hash.js";
 import { LuaError, MAXCCALLS, cCalls } from "./errors.js";
 import * as ops from "./ops.js";
 import { EMPTY, type LuaFunction, type LuaResult, type LuaValue } from "./value.js";

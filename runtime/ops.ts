@@ -2,7 +2,8 @@
 // index/newindex, call, arithmetic, comparison, equality, concatenation, length, and
 // tostring/tonumber coercions. Emitted code inlines the fast paths and calls these for
 // everything else; built-in libraries call them to reach Lua functions and metamethods.
-import { LuaTable, keyHash } from "./table.js";
+import { LuaTable } from "./table.js";
+import { keyHash } from "./table-hash.js";
 import { LuaError, MAXCCALLS, cCalls } from "./errors.js";
 import { numberToString, str2number } from "./number.js";
 import { cPow } from "./pow.js";

@@ -1,7 +1,9 @@
 // LuaTable: Lua 5.1's table as ltable.c builds it, so that `next`/`pairs` order and the `#`
 // border match the real interpreter: an array part sized at rehash time (computesizes), a node
 // part of 2^k nodes with Lua's main positions, Brent-style collision moves and the `lastfree`
-// scan. Uses value.ts for the value types and errors.ts for "table index is nil"-style errors.
+// scan. Uses value.ts for the value types and errors.ts for "table index is nil"-style errors,
+// table-hash.ts for Lua's hash functions and table-layout.ts for the node arrays' templates and
+// the string-key layouts cjson's objects are made from.
 //
 // A small node part is scanned; a bigger one is searched as luaH_get does, along the collision
 // chain from the key's main position (JS strings can't carry their Lua hash as TStrings do, so
@@ -17,53 +19,30 @@
 // that prefix has no holes, with the same results.
 import type { LuaValue } from "./value.js";
 import { LuaError } from "./errors.js";
+import {
+  MAXBITS,
+  STRING_HASH_MASK,
+  ceilLog2,
+  fb2int,
+  int2fb,
+  keyHash,
+  luaNumberHash,
+  luaStringHash,
+} from "./table-hash.js";
+import {
+  NOTHING,
+  NO_LINKS,
+  SCAN_LIMIT,
+  type StringKeysLayout,
+  freeHashes,
+  freeLinks,
+  integers,
+  layoutStringKeys,
+  nils,
+} from "./table-layout.js";
 
-/** ltable.c: max size of the array part is 2^MAXBITS. */
-const MAXBITS = 26;
 const MAXASIZE = 1 << MAXBITS;
 const MAX_INT = 2147483647;
-
-// ---- Lua's hash functions ---------------------------------------------------------------
-
-let hashEveryChar = false;
-
-/**
- * Redis patches Lua's string hash to read every byte (lstring.c's `step = 1`), where Lua 5.1
- * reads at most ~32 of them. The engine that runs Redis scripts turns this on before it builds
- * any table; the standalone Lua profile leaves it off. It changes `pairs` order only.
- */
-export function setRedisStringHash(on: boolean): void {
-  hashEveryChar = on;
-}
-
-/** luaS_hash over the latin1 bytes of a JS string: seed = length, step from the length. */
-export function luaStringHash(s: string): number {
-  const l = s.length;
-  // C's unsigned arithmetic in int32: `^` keeps the low 32 bits of the sum, `>>>` is unsigned
-  let h = l | 0;
-  if (l < 32 || hashEveryChar) {
-    // step 1: every byte, from the last; two per iteration
-    let i = l - 1;
-    for (; i >= 1; i -= 2) {
-      h ^= (h << 5) + (h >>> 2) + s.charCodeAt(i);
-      h ^= (h << 5) + (h >>> 2) + s.charCodeAt(i - 1);
-    }
-    if (i === 0) h ^= (h << 5) + (h >>> 2) + s.charCodeAt(0);
-    return h >>> 0;
-  }
-  const step = (l >> 5) + 1;
-  for (let l1 = l; l1 >= step; l1 -= step) h ^= (h << 5) + (h >>> 2) + s.charCodeAt(l1 - 1);
-  return h >>> 0;
-}
-
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-
-/** hashnum's sum of the two 32-bit words of the double (the caller maps 0 and -0 to node 0). */
-export function luaNumberHash(n: number): number {
-  f64[0] = n;
-  return (u32[0] + u32[1]) >>> 0;
-}
 
 // Tables, functions, threads and userdata hash by address in C; any stable number will do.
 const objectIds = new WeakMap<object, number>();
@@ -83,42 +62,10 @@ function objectHash(o: object): number {
   return id;
 }
 
-/**
- * The part of a string's hash a node keeps: hashpow2 never needs more than MAXBITS bits. The
- * compiler passes constant keys' hashes masked so (compiler/lower/keys.ts): `keyHash`.
- */
-export const STRING_HASH_MASK = (1 << MAXBITS) - 1;
-
-/** A string key's hash as the *StrH methods take it. */
-export function keyHash(s: string): number {
-  return luaStringHash(s) & STRING_HASH_MASK;
-}
-
-/** luaO_log2(x - 1) + 1 for x >= 1: the exponent of the smallest power of 2 >= x. */
-function ceilLog2(x: number): number {
-  return x <= 1 ? 0 : 32 - Math.clz32(x - 1);
-}
-
 /** arrayindex + countint's range test: k if key is an integer in 1..MAXASIZE, else 0. */
 function arrayCandidate(key: LuaValue): number {
   if (typeof key === "number" && key >= 1 && key <= MAXASIZE && Math.floor(key) === key) return key;
   return 0;
-}
-
-/** lobject.c luaO_int2fb: the "floating point byte" OP_NEWTABLE stores a size hint in. */
-export function int2fb(x: number): number {
-  let e = 0;
-  while (x >= 16) {
-    x = (x + 1) >>> 1;
-    e++;
-  }
-  return x < 8 ? x : ((e + 1) << 3) | (x - 8);
-}
-
-/** lobject.c luaO_fb2int. */
-export function fb2int(x: number): number {
-  const e = (x >>> 3) & 31;
-  return e === 0 ? x : ((x & 7) + 8) * 2 ** (e - 1);
 }
 
 // ---- the table ------------------------------------------------------------------------------
@@ -139,123 +86,8 @@ export function checkWritable(t: LuaTable): void {
 /** Array parts of this many slots and more get their JS array sized when they grow. */
 const BIG_ARRAY = 1 << 15;
 
-/** Node parts up to this many nodes are searched by a scan instead of along chains. */
-const SCAN_LIMIT = 8;
-
-/** The empty array part and Lua's dummynode (an empty node part); never written to. */
-const NOTHING: LuaValue[] = [];
-const NO_LINKS: number[] = [];
-
 /** rehash's nums[]: scratch, as rehash never runs inside another rehash's counting. */
 const nums = new Int32Array(MAXBITS + 1);
-
-// A node part is up to four arrays of 2^k entries, one word per node each (so that only node
-// parts of 16K nodes and more reach V8's large-object space): keys, values, chain links and
-// hashes. They are made by copying packed templates, which beats building them.
-const TEMPLATE_BITS = 14;
-const freeKeys: LuaValue[][] = [];
-const freeLinks: number[][] = [];
-
-/** 2^lsize nils (the keys or values of free nodes). */
-function nils(lsize: number): LuaValue[] {
-  // small parts as literals, which V8 allocates inline (a copy of a template calls a builtin)
-  switch (lsize) {
-    case 0:
-      return [undefined];
-    case 1:
-      return [undefined, undefined];
-    case 2:
-      return [undefined, undefined, undefined, undefined];
-    case 3:
-      return [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
-  }
-  let t = freeKeys[Math.min(lsize, TEMPLATE_BITS)];
-  if (t === undefined) {
-    t = [];
-    for (let i = 0; i < 1 << Math.min(lsize, TEMPLATE_BITS); i++) t.push(undefined);
-    freeKeys[Math.min(lsize, TEMPLATE_BITS)] = t;
-  }
-  if (lsize <= TEMPLATE_BITS) return t.slice();
-  for (let i = TEMPLATE_BITS; i < lsize; i++) t = t.concat(t);
-  return t;
-}
-
-/** 2^lsize copies of a small integer (chain ends, or hashes not yet known). */
-function integers(templates: number[][], lsize: number, x: number): number[] {
-  let t = templates[Math.min(lsize, TEMPLATE_BITS)];
-  if (t === undefined) {
-    t = [];
-    for (let i = 0; i < 1 << Math.min(lsize, TEMPLATE_BITS); i++) t.push(x);
-    templates[Math.min(lsize, TEMPLATE_BITS)] = t;
-  }
-  if (lsize <= TEMPLATE_BITS) return t.slice();
-  for (let i = TEMPLATE_BITS; i < lsize; i++) t = t.concat(t);
-  return t;
-}
-const freeHashes: number[][] = [];
-
-// Scratch for fromStringPairs: per node, the pair whose key it holds (-1: free) and whose
-// value; its chain link; per pair, its key's hash.
-let simSlot = new Int32Array(64);
-let simVal = new Int32Array(64);
-let simNext = new Int32Array(64);
-let simHash = new Int32Array(64);
-let simOldSlot = new Int32Array(64);
-let simOldVal = new Int32Array(64);
-let simLastfree = 0;
-/** whether the node part got links (a small one gets them at its first collision) */
-let simLinked = false;
-
-/** newkey for pair j (its key absent) with value v into a node part of `size`; false: rehash. */
-function simPlace(j: number, v: number, size: number): boolean {
-  let mp = simHash[j] & (size - 1);
-  if (simSlot[mp] >= 0) {
-    let free = -1;
-    while (simLastfree > 0) {
-      simLastfree--;
-      if (simSlot[simLastfree] < 0) {
-        free = simLastfree;
-        break;
-      }
-    }
-    if (free < 0) return false;
-    simLinked = true;
-    let other = simHash[simSlot[mp]] & (size - 1);
-    if (other !== mp) {
-      while (simNext[other] !== mp) other = simNext[other];
-      simNext[other] = free;
-      simSlot[free] = simSlot[mp];
-      simVal[free] = simVal[mp];
-      simNext[free] = simNext[mp];
-      simNext[mp] = -1;
-    } else {
-      simNext[free] = simNext[mp];
-      simNext[mp] = free;
-      mp = free;
-    }
-  }
-  simSlot[mp] = j;
-  simVal[mp] = v;
-  return true;
-}
-
-/**
- * The node part a sequence of string keys leaves (LuaTable.layoutStringKeys): per node its key
- * (a template: each table copies it), which value each used node holds, the chain links and
- * hashes (templates, or NO_LINKS), and lastfree.
- */
-export interface StringKeysLayout {
-  readonly lsize: number;
-  /** (never written: tables share it until they copy it, see unshareLayout) */
-  readonly nkey: LuaValue[];
-  /** the used nodes, in node order */
-  readonly nodes: readonly number[];
-  /** per used node, the index of its value among the stores (the last store of its key) */
-  readonly from: readonly number[];
-  readonly nnext: number[];
-  readonly nhash: number[];
-  readonly lastfree: number;
-}
 
 export class LuaTable {
   /** The stored prefix of the array part: t[i] is arr[i - 1] (holes read as nil). */
@@ -330,94 +162,7 @@ export class LuaTable {
    * new table, as cjson's decoder does for an object: fromLayout(layoutStringKeys(keys, n), …).
    */
   static fromStringPairs(keys: readonly string[], values: readonly LuaValue[], n: number): LuaTable {
-    return n === 0 ? new LuaTable() : LuaTable.fromLayout(LuaTable.layoutStringKeys(keys, n), values);
-  }
-
-  /**
-   * The node part that storing t[keys[0]], …, t[keys[n-1]] (n > 0, non-nil values) into a new
-   * table leaves: newkey and rehash are replayed on scratch arrays, with each key hashed once.
-   * It depends on the keys alone, so objects with the same keys in the same order share it
-   * (fromLayout). Same layout, links and lastfree as the stores one by one
-   * (spec/unit/table/pairs.test.ts).
-   */
-  static layoutStringKeys(keys: readonly string[], n: number): StringKeysLayout {
-    if (simHash.length < n) simHash = new Int32Array(2 * n);
-    for (let j = 0; j < n; j++) simHash[j] = luaStringHash(keys[j]) & STRING_HASH_MASK;
-    let size = 0; // the dummynode: the first key rehashes
-    let count = 0;
-    simLastfree = 0;
-    simLinked = false;
-    for (let j = 0; j < n; j++) {
-      // an existing key takes the new value
-      let found = -1;
-      if (size > 0) {
-        const key = keys[j];
-        for (let s = simHash[j] & (size - 1); s >= 0; s = simNext[s]) {
-          const p = simSlot[s];
-          if (p >= 0 && keys[p] === key) {
-            found = s;
-            break;
-          }
-        }
-      }
-      if (found >= 0) {
-        simVal[found] = j;
-        continue;
-      }
-      if (size > 0 && simPlace(j, j, size)) {
-        count++;
-        continue;
-      }
-      // rehash: string keys only, so no array part and a node part for all of them plus this one
-      const oldSize = size;
-      if (simOldSlot.length < oldSize) {
-        simOldSlot = new Int32Array(2 * oldSize);
-        simOldVal = new Int32Array(2 * oldSize);
-      }
-      for (let s = 0; s < oldSize; s++) {
-        simOldSlot[s] = simSlot[s];
-        simOldVal[s] = simVal[s];
-      }
-      size = 1 << ceilLog2(count + 1);
-      if (simSlot.length < size) {
-        simSlot = new Int32Array(2 * size);
-        simVal = new Int32Array(2 * size);
-        simNext = new Int32Array(2 * size);
-      }
-      for (let s = 0; s < size; s++) {
-        simSlot[s] = -1;
-        simNext[s] = -1;
-      }
-      simLastfree = size;
-      simLinked = size > SCAN_LIMIT;
-      for (let s = oldSize - 1; s >= 0; s--) simPlace(simOldSlot[s], simOldVal[s], size);
-      simPlace(j, j, size);
-      count++;
-    }
-    const lsize = ceilLog2(size);
-    const nkey = nils(lsize);
-    // plain arrays: a typed array costs more to make than these few numbers
-    const nodes: number[] = [];
-    const from: number[] = [];
-    for (let s = 0; s < size; s++) {
-      const p = simSlot[s];
-      if (p >= 0) {
-        nkey[s] = keys[p];
-        nodes.push(s);
-        from.push(simVal[s]);
-      }
-    }
-    let nnext = NO_LINKS;
-    if (simLinked) {
-      nnext = integers(freeLinks, lsize, -1);
-      for (let s = 0; s < size; s++) nnext[s] = simNext[s];
-    }
-    let nhash = NO_LINKS;
-    if (size > SCAN_LIMIT) {
-      nhash = integers(freeHashes, lsize, 0);
-      for (let s = 0; s < size; s++) if (simSlot[s] >= 0) nhash[s] = simHash[simSlot[s]];
-    }
-    return { lsize, nkey, nodes, from, nnext, nhash, lastfree: simLastfree };
+    return n === 0 ? new LuaTable() : LuaTable.fromLayout(layoutStringKeys(keys, n), values);
   }
 
   /**

@@ -1,12 +1,12 @@
 // Constant string keys (`t.name`, `t["name"]`, globals) go to the runtime with Lua's hash of
 // the string, as a TString carries it in C, so the table lookup starts at the key's main
-// position without hashing it again. Must agree with runtime/table.ts `keyHash` (checked by
+// position without hashing it again. Must agree with runtime/table-hash.ts `keyHash` (checked by
 // spec/unit/table/api.test.ts); the compiler can't import the runtime.
 import type * as ES from "estree";
 import * as f from "../factories.js";
 import type { Loc } from "./context.js";
 
-/** runtime/table.ts STRING_HASH_MASK: tables keep hashes to MAXBITS (26) bits. */
+/** runtime/table-hash.ts STRING_HASH_MASK: tables keep hashes to MAXBITS (26) bits. */
 const MASK = (1 << 26) - 1;
 
 /**

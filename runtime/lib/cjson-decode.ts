@@ -4,7 +4,8 @@
 // The fast paths read a copy of the document's bytes (typed-array reads cost V8 less than
 // charCodeAt) followed by a NUL, as C reads its string; strings are sliced from the document.
 // Used by cjson.ts; also home of cjson.null and of sequenceTable (shared with cmsgpack, convert).
-import { LuaTable, type StringKeysLayout } from "../table.js";
+import { LuaTable } from "../table.js";
+import { type StringKeysLayout, layoutStringKeys } from "../table-layout.js";
 import { LuaError } from "../errors.js";
 import { LuaUserdata, type LuaValue } from "../value.js";
 
@@ -777,7 +778,7 @@ const MAX_SHAPES = 4096;
 
 /**
  * A sequence of object keys seen in one document, as a tree from the empty object: objects with
- * the same keys in the same order leave the same node part (LuaTable.layoutStringKeys), so it is
+ * the same keys in the same order leave the same node part (layoutStringKeys in runtime/table-layout.ts), so it is
  * worked out once per shape and per document. Nothing is kept from one decode to the next.
  */
 class Shape {
@@ -805,7 +806,7 @@ class Shape {
     const keys: string[] = [this.key];
     for (let x = this.parent!; x.n > 0; x = x.parent!) keys.push(x.key);
     keys.reverse();
-    return (this.layout = LuaTable.layoutStringKeys(keys, keys.length));
+    return (this.layout = layoutStringKeys(keys, keys.length));
   }
 
   child(key: string): Shape | undefined {

@@ -4,7 +4,8 @@
 // strbuf is with encode_keep_buffer on, written through locals, with room for any separator,
 // literal or number checked once per member. Used by cjson.ts (settings, module table).
 // Strings are latin1 byte strings.
-import { LuaTable, type StringKeysLayout } from "../table.js";
+import { LuaTable } from "../table.js";
+import type { StringKeysLayout } from "../table-layout.js";
 import { LuaError, memoryError } from "../errors.js";
 import { CHARGE_MIN, chargeAllocation } from "../memory.js";
 import { formatG } from "../number.js";

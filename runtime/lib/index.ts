@@ -14,7 +14,7 @@ import { makeCjsonLib } from "./cjson.js";
 import { installPackage } from "./package.js";
 import { makeMathLib, type MathLibOptions } from "./math.js";
 import { makeTableLib } from "./table.js";
-import { setRedisStringHash } from "../table.js";
+import { setRedisStringHash } from "../table-hash.js";
 import { EMPTY, type LuaFunction, type LuaResult, type LuaValue } from "../value.js";
 import { readFileSync } from "node:fs";
 import { checkString } from "./args.js";

@@ -5,7 +5,8 @@
 // global is an error, and _G and the libraries are read-only.
 import { createHash } from "node:crypto";
 import { LuaEngine } from "../../runtime/engine.js";
-import { LuaTable, keyHash } from "../../runtime/table.js";
+import { LuaTable } from "../../runtime/table.js";
+import { keyHash } from "../../runtime/table-hash.js";
 import { LuaError, MAXCCALLS, cCalls, catchable } from "../../runtime/errors.js";
 import {
   hookCatch,

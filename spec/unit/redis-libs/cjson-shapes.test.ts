@@ -6,7 +6,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { makeCjsonLib } from "../../../runtime/lib/cjson.js";
-import { LuaTable, setRedisStringHash } from "../../../runtime/table.js";
+import { LuaTable } from "../../../runtime/table.js";
+import { setRedisStringHash } from "../../../runtime/table-hash.js";
 import type { LuaValue } from "../../../runtime/value.js";
 
 function rng(seed: number): () => number {

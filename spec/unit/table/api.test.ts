@@ -3,7 +3,8 @@
 // (random sets and deletes against a JS Map) across rehashes, shrinks and the Map/scan switch.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { LuaTable, fb2int, int2fb, luaStringHash, setRedisStringHash } from "../../../runtime/table.js";
+import { LuaTable } from "../../../runtime/table.js";
+import { fb2int, int2fb, luaStringHash, setRedisStringHash } from "../../../runtime/table-hash.js";
 import { LuaError } from "../../../runtime/errors.js";
 import type { LuaValue } from "../../../runtime/value.js";
 

@@ -1,10 +1,11 @@
 // The compiler passes constant string keys with their Lua hash (compiler/lower/keys.ts), which
-// must be the hash the runtime's tables use (runtime/table.ts keyHash) under both string
+// must be the hash the runtime's tables use (runtime/table-hash.ts keyHash) under both string
 // hashes, or lookups of those keys would start at the wrong main position.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { constantKeyHash } from "../../../compiler/lower/keys.js";
-import { keyHash, setRedisStringHash, LuaTable } from "../../../runtime/table.js";
+import { LuaTable } from "../../../runtime/table.js";
+import { keyHash, setRedisStringHash } from "../../../runtime/table-hash.js";
 
 function samples(): string[] {
   const out = ["", "x", "__index", "setmetatable", "a.b", "\u00ff\u0000\u0080", "k".repeat(31)];

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { runOps } from "./ops.js";
-import { setRedisStringHash } from "../../../runtime/table.js";
+import { setRedisStringHash } from "../../../runtime/table-hash.js";
 
 const root = fileURLToPath(new URL("../../../../spec/unit/table/", import.meta.url));
 const cases = readdirSync(`${root}cases`).filter((f) => f.endsWith(".ops"));

@@ -3,7 +3,8 @@
 // which later insertions and removals reveal.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { LuaTable, setRedisStringHash } from "../../../runtime/table.js";
+import { LuaTable } from "../../../runtime/table.js";
+import { setRedisStringHash } from "../../../runtime/table-hash.js";
 import type { LuaValue } from "../../../runtime/value.js";
 
 function traversal(t: LuaTable): LuaValue[] {
