@@ -309,9 +309,13 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
 
   countError(r: Reply): void {
     if (r instanceof ErrorReply && !r.noStats) {
+      // afterErrorReply: the code is what comes before a space within the reply's first 32
+      // bytes ('-' included), else ERR (so a script's error of hundreds of MB is not a code)
       const text = r.text;
-      const sp = text.indexOf(" ");
-      const code = sp < 0 ? text : text.slice(0, sp);
+      const end = Math.min(text.length, 31);
+      let sp = 0;
+      while (sp < end && text.charCodeAt(sp) !== 32) sp++;
+      const code = sp < end ? text.slice(0, sp) : "ERR";
       this.stats.totalErrorReplies++;
       this.stats.errors.set(code, (this.stats.errors.get(code) ?? 0) + 1);
     }
