@@ -6,14 +6,16 @@
 // `run` starts from the CommonJS copy in dist-cjs/ (cli/pack.ts) with V8's code cache when
 // that copy is as new as dist/ (start-up counts for `redlua run`), else (or with
 // REDLUA_NO_PACK=1) from dist/.
-import fs from "node:fs";
-import Module, { createRequire } from "node:module";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import v8 from "node:v8";
-import vm from "node:vm";
+// This file is CommonJS (bin/package.json): an ES module entry would start Node's ESM loader
+// and evaluate every export of each builtin it imports, ~10 ms that `redlua run` pays before
+// any Lua runs.
+"use strict";
+const fs = require("node:fs");
+const Module = require("node:module");
+const path = require("node:path");
+const vm = require("node:vm");
 
-const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+const ROOT = path.join(__dirname, "..");
 const argv = process.argv.slice(2);
 
 function fail(err) {
@@ -34,7 +36,38 @@ function packedRunCommand() {
     return undefined;
   }
   useCodeCache(path.join(dir, ".codecache"));
-  return createRequire(path.join(dir, "cli", "run.js"))("./run.js").runCommand;
+  return Module.createRequire(path.join(dir, "cli", "run.js"))("./run.js").runCommand;
+}
+
+// The cache file: for each module, its file name's length (u32), the name (utf8), its cached
+// data's length (u32) and the data. (node:v8's serializer would load the heap-snapshot and
+// stream modules with it.)
+function readCache(buf) {
+  const cache = {};
+  let pos = 0;
+  while (pos < buf.length) {
+    const nameLen = buf.readUInt32LE(pos);
+    const name = buf.toString("utf8", pos + 4, pos + 4 + nameLen);
+    pos += 4 + nameLen;
+    const dataLen = buf.readUInt32LE(pos);
+    cache[name] = buf.subarray(pos + 4, pos + 4 + dataLen);
+    pos += 4 + dataLen;
+  }
+  if (pos !== buf.length) throw new Error("truncated code cache");
+  return cache;
+}
+
+function writeCache(cache) {
+  const parts = [];
+  for (const [name, data] of Object.entries(cache)) {
+    const n = Buffer.from(name, "utf8");
+    const head = Buffer.alloc(4);
+    head.writeUInt32LE(n.length);
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(data.length);
+    parts.push(head, n, len, data);
+  }
+  return Buffer.concat(parts);
 }
 
 /**
@@ -45,7 +78,7 @@ function packedRunCommand() {
 function useCodeCache(file) {
   let cache = {};
   try {
-    cache = v8.deserialize(fs.readFileSync(file));
+    cache = readCache(fs.readFileSync(file));
   } catch {
     // no cache yet
   }
@@ -72,7 +105,7 @@ function useCodeCache(file) {
     try {
       for (const [filename, script] of fresh) cache[filename] = script.createCachedData();
       const tmp = `${file}.${process.pid}`;
-      fs.writeFileSync(tmp, v8.serialize(cache));
+      fs.writeFileSync(tmp, writeCache(cache));
       fs.renameSync(tmp, file);
     } catch {
       // a read-only install: no cache
