@@ -35,8 +35,8 @@ function packedRunCommand() {
   } catch {
     return undefined;
   }
-  useCodeCache(path.join(dir, ".codecache"));
-  return Module.createRequire(path.join(dir, "cli", "run.js"))("./run.js").runCommand;
+  const files = new Set(manifest.map(([rel]) => path.join(dir, rel)));
+  return loadPacked(files, path.join(dir, ".codecache"))(path.join(dir, "cli", "run.js")).runCommand;
 }
 
 // The cache file: for each module, its file name's length (u32), the name (utf8), its cached
@@ -71,46 +71,61 @@ function writeCache(cache) {
 }
 
 /**
- * Compiles CommonJS modules with V8's code cache, kept in one file: a module without an entry
- * gets one when the run ends, holding the functions the run compiled (the cache is only a
- * speed-up; any failure just skips it).
+ * A loader for dist-cjs/'s CommonJS modules (`files`, absolute paths): each is compiled with
+ * V8's code cache, kept in one file (a module without an entry gets one when the run ends,
+ * holding the functions the run compiled; the cache is only a speed-up, any failure skips it).
+ * A relative require between them is resolved by joining paths, without the search, stats and
+ * package.json reads of node's resolution; anything else (node:*, the npm dependencies) goes
+ * through node's require. Modules keep their file names, which the runtime's stack inspection
+ * reads (runtime/errors.ts). Returns the loader: a module's exports by absolute path.
  */
-function useCodeCache(file) {
+function loadPacked(files, cacheFile) {
   let cache = {};
   try {
-    cache = readCache(fs.readFileSync(file));
+    cache = readCache(fs.readFileSync(cacheFile));
   } catch {
     // no cache yet
   }
   const fresh = [];
-  const compile = Module.prototype._compile;
-  Module.prototype._compile = function (content, filename) {
+  const loaded = new Map();
+  const nodeRequire = Module.createRequire(cacheFile);
+  const load = (filename) => {
+    const done = loaded.get(filename);
+    if (done !== undefined) return done.exports;
+    const module = { exports: {}, filename, loaded: false };
+    loaded.set(filename, module);
     const cached = cache[filename];
-    let script;
-    try {
-      script = new vm.Script(Module.wrap(content), { filename, cachedData: cached });
-    } catch {
-      return compile.call(this, content, filename);
-    }
+    const script = new vm.Script(Module.wrap(fs.readFileSync(filename, "utf8")), {
+      filename,
+      cachedData: cached,
+    });
     if (cached === undefined || script.cachedDataRejected) fresh.push([filename, script]);
-    const require = (id) => this.require(id);
-    require.resolve = (request, options) => Module._resolveFilename(request, this, false, options);
-    require.main = process.mainModule;
-    require.cache = Module._cache;
-    const fn = script.runInThisContext({ displayErrors: true });
-    return fn.call(this.exports, this.exports, require, this, filename, path.dirname(filename));
+    const dirname = path.dirname(filename);
+    const require = (id) => {
+      if (id.startsWith(".")) {
+        const target = path.join(dirname, id);
+        if (files.has(target)) return load(target);
+      }
+      return nodeRequire(id);
+    };
+    script
+      .runInThisContext({ displayErrors: true })
+      .call(module.exports, module.exports, require, module, filename, dirname);
+    module.loaded = true;
+    return module.exports;
   };
   process.once("exit", () => {
     if (fresh.length === 0) return;
     try {
       for (const [filename, script] of fresh) cache[filename] = script.createCachedData();
-      const tmp = `${file}.${process.pid}`;
+      const tmp = `${cacheFile}.${process.pid}`;
       fs.writeFileSync(tmp, writeCache(cache));
-      fs.renameSync(tmp, file);
+      fs.renameSync(tmp, cacheFile);
     } catch {
       // a read-only install: no cache
     }
   });
+  return load;
 }
 
 let runCommand;
