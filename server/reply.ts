@@ -123,7 +123,10 @@ export function formatDouble(v: number): string {
 
 /** Aggregate nesting the encoder recurses through; deeper (a script's deep table) uses a stack. */
 const MAX_RECURSION = 512;
-/** Bulk strings longer than this are encoded as three chunks instead of one. */
+/**
+ * Bulk strings (and status, error, big number and verbatim texts) longer than this are encoded as
+ * chunks of their own: with the header a text near V8's longest string would be longer than that.
+ */
 const BIG_BULK = 1024 * 1024;
 
 /** Appends the RESP encoding of replies to a list of chunks (latin1 strings). */
@@ -166,19 +169,26 @@ export class ReplyEncoder {
     }
   }
 
+  /** `$len\r\ntext\r\n`. */
+  private bulk(text: string): undefined {
+    if (text.length > BIG_BULK) return this.long(`$${text.length}\r\n`, text);
+    return this.put(`$${text.length}\r\n${text}\r\n`);
+  }
+
+  /** `head` + text + CRLF, the text a chunk of its own. */
+  private long(head: string, text: string): undefined {
+    this.put(head);
+    this.put(text);
+    return this.put("\r\n");
+  }
+
   /** Encodes a scalar reply, or an aggregate's header and returns its items. */
   private head(r: Reply): readonly Reply[] | undefined {
     const p3 = this.proto === 3;
     if (r === null) return this.put(p3 ? "_\r\n" : "$-1\r\n");
     switch (typeof r) {
       case "string":
-        // a long value goes as its own chunk: with its header it could be past V8's longest string
-        if (r.length > BIG_BULK) {
-          this.put(`$${r.length}\r\n`);
-          this.put(r);
-          return this.put("\r\n");
-        }
-        return this.put(`$${r.length}\r\n${r}\r\n`);
+        return this.bulk(r);
       case "number":
       case "bigint":
         return this.put(`:${r}\r\n`);
@@ -187,8 +197,14 @@ export class ReplyEncoder {
       this.put(`*${r.length}\r\n`);
       return r;
     }
-    if (r instanceof StatusReply) return this.put(`+${r.text}\r\n`);
-    if (r instanceof ErrorReply) return this.put(`-${r.text}\r\n`);
+    if (r instanceof StatusReply) {
+      const t = r.text;
+      return t.length > BIG_BULK ? this.long("+", t) : this.put(`+${t}\r\n`);
+    }
+    if (r instanceof ErrorReply) {
+      const t = r.text;
+      return t.length > BIG_BULK ? this.long("-", t) : this.put(`-${t}\r\n`);
+    }
     if (r instanceof DoubleReply) {
       const s = formatDouble(r.value);
       return this.put(p3 ? `,${s}\r\n` : `$${s.length}\r\n${s}\r\n`);
@@ -196,11 +212,15 @@ export class ReplyEncoder {
     if (r instanceof BoolReply)
       return this.put(p3 ? (r.value ? "#t\r\n" : "#f\r\n") : r.value ? ":1\r\n" : ":0\r\n");
     if (r instanceof BigNumberReply) {
-      return this.put(p3 ? `(${r.text}\r\n` : `$${r.text.length}\r\n${r.text}\r\n`);
+      const t = r.text;
+      if (!p3) return this.bulk(t);
+      return t.length > BIG_BULK ? this.long("(", t) : this.put(`(${t}\r\n`);
     }
     if (r instanceof VerbatimReply) {
-      if (!p3) return this.put(`$${r.text.length}\r\n${r.text}\r\n`);
-      return this.put(`=${r.text.length + 4}\r\n${r.format}:${r.text}\r\n`);
+      const t = r.text;
+      if (!p3) return this.bulk(t);
+      const head = `=${t.length + 4}\r\n${r.format}:`;
+      return t.length > BIG_BULK ? this.long(head, t) : this.put(`${head}${t}\r\n`);
     }
     if (r instanceof MapReply) {
       this.put(p3 ? `%${r.entries.length / 2}\r\n` : `*${r.entries.length}\r\n`);

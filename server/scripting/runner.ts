@@ -7,6 +7,7 @@
 // the first write, and other clients' commands while a script is past busy-reply-threshold.
 // A kill is a Lua error raised from the interrupt hook, as luaMaskCountHook raises it: a pcall
 // can catch it, and runtime/line-hook.ts raises it again where Lua's line hook would.
+import { constants } from "node:buffer";
 import { LuaTable } from "../../runtime/table.js";
 import { LuaError, LuaInterrupt, cCalls, catchable, errorOptions } from "../../runtime/errors.js";
 import {
@@ -244,6 +245,11 @@ export class ScriptRunner {
     return undefined;
   }
 
+  /** LUA_ERRMEM's reply. */
+  private memoryReply(ctx: RunContext): Reply {
+    return err(`ERR Error running script ${ctx.request.name}, not enough memory`);
+  }
+
   /** luaCallFunction's error path: "-CODE msg script: NAME, on SOURCE:LINE." */
   private errorReply(ctx: RunContext, e: unknown): Reply {
     if (e instanceof LuaInterrupt) {
@@ -255,12 +261,14 @@ export class ScriptRunner {
     // or reaching __redis__err__handler, whose entry fires the hook
     if (lineHook.on) le = hookInstead(le, ERROR_HANDLER);
     // LUA_ERRMEM skips __redis__err__handler: luaCallFunction gets a plain string
-    if (le.memory) return err(`ERR Error running script ${ctx.request.name}, not enough memory`);
+    if (le.memory) return this.memoryReply(ctx);
     let v = le.value;
     // __redis__err__handler: non-table errors become {err = 'ERR ' .. tostring(err)}
     if (!(v instanceof LuaTable)) {
+      const s = ops.tostring(v);
+      if (s.length + 4 > constants.MAX_STRING_LENGTH) return this.memoryReply(ctx);
       const t = new LuaTable();
-      t.setStr("err", "ERR " + ops.tostring(v));
+      t.setStr("err", "ERR " + s);
       v = t;
     }
     const msg = v.getStr("err");
@@ -269,7 +277,10 @@ export class ScriptRunner {
     }
     let text = ops.tostring(msg);
     if (le.source !== undefined && le.line !== undefined) {
-      text += ` script: ${ctx.request.name}, on ${le.source}:${le.line}.`;
+      const where = ` script: ${ctx.request.name}, on ${le.source}:${le.line}.`;
+      // an error of hundreds of MB may leave no room for it in a JS string (Redis's would take it)
+      if (text.length + where.length > constants.MAX_STRING_LENGTH) return this.memoryReply(ctx);
+      text += where;
     }
     return new ErrorReply(sanitize(text), v.getStr("ignore_error_stats_update") === true);
   }

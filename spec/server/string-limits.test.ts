@@ -1,0 +1,239 @@
+// Requests whose replies, or whose scripts' strings, are near V8's longest string (2^29-24
+// chars) or are built from hundreds of millions of pieces. Each test took the server down
+// before (its comment says how); now the reply is sent whole, or the script gets Lua's
+// "not enough memory", and the server stays up. The executor runs on its own thread, as
+// `redlua server` runs it, with a server per test.
+
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { constants } from "node:buffer";
+import net from "node:net";
+import { startServer } from "../../server/index.js";
+import { configureLog } from "../../server/log.js";
+import { encodeRequest } from "../../server/worker/wire.js";
+import { RespClient } from "../support/resp-client.js";
+
+configureLog({ silent: true });
+
+const MAX = constants.MAX_STRING_LENGTH;
+const KEEP = 64;
+
+/** A reply read without keeping it: its length and its first and last KEEP bytes. */
+interface Summary {
+  length: number;
+  head: string;
+  tail: string;
+}
+
+/** The replies of one connection, each summed up as it streams in. */
+class Replies {
+  private readonly done: Summary[] = [];
+  private readonly waiting: ((s: Summary) => void)[] = [];
+  private closed = false;
+  private length = 0;
+  private head: number[] = [];
+  private tail = Buffer.alloc(0);
+  /** the first bytes of the line being read */
+  private line: number[] = [];
+  /** bytes of a bulk body (and its CRLF) still to come; -1 while reading a line */
+  private body = -1;
+  /** items still to come in each open aggregate */
+  private readonly open: number[] = [];
+  private last = 0;
+
+  constructor(readonly socket: net.Socket) {
+    socket.on("data", (d: Buffer) => this.feed(d));
+    socket.on("close", () => {
+      this.closed = true;
+      for (const w of this.waiting.splice(0)) w({ length: -1, head: "<closed>", tail: "" });
+    });
+    socket.on("error", () => {});
+  }
+
+  static connect(port: number): Promise<Replies> {
+    return new Promise((resolve, reject) => {
+      const s = net.connect(port, "127.0.0.1");
+      s.once("error", reject);
+      s.once("connect", () => resolve(new Replies(s)));
+    });
+  }
+
+  send(argv: string[]): void {
+    this.socket.write(encodeRequest(argv));
+  }
+
+  /** The next reply; rejects after `ms`, or if the connection closes first. */
+  next(ms: number): Promise<Summary> {
+    const ready = this.done.shift();
+    if (ready !== undefined) return Promise.resolve(ready);
+    if (this.closed) return Promise.reject(new Error("connection closed"));
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`no reply within ${ms} ms`)), ms);
+      this.waiting.push((s) => {
+        clearTimeout(t);
+        if (s.length < 0) reject(new Error("connection closed before the reply"));
+        else resolve(s);
+      });
+    });
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+
+  private take(d: Buffer, from: number, to: number): void {
+    if (to <= from) return;
+    this.length += to - from;
+    for (let i = from; i < to && this.head.length < KEEP; i++) this.head.push(d[i]);
+    this.tail = Buffer.concat([this.tail, d.subarray(Math.max(from, to - KEEP), to)]);
+    this.tail = this.tail.subarray(Math.max(0, this.tail.length - KEEP));
+    this.last = d[to - 1];
+  }
+
+  private feed(d: Buffer): void {
+    let i = 0;
+    while (i < d.length) {
+      if (this.body >= 0) {
+        const n = Math.min(this.body, d.length - i);
+        this.take(d, i, i + n);
+        this.body -= n;
+        i += n;
+        if (this.body === 0) this.item();
+        continue;
+      }
+      const lf = d.indexOf(10, i);
+      const end = lf < 0 ? d.length : lf + 1;
+      const crBefore = lf > i ? d[lf - 1] === 13 : this.last === 13;
+      for (let k = i; k < end && this.line.length < 32; k++) this.line.push(d[k]);
+      this.take(d, i, end);
+      i = end;
+      if (lf < 0 || !crBefore) continue;
+      const line = Buffer.from(this.line).toString("latin1");
+      this.line = [];
+      const n = Number(line.slice(1, line.indexOf("\r")));
+      switch (line[0]) {
+        case "$":
+        case "=":
+          this.body = n < 0 ? 0 : n + 2;
+          if (this.body === 0) this.item();
+          break;
+        case "*":
+        case "~":
+        case ">":
+        case "%":
+        case "|":
+          if (n > 0) this.open.push(line[0] === "%" || line[0] === "|" ? 2 * n : n);
+          else this.item();
+          break;
+        default:
+          this.item();
+      }
+    }
+  }
+
+  /** An item ended: the reply too, unless it is inside an aggregate with more to come. */
+  private item(): void {
+    this.body = -1;
+    const open = this.open;
+    while (open.length > 0) {
+      if (--open[open.length - 1] > 0) return;
+      open.pop();
+    }
+    const s = {
+      length: this.length,
+      head: Buffer.from(this.head).toString("latin1"),
+      tail: this.tail.toString("latin1"),
+    };
+    this.length = 0;
+    this.head = [];
+    this.tail = Buffer.alloc(0);
+    const w = this.waiting.shift();
+    if (w !== undefined) w(s);
+    else this.done.push(s);
+  }
+}
+
+/** Checks a summary against `start`, then `fill` up to `length` bytes in all, then `end`. */
+function expectReply(s: Summary, start: string, fill: string, length: number, end: string): void {
+  assert.equal(s.length, length, `length of ${JSON.stringify(s.head)}…`);
+  assert.equal(s.head, (start + fill.repeat(KEEP)).slice(0, KEEP));
+  assert.equal(s.tail, (fill.repeat(KEEP) + end).slice(-KEEP));
+}
+
+/**
+ * A test with a server of its own (the executor on its own thread, as `redlua server` runs it),
+ * stopped after it: the strings one test leaves for the collector are gone with the thread.
+ */
+function serverTest(name: string, fn: (port: number) => Promise<void>, scriptHeapMb?: number): void {
+  test(name, { timeout: 60_000 }, async () => {
+    const srv = await startServer({
+      executor: "thread",
+      scriptHeapMb,
+      config: { save: "", appendonly: "no" },
+    });
+    try {
+      await fn(srv.port);
+      // and the server is still up
+      const c = await RespClient.connect(srv.port);
+      assert.equal(await c.call("PING"), "+PONG\r\n");
+      c.close();
+    } finally {
+      await srv.close();
+    }
+  });
+}
+
+/** The reply to EVAL of `body` with ARGV `args`, within `ms`. */
+async function evalReply(
+  port: number,
+  body: string,
+  args: string[],
+  ms: number,
+  resp3 = false,
+): Promise<Summary> {
+  const c = await Replies.connect(port);
+  try {
+    if (resp3) {
+      c.send(["HELLO", "3"]);
+      await c.next(5000);
+    }
+    c.send(["EVAL", body, "0", ...args]);
+    return await c.next(ms);
+  } finally {
+    c.close();
+  }
+}
+
+describe("replies near V8's longest string", () => {
+  serverTest("a script's status reply of V8's longest string is sent whole", async (port) => {
+    // the encoder threw "Invalid string length" adding "+" and CRLF, on the executor thread
+    const r = await evalReply(
+      port,
+      "return redis.status_reply(string.rep('x', ARGV[1]))",
+      [`${MAX}`],
+      50_000,
+    );
+    expectReply(r, "+", "x", MAX + 3, "\r\n");
+  });
+
+  serverTest("a script's error reply of V8's longest string is sent whole", async (port) => {
+    // as the status; and the error's "code" (the whole text) made INFO past a string's length
+    const r = await evalReply(port, "return {err = string.rep('E', ARGV[1])}", [`${MAX}`], 50_000);
+    expectReply(r, "-", "E", MAX + 3, "\r\n");
+    // no space within its first 32 bytes: counted as ERR
+    const c = await RespClient.connect(port);
+    assert.match(await c.call("INFO", "errorstats"), /\r\nerrorstat_ERR:count=1\r\n/);
+    c.close();
+  });
+
+  serverTest("RESP3 big number and verbatim replies of V8's longest string are sent whole", async (port) => {
+    // as the status
+    const body = "redis.setresp(3) return {big_number = string.rep('1', ARGV[1])}";
+    expectReply(await evalReply(port, body, [`${MAX}`], 50_000, true), "(", "1", MAX + 3, "\r\n");
+    const verbatim =
+      "redis.setresp(3) return {verbatim_string = {format = 'txt', string = string.rep('v', ARGV[1])}}";
+    const header = `=${MAX + 4}\r\ntxt:`;
+    const r = await evalReply(port, verbatim, [`${MAX}`], 50_000, true);
+    expectReply(r, header, "v", header.length + MAX + 2, "\r\n");
+  });
+});
