@@ -10,6 +10,7 @@ import { LuaTable } from "../table.js";
 import { EMPTY, type LuaResult, type LuaValue } from "../value.js";
 import { argError, checkInt, checkString, optInt, typeArgError } from "./args.js";
 import { format } from "./format.js";
+import { asciiLower, asciiUpper } from "./bytemap.js";
 import { getPattern, isLiteralPattern, isPlainPattern, MatchState, type Pattern } from "./lpattern.js";
 
 /** V8's longest string; past it Lua would run out of memory. */
@@ -50,12 +51,16 @@ const NON_ASCII = /[\x80-\xff]/;
 export function upper(this: void, s: LuaValue): string {
   const src = str(s, 1, "upper", arguments.length);
   // toUpperCase would also change Latin-1 letters; toupper in the "C" locale does not
-  return NON_ASCII.test(src) ? src.replace(/[a-z]+/g, (m) => m.toUpperCase()) : src.toUpperCase();
+  if (!NON_ASCII.test(src)) return src.toUpperCase();
+  if (src.length >= CHARGE_MIN) chargeAllocation(src.length);
+  return asciiUpper(src);
 }
 
 export function lower(this: void, s: LuaValue): string {
   const src = str(s, 1, "lower", arguments.length);
-  return NON_ASCII.test(src) ? src.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : src.toLowerCase();
+  if (!NON_ASCII.test(src)) return src.toLowerCase();
+  if (src.length >= CHARGE_MIN) chargeAllocation(src.length);
+  return asciiLower(src);
 }
 
 export function rep(this: void, s: LuaValue, n: LuaValue): string {

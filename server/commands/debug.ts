@@ -24,6 +24,7 @@ import {
 } from "../reply.js";
 import { datasetDigest, valueDigest } from "../keyspace/digest.js";
 import { strtod } from "../../runtime/number.js";
+import { blankNewlines } from "../../runtime/lib/bytemap.js";
 import { executorOf, subcommandSyntaxError } from "./connection.js";
 import { debugObjectLine } from "./debug-object.js";
 import { atoi } from "./getkeys.js";
@@ -267,7 +268,7 @@ function debug(c: ClientState, argv: string[]): Reply {
   }
   if (sub === "error" && n === 3) {
     // the text is the whole error line, code and all
-    return err(argv[2].replace(/[\r\n]/g, " "));
+    return err(blankNewlines(argv[2]));
   }
   if (sub === "log" && n === 3) {
     log("#", `DEBUG LOG: ${argv[2]}`);

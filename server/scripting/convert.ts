@@ -7,6 +7,7 @@ import { LuaTable } from "../../runtime/table.js";
 import { toInteger } from "../../runtime/lib/args.js";
 import { sequenceTable } from "../../runtime/lib/cjson.js";
 import type { LuaValue } from "../../runtime/value.js";
+import { blankNewlines } from "../../runtime/lib/bytemap.js";
 import {
   BigNumberReply,
   BoolReply,
@@ -37,7 +38,7 @@ function cString(s: string): string {
 
 /** sdsmapchars(s, "\r\n", "  "): protocol-breaking newlines become spaces. */
 function mapNewlines(s: string): string {
-  return s.indexOf("\r") < 0 && s.indexOf("\n") < 0 ? s : s.replace(/[\r\n]/g, " ");
+  return blankNewlines(s);
 }
 
 /**

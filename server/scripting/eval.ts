@@ -4,6 +4,7 @@
 import { LuaError } from "../../runtime/errors.js";
 import type { LuaFunction } from "../../runtime/value.js";
 import { countRun } from "../../runtime/line-hook.js";
+import { blankNewlines } from "../../runtime/lib/bytemap.js";
 import type { ClientState } from "../client.js";
 import { genericGetKeys } from "../commands/getkeys.js";
 import type { CommandDef, KeySpec } from "../commands/table.js";
@@ -113,7 +114,7 @@ export class EvalScripts {
       fn = this.state.compile(stripShebang(body), "user_script");
     } catch (e) {
       if (e instanceof LuaError) {
-        return err(`ERR Error compiling script (new function): ${String(e.value)}`.replace(/[\r\n]/g, " "));
+        return err(blankNewlines(`ERR Error compiling script (new function): ${String(e.value)}`));
       }
       throw e;
     }

@@ -10,6 +10,7 @@ import { LuaError, catchable } from "../../runtime/errors.js";
 import * as ops from "../../runtime/ops.js";
 import { countRun } from "../../runtime/line-hook.js";
 import { EMPTY, type LuaFunction, type LuaResult, type LuaValue } from "../../runtime/value.js";
+import { asciiLower } from "../../runtime/lib/bytemap.js";
 import { ScriptLuaState } from "./lua-env.js";
 import { errorTable, type ScriptRunner } from "./runner.js";
 import { FLAG_NAMES } from "./shebang.js";
@@ -56,7 +57,7 @@ const NAME_RULE =
 /** ASCII lowercase of a C string (strcasecmp stops at a NUL and folds only A-Z). */
 function cfold(s: string): string {
   const z = s.indexOf("\0");
-  return (z < 0 ? s : s.slice(0, z)).replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  return asciiLower(z < 0 ? s : s.slice(0, z));
 }
 
 /** luaGetStringSds: strings and numbers (as Lua prints them), otherwise nothing. */

@@ -2,6 +2,7 @@
 // FLUSH / LIST / STATS / KILL / HELP / DUMP / RESTORE, FCALL and FCALL_RO, and their command
 // table entries. A thin layer like eval.ts: running goes through the shared ScriptRunner, the
 // Lua side lives in functions-lua.ts, the DUMP payload format in functions-dump.ts.
+import { blankNewlines } from "../../runtime/lib/bytemap.js";
 import type { ClientState } from "../client.js";
 import type { CommandDef, KeySpec } from "../commands/table.js";
 import type { Executor } from "../executor.js";
@@ -235,7 +236,7 @@ export class FunctionsLib {
         pattern = argv[++i];
         continue;
       }
-      return err(`ERR Unknown argument ${cstr(a)}`.replace(/[\r\n]/g, " "));
+      return err(blankNewlines(`ERR Unknown argument ${cstr(a)}`));
     }
     const out: Reply[] = [];
     for (const li of this.ctx.libraries.values()) {
@@ -457,7 +458,7 @@ export class FunctionsLib {
 
 /** addReplyErrorSds for an error built without a code: "ERR " in front, newlines blanked. */
 function errorReply(text: string): Reply {
-  return err(`ERR ${text}`.replace(/[\r\n]/g, " "));
+  return err(blankNewlines(`ERR ${text}`));
 }
 
 const FUNCTION_HELP = [

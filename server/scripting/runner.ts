@@ -24,6 +24,7 @@ import { formatG } from "../../runtime/number.js";
 import { RedisRand48 } from "../../runtime/lib/math.js";
 import * as ops from "../../runtime/ops.js";
 import type { LuaFunction, LuaResult, LuaValue } from "../../runtime/value.js";
+import { blankNewlines } from "../../runtime/lib/bytemap.js";
 import type { ClientState } from "../client.js";
 import { F, type Command } from "../commands/table.js";
 import type { Executor } from "../executor.js";
@@ -477,7 +478,13 @@ export function errorTable(message: string, ignoreStats = false): LuaTable {
       msg = message.slice(sp + 1);
     }
   }
-  msg = msg.replace(/^[\r\n]+|[\r\n]+$/g, "");
+  // trimmed of CR/LF at both ends (a regex for the end would retry from every CR/LF of a run
+  // in the middle: quadratic)
+  let a = 0;
+  let b = msg.length;
+  while (a < b && (msg.charCodeAt(a) === 13 || msg.charCodeAt(a) === 10)) a++;
+  while (b > a && (msg.charCodeAt(b - 1) === 13 || msg.charCodeAt(b - 1) === 10)) b--;
+  msg = msg.slice(a, b);
   const t = new LuaTable();
   t.setStr("err", `${code} ${msg}`);
   if (ignoreStats) t.setStr("ignore_error_stats_update", true);
@@ -485,8 +492,6 @@ export function errorTable(message: string, ignoreStats = false): LuaTable {
 }
 
 /** Error replies can't hold newlines. */
-function sanitize(s: string): string {
-  return s.replace(/[\r\n]/g, " ");
-}
+const sanitize = blankNewlines;
 
 export type { LuaFunction };

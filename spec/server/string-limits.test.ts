@@ -204,6 +204,16 @@ async function evalReply(
   }
 }
 
+/** A script's small reply, as bytes (latin1). */
+async function evalSmall(port: number, body: string): Promise<string> {
+  const c = await RespClient.connect(port);
+  try {
+    return (await c.command(["EVAL", body, "0"], 50_000)).toString("latin1");
+  } finally {
+    c.close();
+  }
+}
+
 describe("replies near V8's longest string", () => {
   serverTest("a script's status reply of V8's longest string is sent whole", async (port) => {
     // the encoder threw "Invalid string length" adding "+" and CRLF, on the executor thread
@@ -235,5 +245,29 @@ describe("replies near V8's longest string", () => {
     const header = `=${MAX + 4}\r\ntxt:`;
     const r = await evalReply(port, verbatim, [`${MAX}`], 50_000, true);
     expectReply(r, header, "v", header.length + MAX + 2, "\r\n");
+  });
+
+  serverTest("a script's status of 2^28 newlines is sent as spaces", async (port) => {
+    // the regex that blanked them kept an entry per newline: the executor ran out of heap
+    const r = await evalReply(port, "return {ok = string.rep('\\n', 2^28)}", [], 50_000);
+    expectReply(r, "+", " ", 2 ** 28 + 3, "\r\n");
+  });
+
+  serverTest("redis.error_reply of a million newlines between two words", async (port) => {
+    // the regex that trimmed CR/LF at the end retried from each of them: quadratic (~15 minutes)
+    const r = await evalReply(
+      port,
+      "return redis.error_reply('x' .. string.rep('\\n', 1e6) .. 'x')",
+      [],
+      50_000,
+    );
+    expectReply(r, "-ERR x", " ", 1e6 + 9, "x\r\n");
+  });
+});
+
+describe("script strings built from very many pieces", () => {
+  serverTest("string.lower of 64 MB with a capital every other byte", async (port) => {
+    // the regex replace's match array went past V8's largest array: a fatal error
+    assert.equal(await evalSmall(port, "return #string.lower(string.rep('A\\233', 2^25))"), ":67108864\r\n");
   });
 });
