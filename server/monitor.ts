@@ -5,7 +5,8 @@
 // before it ran feeds itself, and QUIT is fed where the executor answers it.
 
 import type { ClientState } from "./client.js";
-import { StatusReply, type Reply } from "./reply.js";
+import type { Latin1Buffer } from "./protocol/intern.js";
+import { LongStatusReply, StatusReply, type Reply } from "./reply.js";
 
 /** What the monitors need of the executor: the client running a command, and delivery. */
 export interface MonitorHost {
@@ -13,39 +14,65 @@ export interface MonitorHost {
   deliver(c: ClientState, r: Reply): void;
 }
 
+/** sdscatrepr's escape for each byte: "" for the printable ones, which stand for themselves. */
+const ESCAPES: readonly string[] = Array.from({ length: 256 }, (_, ch) => {
+  switch (ch) {
+    case 0x5c:
+      return "\\\\";
+    case 0x22:
+      return '\\"';
+    case 0x0a:
+      return "\\n";
+    case 0x0d:
+      return "\\r";
+    case 0x09:
+      return "\\t";
+    case 0x07:
+      return "\\a";
+    case 0x08:
+      return "\\b";
+  }
+  // isprint() in the C locale
+  return ch >= 0x20 && ch <= 0x7e ? "" : "\\x" + ch.toString(16).padStart(2, "0");
+});
+
+/** Arguments longer than this are escaped into pieces through a buffer (catReprPieces). */
+const LONG_ARG = 64 * 1024;
+/** The chars of a long argument escaped into one piece (at most 4 bytes each). */
+const PIECE_CHARS = 1024 * 1024;
+
 /** sdscatrepr: a double-quoted string with C escapes; non-printable bytes as \xHH. */
 export function catRepr(s: string): string {
   let out = '"';
+  let from = 0;
   for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    switch (ch) {
-      case 0x5c:
-        out += "\\\\";
-        break;
-      case 0x22:
-        out += '\\"';
-        break;
-      case 0x0a:
-        out += "\\n";
-        break;
-      case 0x0d:
-        out += "\\r";
-        break;
-      case 0x09:
-        out += "\\t";
-        break;
-      case 0x07:
-        out += "\\a";
-        break;
-      case 0x08:
-        out += "\\b";
-        break;
-      default:
-        // isprint() in the C locale
-        out += ch >= 0x20 && ch <= 0x7e ? s[i] : "\\x" + ch.toString(16).padStart(2, "0");
-    }
+    const e = ESCAPES[s.charCodeAt(i)];
+    if (e === "") continue;
+    out += s.slice(from, i) + e;
+    from = i + 1;
   }
-  return out + '"';
+  return out + s.slice(from) + '"';
+}
+
+/**
+ * catRepr of a long string, as pieces: escaped, a value of hundreds of MB can be longer than a JS
+ * string may be, and appending escapes one by one would hold a cons node for each.
+ */
+function catReprPieces(s: string, out: string[]): void {
+  const buf = Buffer.allocUnsafe(4 * Math.min(s.length, PIECE_CHARS) + 2) as Latin1Buffer;
+  for (let from = 0; from < s.length; from += PIECE_CHARS) {
+    const to = Math.min(s.length, from + PIECE_CHARS);
+    let n = 0;
+    if (from === 0) buf[n++] = 0x22;
+    for (let i = from; i < to; i++) {
+      const ch = s.charCodeAt(i);
+      const e = ESCAPES[ch];
+      if (e === "") buf[n++] = ch;
+      else n += buf.latin1Write(e, n);
+    }
+    if (to === s.length) buf[n++] = 0x22;
+    out.push(buf.latin1Slice(0, n));
+  }
 }
 
 /** gettimeofday as "sec.usec" (microseconds, six digits). */
@@ -94,10 +121,24 @@ export class Monitors {
     c.redacted = undefined;
     if (this.clients.size === 0) return;
     let line = `${timeOfDay()} [${c.db.id} ${c.fake ? "lua" : c.addr}]`;
+    // the line for arguments of hundreds of MB goes in pieces (it can be past V8's longest string)
+    let pieces: string[] | undefined;
     for (let j = 0; j < argv.length; j++) {
-      line += " " + (redacted !== undefined && redacted.includes(j) ? `"${REDACTED}"` : catRepr(argv[j]));
+      const a = argv[j];
+      if (redacted !== undefined && redacted.includes(j)) line += ` "${REDACTED}"`;
+      else if (a.length <= LONG_ARG) line += " " + catRepr(a);
+      else {
+        (pieces ??= []).push(line + " ");
+        catReprPieces(a, pieces);
+        line = "";
+      }
     }
-    const r = new StatusReply(line);
+    let r: Reply;
+    if (pieces === undefined) r = new StatusReply(line);
+    else {
+      pieces.push(line);
+      r = new LongStatusReply(pieces);
+    }
     for (const m of this.clients) {
       if (after && m === c) {
         if (!c.dropReply) c.afterReply.push(r);

@@ -8,6 +8,14 @@ export class StatusReply {
   constructor(readonly text: string) {}
 }
 
+/**
+ * +text given in pieces: a status line that may be longer than a JS string can be (MONITOR's line
+ * for a command with arguments of hundreds of MB). Nothing but the encoder reads it.
+ */
+export class LongStatusReply {
+  constructor(readonly pieces: readonly string[]) {}
+}
+
 /** -text, the whole line after '-', e.g. "ERR syntax error" or "WRONGTYPE Operation ...". */
 export class ErrorReply {
   /** `noStats`: not counted in errorstats (ERR_REPLY_FLAG_NO_STATS_UPDATE: a script's reply
@@ -89,6 +97,7 @@ export type Reply =
   | bigint
   | Reply[]
   | StatusReply
+  | LongStatusReply
   | ErrorReply
   | DoubleReply
   | BoolReply
@@ -221,6 +230,11 @@ export class ReplyEncoder {
       if (!p3) return this.bulk(t);
       const head = `=${t.length + 4}\r\n${r.format}:`;
       return t.length > BIG_BULK ? this.long(head, t) : this.put(`${head}${t}\r\n`);
+    }
+    if (r instanceof LongStatusReply) {
+      this.put("+");
+      for (const piece of r.pieces) this.put(piece);
+      return this.put("\r\n");
     }
     if (r instanceof MapReply) {
       this.put(p3 ? `%${r.entries.length / 2}\r\n` : `*${r.entries.length}\r\n`);

@@ -253,6 +253,23 @@ describe("replies near V8's longest string", () => {
     expectReply(r, "+", " ", 2 ** 28 + 3, "\r\n");
   });
 
+  serverTest("MONITOR's line for a SET of 135 MB of \\x01 is sent whole", async (port) => {
+    // catRepr appended the line char by char: a cons node each, and the executor ran out of heap
+    const m = await Replies.connect(port);
+    m.send(["MONITOR"]);
+    assert.equal((await m.next(5000)).head, "+OK\r\n");
+    const n = 135_000_000;
+    const c = await RespClient.connect(port);
+    assert.equal((await c.command(["SET", "k", Buffer.alloc(n, 1)], 50_000)).toString(), "+OK\r\n");
+    c.close();
+    // +<sec>.<usec> [0 127.0.0.1:<port>] "SET" "k" "\x01\x01…\x01"
+    const line = await m.next(50_000);
+    m.close();
+    const start = /^\+\d+\.\d{6} \[0 127\.0\.0\.1:\d+\] "SET" "k" "/.exec(line.head);
+    assert.ok(start !== null, line.head);
+    expectReply(line, start[0], "\\x01", start[0].length + 4 * n + 3, '"\r\n');
+  });
+
   serverTest("redis.error_reply of a million newlines between two words", async (port) => {
     // the regex that trimmed CR/LF at the end retried from each of them: quadratic (~15 minutes)
     const r = await evalReply(
