@@ -10,11 +10,15 @@ import { LuaTable } from "../table.js";
 import { EMPTY, type LuaResult, type LuaValue } from "../value.js";
 import { argError, checkInt, checkString, optInt, typeArgError } from "./args.js";
 import { format } from "./format.js";
-import { asciiLower, asciiUpper } from "./bytemap.js";
 import { getPattern, isLiteralPattern, isPlainPattern, MatchState, type Pattern } from "./lpattern.js";
+import { asciiLower, asciiUpper } from "./bytemap.js";
+import { BLOCK, MAX_STRING, Pieces } from "./pieces.js";
 
-/** V8's longest string; past it Lua would run out of memory. */
-const MAX_STRING = (1 << 29) - 24;
+/**
+ * gsub splits a string of up to this many chars at a literal pattern in one go; a longer one in
+ * segments of this size (a split of 2^28 one-char matches would be an array past V8's longest).
+ */
+const SPLIT_CHARS = 1 << 22;
 /** LUAI_MAXCSTACK: how many values a C function may push */
 const MAXCSTACK = 8000;
 
@@ -250,6 +254,28 @@ function callValue(repl: LuaValue, src: string, s: number, e: number): string {
   throw new LuaError(`invalid replacement value (a ${type(v)})`, 1);
 }
 
+/**
+ * gsub(src, p, r) of a long string, a literal pattern and a replacement without '%': the split
+ * and join of the short case, segment by segment. A segment's split is the left-to-right scan
+ * up to its end, but for the last p.length-1 chars, where an occurrence may go on past it: they
+ * start the next segment.
+ */
+function replaceLiteral(src: string, p: string, r: string): LuaValue[] {
+  const done = new Pieces();
+  let count = 0;
+  let carry = "";
+  for (let from = 0; from < src.length; from += SPLIT_CHARS) {
+    const parts = (carry + src.slice(from, from + SPLIT_CHARS)).split(p);
+    count += parts.length - 1;
+    const last = parts[parts.length - 1];
+    const keep = Math.min(last.length, p.length - 1);
+    parts[parts.length - 1] = last.slice(0, last.length - keep);
+    done.add(parts.join(r));
+    carry = last.slice(last.length - keep);
+  }
+  return count === 0 ? [src, 0] : [done.finish(carry), count];
+}
+
 export function gsub(this: void, s: LuaValue, p: LuaValue, repl: LuaValue, n: LuaValue): LuaValue[] {
   const nargs = arguments.length;
   const src = str(s, 1, "gsub", nargs);
@@ -264,20 +290,26 @@ export function gsub(this: void, s: LuaValue, p: LuaValue, repl: LuaValue, n: Lu
   const byString = tr === "string" || tr === "number";
   // a literal pattern replaced by a literal string: every occurrence, left to right
   if (byString && pstr.length > 0 && rstr.indexOf("%") < 0 && isLiteralPattern(pstr)) {
-    const parts = src.split(pstr);
-    const count = parts.length - 1;
-    if (count <= maxS) {
-      if (count === 0) return [src, 0];
-      const size = src.length + count * (rstr.length - pstr.length);
-      if (size > MAX_STRING) throw tooBig();
-      if (size >= CHARGE_MIN) chargeAllocation(size);
-      const out = parts.join(rstr);
-      return [out, count];
+    if (srcl > SPLIT_CHARS) {
+      if (maxS > srcl) return replaceLiteral(src, pstr, rstr);
+    } else {
+      const parts = src.split(pstr);
+      const count = parts.length - 1;
+      if (count <= maxS) {
+        if (count === 0) return [src, 0];
+        const size = src.length + count * (rstr.length - pstr.length);
+        if (size > MAX_STRING) throw tooBig();
+        if (size >= CHARGE_MIN) chargeAllocation(size);
+        const out = parts.join(rstr);
+        return [out, count];
+      }
     }
   }
   const pat = getPattern(pstr, true);
   const anchor = pat.anchor;
   let out = "";
+  // out's earlier blocks, once there are many matches (see pieces.ts)
+  let done: Pieces | undefined;
   let copied = 0; // src[copied..pos) is waiting to be copied to out
   let pos = 0;
   let count = 0;
@@ -295,6 +327,10 @@ export function gsub(this: void, s: LuaValue, p: LuaValue, repl: LuaValue, n: Lu
       }
       copied = e;
       if (out.length > MAX_STRING) throw tooBig();
+      if ((count & (BLOCK - 1)) === 0) {
+        (done ??= new Pieces()).add(out);
+        out = "";
+      }
     }
     if (e !== -1 && e > pos)
       pos = e; // skip a non-empty match
@@ -303,6 +339,7 @@ export function gsub(this: void, s: LuaValue, p: LuaValue, repl: LuaValue, n: Lu
     if (anchor) break;
   }
   out += src.slice(copied);
+  if (done !== undefined) return [done.finish(out), count];
   if (out.length >= CHARGE_MIN) chargeAllocation(out.length);
   return [out, count];
 }

@@ -287,4 +287,21 @@ describe("script strings built from very many pieces", () => {
     // the regex replace's match array went past V8's largest array: a fatal error
     assert.equal(await evalSmall(port, "return #string.lower(string.rep('A\\233', 2^25))"), ":67108864\r\n");
   });
+
+  serverTest("gsub of a literal with 2^27 matches", async (port) => {
+    // the split into 2^27+1 parts went past V8's largest array: a fatal error
+    const body = "return #string.gsub(string.rep('x', 2^27), 'x', 'yy')";
+    assert.equal(await evalSmall(port, body), ":268435456\r\n");
+  });
+
+  serverTest(
+    "gsub with 8e7 matches replaced from a table, under a 128 MB cap, ends in Lua's memory error",
+    async (port) => {
+      // 80 MB of result; appended match by match, it held 2.5 GB of cons nodes and the executor
+      // ran out of heap
+      const r = await evalSmall(port, "return #string.gsub(string.rep('x', 8e7), 'x', {x = 'y'})");
+      assert.match(r, /^(:80000000|-ERR Error running script [0-9a-f]{40}, not enough memory)\r\n$/);
+    },
+    128,
+  );
 });
