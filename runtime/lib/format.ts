@@ -2,10 +2,12 @@
 // (scanformat's limits and errors), each item is formatted as sprintf would with C's
 // integer casts, and every item goes through C's strlen (a NUL byte ends it).
 // Uses number.ts for %e/%f/%g digits and args.ts for argument checks.
-import { LuaError } from "../errors.js";
+import { LuaError, memoryError } from "../errors.js";
 import { formatExp, formatFixed, formatG, nonFinite } from "../number.js";
 import type { LuaValue } from "../value.js";
 import { argError, checkNumber, checkString, toInteger } from "./args.js";
+import { CHARGE_MIN, chargeAllocation } from "../memory.js";
+import { MAX_STRING } from "./pieces.js";
 
 const F_LEFT = 1; // '-'
 const F_PLUS = 2; // '+'
@@ -36,26 +38,35 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** Splits a format string into items, as str_format walks it. */
-function scan(fmt: string): Item[] {
+/**
+ * Splits a format string into items, as str_format walks it, up to `maxConv` conversions: the
+ * next one is an item that str_format's "no value" check stops at (str_format reaches no further
+ * with that many arguments).
+ */
+function scan(fmt: string, maxConv = Infinity): Item[] {
   const items: Item[] = [];
   const n = fmt.length;
-  let text = "";
   let i = 0;
   // chars past the end read as the C string's terminating NUL
   const at = (k: number): number => (k < n ? fmt.charCodeAt(k) : 0);
-  while (i < n) {
-    const pct = fmt.indexOf("%", i);
-    if (pct < 0) {
-      text += fmt.slice(i);
-      break;
+  for (;;) {
+    // the text up to the next conversion, "%%" standing for '%'
+    let pct = fmt.indexOf("%", i);
+    let pairs = 0;
+    while (pct >= 0 && at(pct + 1) === 37) {
+      pairs++;
+      pct = fmt.indexOf("%", pct + 2);
     }
-    text += fmt.slice(i, pct);
+    const end = pct < 0 ? n : pct;
+    const text = pairs === 0 ? fmt.slice(i, end) : unescapePercents(fmt, i, end, pairs);
+    if (pct < 0) {
+      items.push(new Item(text, -1, 0, 0, -1, undefined));
+      return items;
+    }
     i = pct + 1;
-    if (at(i) === 37) {
-      text += "%";
-      i++;
-      continue;
+    if (items.length === maxConv) {
+      items.push(new Item(text, 37, 0, 0, -1, undefined));
+      return items;
     }
     // scanformat
     const start = i;
@@ -90,16 +101,37 @@ function scan(fmt: string): Item[] {
       return items;
     }
     items.push(new Item(text, conv, flags, width, prec, undefined));
-    text = "";
   }
-  items.push(new Item(text, -1, 0, 0, -1, undefined));
-  return items;
+}
+
+/**
+ * fmt[from, to) with each of its `pairs` "%%" as one '%' (every '%' there starts a pair). Many
+ * pairs are copied in a buffer: a slice and an append for each would keep a cons node each.
+ */
+function unescapePercents(fmt: string, from: number, to: number, pairs: number): string {
+  if (pairs <= 16) return fmt.slice(from, to).split("%%").join("%");
+  const size = to - from - pairs;
+  if (size >= CHARGE_MIN) chargeAllocation(2 * size);
+  const b = Buffer.allocUnsafe(size);
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const c = fmt.charCodeAt(k);
+    b[n++] = c;
+    if (c === 37) k++;
+  }
+  return b.toString("latin1");
 }
 
 const cache = new Map<string, Item[]>();
 const CACHE_MAX = 500;
+/**
+ * Longer formats are scanned each time, only as far as the arguments reach (a format of 2^27
+ * "%d" would be as many items) and not kept (a cache of formats of hundreds of MB).
+ */
+const CACHED_LENGTH = 4096;
 
-function scanned(fmt: string): Item[] {
+function scanned(fmt: string, args: number): Item[] {
+  if (fmt.length > CACHED_LENGTH) return scan(fmt, args);
   let items = cache.get(fmt);
   if (items === undefined) {
     items = scan(fmt);
@@ -113,7 +145,7 @@ function scanned(fmt: string): Item[] {
 export function format(this: void, ...args: LuaValue[]): string {
   const top = args.length;
   const fmt = checkString(args[0], 1, "format", top);
-  const items = scanned(fmt);
+  const items = scanned(fmt, top - 1);
   let out = "";
   let arg = 0; // index in args of the last argument used
   for (let k = 0; k < items.length; k++) {
@@ -271,8 +303,12 @@ function formatFloat(it: Item, x: number): string {
   return field(sign, body, it, (flags & F_ZERO) !== 0 && Number.isFinite(x));
 }
 
+/** Strings longer than this are quoted in a buffer (quotedLong). */
+const LONG_QUOTED = 64 * 1024;
+
 /** %q: addquoted */
 export function quoted(s: string): string {
+  if (s.length > LONG_QUOTED) return quotedLong(s);
   let out = '"';
   let from = 0;
   for (let i = 0; i < s.length; i++) {
@@ -288,4 +324,37 @@ export function quoted(s: string): string {
     from = i + 1;
   }
   return out + s.slice(from) + '"';
+}
+
+/**
+ * %q of a long string, sized first and written in a buffer: appended escape by escape, 2^28
+ * newlines held a cons node each (~8 GB) and the isolate ran out of heap.
+ */
+function quotedLong(s: string): string {
+  let size = s.length + 2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 92 || c === 10 || c === 13) size++;
+    else if (c === 0) size += 3;
+  }
+  if (size > MAX_STRING) throw memoryError();
+  chargeAllocation(2 * size);
+  const b = Buffer.allocUnsafe(size);
+  let n = 0;
+  b[n++] = 34;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 92 || c === 10 || c === 13 || c === 0) {
+      b[n++] = 92;
+      if (c === 13)
+        b[n++] = 114; // r
+      else if (c === 0) {
+        b[n++] = 48;
+        b[n++] = 48;
+        b[n++] = 48;
+      } else b[n++] = c;
+    } else b[n++] = c;
+  }
+  b[n++] = 34;
+  return b.toString("latin1");
 }

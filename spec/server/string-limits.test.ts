@@ -294,6 +294,18 @@ describe("script strings built from very many pieces", () => {
     assert.equal(await evalSmall(port, body), ":268435456\r\n");
   });
 
+  serverTest("%q of 2^28 newlines", async (port) => {
+    // escapes appended one by one, a cons node each: the executor ran out of heap
+    const body = "return #string.format('%q', string.rep('\\n', 2^28 - 100))";
+    assert.equal(await evalSmall(port, body), `:${2 * (2 ** 28 - 100) + 2}\r\n`);
+  });
+
+  serverTest("string.format of a format of V8's longest string, all %%", async (port) => {
+    // a '%' appended for each "%%", a cons node each: the executor ran out of heap
+    const pairs = Math.floor(MAX / 2);
+    assert.equal(await evalSmall(port, `return #string.format(string.rep('%%', ${pairs}))`), `:${pairs}\r\n`);
+  });
+
   serverTest(
     "gsub with 8e7 matches replaced from a table, under a 128 MB cap, ends in Lua's memory error",
     async (port) => {
