@@ -6,6 +6,8 @@ import { LuaError } from "../errors.js";
 import { str2number } from "../number.js";
 import { argError, checkNumber, checkString, toInteger } from "./args.js";
 import type { LuaValue } from "../value.js";
+import { CHARGE_MIN, chargeAllocation } from "../memory.js";
+import { BLOCK, Pieces } from "./pieces.js";
 
 const MAXINTSIZE = 32;
 const MAXALIGN = 8;
@@ -155,7 +157,14 @@ function pack(fmtArg: LuaValue, ...args: LuaValue[]): string {
   let arg = 2;
   let total = 0;
   let out = "";
+  // out's earlier blocks, for a format of very many options (see pieces.ts)
+  let done: Pieces | undefined;
+  let options = 0;
   while (f.i < f.end) {
+    if ((++options & (BLOCK - 1)) === 0) {
+      (done ??= new Pieces()).add(out);
+      out = "";
+    }
     const opt = f.s[f.i++];
     let size = optsize(opt, f);
     const toalign = gettoalign(total, h, opt, size);
@@ -176,9 +185,15 @@ function pack(fmtArg: LuaValue, ...args: LuaValue[]): string {
         out += intBytes(n, size, h.little);
         break;
       }
-      case "x":
-        out += "\0";
+      case "x": {
+        // a run of x's at once: each a NUL, none aligned
+        const from = f.i;
+        while (f.i < f.end && f.s.charCodeAt(f.i) === 120) f.i++;
+        size = f.i - from + 1;
+        if (size >= CHARGE_MIN) chargeAllocation(size);
+        out += size === 1 ? "\0" : "\0".repeat(size);
         break;
+      }
       case "f":
       case "d": {
         const n = checkNumber(args[arg - 2], arg, "pack", nargs + 1);
@@ -205,7 +220,7 @@ function pack(fmtArg: LuaValue, ...args: LuaValue[]): string {
     }
     total += size;
   }
-  return out;
+  return done === undefined ? out : done.finish(out);
 }
 
 /** getinteger: `size` bytes as an unsigned long, sign-extended with C's (masked) shift when signed. */

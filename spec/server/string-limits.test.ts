@@ -300,6 +300,11 @@ describe("script strings built from very many pieces", () => {
     assert.equal(await evalSmall(port, body), `:${2 * (2 ** 28 - 100) + 2}\r\n`);
   });
 
+  serverTest("struct.pack of 2^28 x's", async (port) => {
+    // a NUL appended for each x, a cons node each: the executor ran out of heap
+    assert.equal(await evalSmall(port, "return #struct.pack(string.rep('x', 2^28))"), ":268435456\r\n");
+  });
+
   serverTest("string.format of a format of V8's longest string, all %%", async (port) => {
     // a '%' appended for each "%%", a cons node each: the executor ran out of heap
     const pairs = Math.floor(MAX / 2);
