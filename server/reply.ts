@@ -49,6 +49,17 @@ export class VerbatimReply {
   ) {}
 }
 
+/**
+ * A verbatim string given in pieces: a text that may be longer than a JS string can be (CLIENT
+ * LIST of clients with names of hundreds of MB). Nothing but the encoder reads it.
+ */
+export class LongVerbatimReply {
+  constructor(
+    readonly format: string,
+    readonly pieces: readonly string[],
+  ) {}
+}
+
 /** RESP3 map (%), flat [k1, v1, k2, v2, …]; RESP2 sends a flat array. */
 export class MapReply {
   constructor(readonly entries: Reply[]) {}
@@ -103,6 +114,7 @@ export type Reply =
   | BoolReply
   | BigNumberReply
   | VerbatimReply
+  | LongVerbatimReply
   | MapReply
   | SetReply
   | PushReply
@@ -233,6 +245,13 @@ export class ReplyEncoder {
     }
     if (r instanceof LongStatusReply) {
       this.put("+");
+      for (const piece of r.pieces) this.put(piece);
+      return this.put("\r\n");
+    }
+    if (r instanceof LongVerbatimReply) {
+      let n = 0;
+      for (const piece of r.pieces) n += piece.length;
+      this.put(p3 ? `=${n + 4}\r\n${r.format}:` : `$${n}\r\n`);
       for (const piece of r.pieces) this.put(piece);
       return this.put("\r\n");
     }

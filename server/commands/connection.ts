@@ -4,12 +4,14 @@
 // sockets are reached through the executor's host (CLIENT KILL); client-side caching lives in
 // server/tracking.ts and the pause in server/pause.ts.
 
+import { constants } from "node:buffer";
 import type { ClientState } from "../client.js";
 import type { Executor } from "../executor.js";
 import { PAUSE_ALL, PAUSE_WRITE } from "../pause.js";
 import {
   err,
   ErrorReply,
+  LongVerbatimReply,
   MapReply,
   OK,
   PONG,
@@ -174,17 +176,50 @@ function clientFlags(c: ClientState): string {
   return f === "" ? "N" : f;
 }
 
-/** catClientInfoString. */
-export function clientInfoLine(c: ClientState, now = Date.now()): string {
+/** catClientInfoString up to the name. */
+function clientInfoHead(c: ClientState): string {
+  return `id=${c.id} addr=${c.addr} laddr=${c.laddr} fd=${c.fd} name=`;
+}
+
+/** catClientInfoString after the name. */
+function clientInfoTail(c: ClientState, now: number): string {
   const dbId = c.db.id;
   return (
-    `id=${c.id} addr=${c.addr} laddr=${c.laddr} fd=${c.fd} name=${c.name} ` +
-    `age=${Math.floor((now - c.ctime) / 1000)} idle=${Math.floor((now - c.lastInteraction) / 1000)} ` +
+    ` age=${Math.floor((now - c.ctime) / 1000)} idle=${Math.floor((now - c.lastInteraction) / 1000)} ` +
     `flags=${clientFlags(c)} db=${dbId} sub=${c.subs} psub=${c.psubs} ssub=${c.ssubs} ` +
     `multi=${c.inMulti ? c.queue.length : -1} qbuf=${c.qbuf} qbuf-free=${c.qbuf === 0 ? 0 : 20474 - c.qbuf} ` +
     `argv-mem=0 multi-mem=0 rbs=16384 rbp=16384 obl=0 oll=0 omem=${c.obuf} tot-mem=${22400 + c.qbuf + c.obuf} ` +
     `events=r cmd=${c.lastCmd} user=${c.user} redir=${c.tracking?.redirect ?? -1} resp=${c.resp}`
   );
+}
+
+/** Names longer than this are pieces of their own in CLIENT LIST and CLIENT INFO's text. */
+const LONG_NAME = 64 * 1024;
+
+/**
+ * CLIENT LIST and CLIENT INFO's text, a line per client. A name may be as long as a string
+ * (SETNAME takes up to proto-max-bulk-len): the lines of two clients named 300 MB, or a line
+ * with a name near V8's longest string, are past it, so such text goes in pieces.
+ */
+class ClientLines {
+  private readonly pieces: string[] = [];
+  private length = 0;
+
+  constructor(private readonly now: number) {}
+
+  add(c: ClientState): void {
+    const name = c.name;
+    const head = clientInfoHead(c);
+    const tail = clientInfoTail(c, this.now) + "\n";
+    this.length += head.length + name.length + tail.length;
+    if (name.length > LONG_NAME) this.pieces.push(head, name, tail);
+    else this.pieces.push(head + name + tail);
+  }
+
+  reply(): Reply {
+    if (this.length > constants.MAX_STRING_LENGTH) return new LongVerbatimReply("txt", this.pieces);
+    return new VerbatimReply("txt", this.pieces.length === 1 ? this.pieces[0] : this.pieces.join(""));
+  }
 }
 
 const CLIENT_TYPES = new Map([
@@ -202,22 +237,28 @@ function typeOfClient(c: ClientState): string {
 
 function clientList(c: ClientState, argv: string[]): Reply {
   const ex = executorOf(c);
-  let out = "";
-  const now = Date.now();
+  const out = new ClientLines(Date.now());
   if (argv.length === 4 && argv[2].toLowerCase() === "type") {
     const t = CLIENT_TYPES.get(argv[3].toLowerCase());
     if (t === undefined) return err(`ERR Unknown client type '${argv[3]}'`);
-    for (const cl of ex.clients.values()) if (typeOfClient(cl) === t) out += clientInfoLine(cl, now) + "\n";
+    for (const cl of ex.clients.values()) if (typeOfClient(cl) === t) out.add(cl);
   } else if (argv.length > 3 && argv[2].toLowerCase() === "id") {
     for (let j = 3; j < argv.length; j++) {
       const id = parseLLNum(argv[j]);
       if (id === undefined) return err("ERR Invalid client ID");
       const cl = ex.clients.get(id);
-      if (cl) out += clientInfoLine(cl, now) + "\n";
+      if (cl) out.add(cl);
     }
   } else if (argv.length !== 2) return ERR_SYNTAX;
-  else for (const cl of ex.clients.values()) out += clientInfoLine(cl, now) + "\n";
-  return new VerbatimReply("txt", out);
+  else for (const cl of ex.clients.values()) out.add(cl);
+  return out.reply();
+}
+
+/** CLIENT INFO */
+function clientInfo(c: ClientState): Reply {
+  const out = new ClientLines(Date.now());
+  out.add(c);
+  return out.reply();
 }
 
 function clientKill(c: ClientState, argv: string[]): Reply {
@@ -519,7 +560,7 @@ export const connectionCommands: CommandDef[] = [
         acl: ["admin", "connection", "dangerous"],
         tips: ["nondeterministic_output"],
       }),
-      clientSub("info", 2, (c) => new VerbatimReply("txt", clientInfoLine(c) + "\n"), {
+      clientSub("info", 2, clientInfo, {
         tips: ["nondeterministic_output"],
       }),
       clientSub("kill", -3, clientKill, {

@@ -270,6 +270,28 @@ describe("replies near V8's longest string", () => {
     expectReply(line, start[0], "\\x01", start[0].length + 4 * n + 3, '"\r\n');
   });
 
+  serverTest("CLIENT LIST of three clients named 180 MB each is sent whole", async (port) => {
+    // its text was past V8's longest string: "ERR Invalid string length" (Redis sends it)
+    const n = 180_000_000;
+    const named = await Promise.all([0, 1, 2].map(() => RespClient.connect(port)));
+    for (const [i, c] of named.entries()) {
+      const r = await c.command(["CLIENT", "SETNAME", Buffer.alloc(n, 97 + i)], 50_000);
+      assert.equal(r.toString(), "+OK\r\n");
+    }
+    const c = await Replies.connect(port);
+    c.send(["CLIENT", "LIST"]);
+    const r = await c.next(50_000);
+    c.close();
+    for (const x of named) x.close();
+    const header = /^\$(\d+)\r\n/.exec(r.head);
+    assert.ok(header !== null, r.head);
+    const length = Number(header[1]);
+    // the three names, and four lines of a few hundred bytes besides
+    assert.ok(length > MAX && length - 3 * n < 4000, `${length}`);
+    assert.equal(r.length, header[0].length + length + 2);
+    assert.match(r.tail, / resp=2\n\r\n$/);
+  });
+
   serverTest("redis.error_reply of a million newlines between two words", async (port) => {
     // the regex that trimmed CR/LF at the end retried from each of them: quadratic (~15 minutes)
     const r = await evalReply(
