@@ -6,7 +6,7 @@
 
 import type { ClientState } from "./client.js";
 import type { Latin1Buffer } from "./protocol/intern.js";
-import { LongStatusReply, StatusReply, type Reply } from "./reply.js";
+import { LongTextReply, StatusReply, type Reply } from "./reply.js";
 
 /** What the monitors need of the executor: the client running a command, and delivery. */
 export interface MonitorHost {
@@ -137,7 +137,7 @@ export class Monitors {
     if (pieces === undefined) r = new StatusReply(line);
     else {
       pieces.push(line);
-      r = new LongStatusReply(pieces);
+      r = new LongTextReply("status", pieces);
     }
     for (const m of this.clients) {
       if (after && m === c) {

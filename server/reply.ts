@@ -1,6 +1,7 @@
 // Replies as values: what command handlers return and what scripts convert to and from,
 // and their encoding to RESP2 or RESP3 bytes. Strings are byte strings (latin1 JS strings).
 // Used by the executor (encoding), the command handlers and scripting (conversions).
+import { constants } from "node:buffer";
 import { formatG, nonFinite } from "../runtime/number.js";
 
 /** +text (a status reply). Use the shared OK / QUEUED constants where they fit. */
@@ -9,11 +10,17 @@ export class StatusReply {
 }
 
 /**
- * +text given in pieces: a status line that may be longer than a JS string can be (MONITOR's line
- * for a command with arguments of hundreds of MB). Nothing but the encoder reads it.
+ * A status, bulk or verbatim string given in pieces: a text that may be longer than a JS string
+ * can be (MONITOR's line for arguments of hundreds of MB, CLIENT LIST of clients with names of
+ * hundreds of MB, FUNCTION DUMP of libraries of hundreds of MB). Nothing but the encoder reads it.
  */
-export class LongStatusReply {
-  constructor(readonly pieces: readonly string[]) {}
+export class LongTextReply {
+  constructor(
+    readonly kind: "status" | "bulk" | "verbatim",
+    readonly pieces: readonly string[],
+    /** a verbatim string's format */
+    readonly format = "txt",
+  ) {}
 }
 
 /** -text, the whole line after '-', e.g. "ERR syntax error" or "WRONGTYPE Operation ...". */
@@ -46,17 +53,6 @@ export class VerbatimReply {
   constructor(
     readonly format: string,
     readonly text: string,
-  ) {}
-}
-
-/**
- * A verbatim string given in pieces: a text that may be longer than a JS string can be (CLIENT
- * LIST of clients with names of hundreds of MB). Nothing but the encoder reads it.
- */
-export class LongVerbatimReply {
-  constructor(
-    readonly format: string,
-    readonly pieces: readonly string[],
   ) {}
 }
 
@@ -108,13 +104,12 @@ export type Reply =
   | bigint
   | Reply[]
   | StatusReply
-  | LongStatusReply
+  | LongTextReply
   | ErrorReply
   | DoubleReply
   | BoolReply
   | BigNumberReply
   | VerbatimReply
-  | LongVerbatimReply
   | MapReply
   | SetReply
   | PushReply
@@ -243,16 +238,15 @@ export class ReplyEncoder {
       const head = `=${t.length + 4}\r\n${r.format}:`;
       return t.length > BIG_BULK ? this.long(head, t) : this.put(`${head}${t}\r\n`);
     }
-    if (r instanceof LongStatusReply) {
-      this.put("+");
-      for (const piece of r.pieces) this.put(piece);
-      return this.put("\r\n");
-    }
-    if (r instanceof LongVerbatimReply) {
-      let n = 0;
-      for (const piece of r.pieces) n += piece.length;
-      this.put(p3 ? `=${n + 4}\r\n${r.format}:` : `$${n}\r\n`);
-      for (const piece of r.pieces) this.put(piece);
+    if (r instanceof LongTextReply) {
+      const pieces = r.pieces;
+      if (r.kind === "status") this.put("+");
+      else {
+        let n = 0;
+        for (const piece of pieces) n += piece.length;
+        this.put(p3 && r.kind === "verbatim" ? `=${n + 4}\r\n${r.format}:` : `$${n}\r\n`);
+      }
+      for (const piece of pieces) this.put(piece);
       return this.put("\r\n");
     }
     if (r instanceof MapReply) {
@@ -285,6 +279,19 @@ export class ReplyEncoder {
     return b;
   }
 }
+
+/** Bytes as a bulk string reply: in pieces past V8's longest string. */
+export function bulkOfBytes(b: Buffer): Reply {
+  if (b.length <= constants.MAX_STRING_LENGTH) return b.toString("latin1");
+  const pieces: string[] = [];
+  for (let at = 0; at < b.length; at += BYTES_PIECE) {
+    pieces.push(b.toString("latin1", at, Math.min(b.length, at + BYTES_PIECE)));
+  }
+  return new LongTextReply("bulk", pieces);
+}
+
+/** bulkOfBytes's pieces. */
+const BYTES_PIECE = 64 * 1024 * 1024;
 
 /** Encodes one reply to bytes. */
 export function encodeReply(r: Reply, proto: 2 | 3 = 2): Buffer {

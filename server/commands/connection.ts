@@ -11,7 +11,7 @@ import { PAUSE_ALL, PAUSE_WRITE } from "../pause.js";
 import {
   err,
   ErrorReply,
-  LongVerbatimReply,
+  LongTextReply,
   MapReply,
   OK,
   PONG,
@@ -217,7 +217,7 @@ class ClientLines {
   }
 
   reply(): Reply {
-    if (this.length > constants.MAX_STRING_LENGTH) return new LongVerbatimReply("txt", this.pieces);
+    if (this.length > constants.MAX_STRING_LENGTH) return new LongTextReply("verbatim", this.pieces);
     return new VerbatimReply("txt", this.pieces.length === 1 ? this.pieces[0] : this.pieces.join(""));
   }
 }

@@ -7,7 +7,7 @@ import type { ClientState } from "../client.js";
 import type { CommandDef, KeySpec } from "../commands/table.js";
 import type { Executor } from "../executor.js";
 import { splitArgs } from "../protocol/splitargs.js";
-import { err, MapReply, OK, SetReply, StatusReply, type Reply } from "../reply.js";
+import { bulkOfBytes, err, MapReply, OK, SetReply, StatusReply, type Reply } from "../reply.js";
 import { globMatch } from "../util/glob.js";
 import { parseLL } from "../util/numbers.js";
 import { genericGetKeys } from "../commands/getkeys.js";
@@ -296,7 +296,8 @@ export class FunctionsLib {
   /** FUNCTION DUMP: every library's code in Redis's payload format. */
   dump(): Reply {
     const codes = [...this.ctx.libraries.values()].map((li) => li.code);
-    return buildPayload(codes).toString("latin1");
+    // libraries of hundreds of MB make a payload past V8's longest string
+    return bulkOfBytes(buildPayload(codes));
   }
 
   /** FUNCTION RESTORE <payload> [FLUSH|APPEND|REPLACE]: all the payload's libraries, or none. */
