@@ -86,6 +86,14 @@ export function checkWritable(t: LuaTable): void {
 /** Array parts of this many slots and more get their JS array sized when they grow. */
 const BIG_ARRAY = 1 << 15;
 
+/**
+ * V8's kMaxFastArrayLength: setting a JS array's length past it turns the array into
+ * dictionary elements, and a dictionary can't hold that many (a fatal "invalid table size"
+ * that ends the process). Past it the JS array grows by pushes only, which stay fast up to
+ * Lua's MAXASIZE (2^26).
+ */
+const MAX_LENGTH_SET = 1 << 25;
+
 /** rehash's nums[]: scratch, as rehash never runs inside another rehash's counting. */
 const nums = new Int32Array(MAXBITS + 1);
 
@@ -441,7 +449,7 @@ export class LuaTable {
       }
       // past the stored prefix: the JS array grows
       if (arr === NOTHING) this.arr = arr = [];
-      if (i - arr.length > 64) arr.length = i;
+      if (i - arr.length > 64 && i <= MAX_LENGTH_SET) arr.length = i;
       else while (arr.length < i) arr.push(undefined);
       arr.push(value);
     } else if (i < top && arr[i] !== undefined) {
@@ -464,7 +472,7 @@ export class LuaTable {
    */
   private growArray(n: number): void {
     this.asize = n;
-    if (n >= BIG_ARRAY) {
+    if (n >= BIG_ARRAY && n <= MAX_LENGTH_SET) {
       if (this.arr === NOTHING) this.arr = [];
       this.arr.length = n;
     }
