@@ -9,7 +9,7 @@ import { generate } from "astring";
 import { createRequire } from "node:module";
 import * as f from "./factories.js";
 import { HELPERS, RT_PARAM, ENV_VAR, VARARG_VAR } from "./helpers.js";
-import { Lowerer } from "./lower/context.js";
+import { Lowerer, PROGRESS_EVERY } from "./lower/context.js";
 import { settleZeros } from "./lower/zeros.js";
 import { visitors } from "./lower/index.js";
 import { CompileError, fromLuaparse } from "./diagnostics.js";
@@ -29,6 +29,12 @@ export interface CompileOptions {
   sourceFile?: string;
   /** emit generator twins for coroutines: "auto" = only if the source mentions coroutine */
   coroutines?: boolean | "auto";
+  /**
+   * Called every few thousand syntax nodes parsed or lowered, and before the JS is printed:
+   * an embedder with a memory cap checks it here (a big script's trees take hundreds of bytes
+   * a source byte). What it throws ends the compile.
+   */
+  progress?: () => void;
 }
 
 export interface CompileResult {
@@ -119,7 +125,8 @@ export class LineTable {
 }
 
 /** Parses a chunk; `assigned` receives every name that is the target of an assignment statement. */
-function parse(source: string, assigned: Set<string>): L.Chunk {
+function parse(source: string, assigned: Set<string>, progress: (() => void) | undefined): L.Chunk {
+  let untilProgress = PROGRESS_EVERY;
   try {
     return luaparse.parse(source, {
       locations: true,
@@ -132,6 +139,10 @@ function parse(source: string, assigned: Set<string>): L.Chunk {
       scope: false,
       // collected as the nodes are made, instead of walking the whole tree again
       onCreateNode(node: L.Node) {
+        if (--untilProgress === 0) {
+          untilProgress = PROGRESS_EVERY;
+          progress?.();
+        }
         if (node.type === "AssignmentStatement") {
           for (const v of node.variables) if (v.type === "Identifier") assigned.add(v.name);
         }
@@ -157,12 +168,12 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   // Lua's own verdict and words on syntax first; luaparse then builds the tree
   const parsable = checkSyntax(src);
   const assigned = new Set<string>();
-  const chunk = parse(parsable, assigned);
+  const chunk = parse(parsable, assigned, options.progress);
   const coroutines =
     options.coroutines === "auto" || options.coroutines === undefined
       ? /\bcoroutine\b/.test(src)
       : options.coroutines;
-  const cx = new Lowerer(visitors, { coroutines, source: parsable, assigned });
+  const cx = new Lowerer(visitors, { coroutines, source: parsable, assigned, progress: options.progress });
 
   // the main chunk: a vararg function with no parameters
   const mainScope = cx.scopes.enterFunction(true, false);
@@ -241,6 +252,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
       });
     },
   };
+  options.progress?.();
   const js = generate(program, { sourceMap: collector as never, indent: "  " });
   if (generator) generator.setSourceContent(sourceFile, source);
   return { js, lines, map: generator?.toString(), functionNames: cx.functionNames };

@@ -10,8 +10,12 @@
 import vm from "node:vm";
 import { compile, CompileError, type CompileResult } from "../compiler/index.js";
 import { registerChunk } from "./errors.js";
+import { chargeAllocation, checkHeap } from "./memory.js";
 import type { LuaTable } from "./table.js";
 import type { LuaFunction } from "./value.js";
+
+/** What V8 may take to compile a char of emitted JS, charged before it does. */
+const JS_COMPILE_BYTES = 16;
 
 export type ChunkFactory = (helpers: Record<string, unknown>) => (env: LuaTable) => LuaFunction;
 
@@ -30,7 +34,15 @@ export function loadChunk(
   chunkName: string,
   options: { coroutines?: boolean | "auto"; source?: string } = {},
 ): LoadedChunk {
-  const compiled = compile(source, { chunkName, coroutines: options.coroutines ?? "auto" });
+  // a script's syntax trees and JS count against the memory cap (runtime/memory.ts) as the
+  // tables and strings it builds do: a 24 MB table constructor took ~5 GB to compile
+  const compiled = compile(source, {
+    chunkName,
+    coroutines: options.coroutines ?? "auto",
+    progress: () => checkHeap(),
+  });
+  // V8's parse of the chunk (its main function is compiled eagerly)
+  chargeAllocation(compiled.js.length * JS_COMPILE_BYTES);
   const lines = compiled.lines;
   const names = compiled.functionNames;
   const fileName = registerChunk({

@@ -212,6 +212,30 @@ test("memory cap: scripts that allocate without bound get 'not enough memory'; d
   }
 });
 
+test("memory cap: a script too big to compile gets 'not enough memory'; the server stays up", async () => {
+  // compiling builds syntax trees of hundreds of bytes a source byte: a 24 MB table
+  // constructor ran the executor out of heap and took the server down
+  const srv = await threaded({}, 256);
+  const a = await RespClient.connect(srv.port);
+  try {
+    await a.call("SET", "k", "v");
+    const big = "return #{" + "1,".repeat(1_500_000) + "}";
+    for (const cmd of [
+      ["EVAL", big, "0"],
+      ["SCRIPT", "LOAD", big],
+    ]) {
+      const r = (await a.command(cmd, 60_000)).toString("latin1");
+      assert.equal(r, "-ERR Error compiling script (new function): not enough memory\r\n", cmd[0]);
+      assert.equal(await a.call("PING"), "+PONG\r\n");
+    }
+    assert.equal(await a.call("GET", "k"), "$1\r\nv\r\n");
+    assert.equal(await a.call("EVAL", "return #{1, 2, 3}", "0"), ":3\r\n");
+  } finally {
+    a.close();
+    await srv.close();
+  }
+});
+
 test("SHUTDOWN NOSAVE ends `redlua server` at once, mid-script", async () => {
   const port = await freePort();
   const child = spawn(
