@@ -112,7 +112,7 @@ export function installBase(G: LuaTable, host: BaseHost): void {
   });
 
   def("error", function error(v: LuaValue, level?: LuaValue): LuaResult {
-    const lv = optInt(level, 2, "error", 1);
+    const lv = optInt(level, 2, "error", 1) | 0; // luaL_optint
     // lua_isstring: numbers get the position too (and become strings)
     if (typeof v === "number" && lv > 0) throw new LuaError(ops.tostring(v), lv);
     throw new LuaError(v, typeof v === "string" ? lv : 0);
@@ -199,7 +199,7 @@ export function installBase(G: LuaTable, host: BaseHost): void {
   });
 
   def("tonumber", function tonumber(v: LuaValue, base?: LuaValue): LuaResult {
-    const b = optInt(base, 2, "tonumber", 10);
+    const b = optInt(base, 2, "tonumber", 10) | 0; // luaL_optint
     if (b === 10) {
       checkAny(arguments.length === 0, 1, "tonumber");
       if (typeof v === "number") return v;
@@ -268,7 +268,7 @@ export function installBase(G: LuaTable, host: BaseHost): void {
   def("select", function select(n: LuaValue, ...rest: LuaValue[]): LuaResult {
     if (n === "#") return rest.length;
     const top = rest.length + 1;
-    let i = checkInt(n, 1, "select", arguments.length);
+    let i = checkInt(n, 1, "select", arguments.length) | 0; // luaL_checkint
     if (i < 0) i = top + i;
     else if (i > top) i = top;
     if (i < 1) throw argError(1, "select", "index out of range");

@@ -1,0 +1,12 @@
+-- luaL_checkint/luaL_optint arguments are C ints: a lua_Number past int's range wraps
+-- as the (int) cast of the 64-bit integer does (error levels, select, tonumber's base)
+print(pcall(error, 2, 1e15))
+print(type(select(2, pcall(error, 2, 1e15))), type(select(2, pcall(error, 2, 2^32 + 1))))
+print(pcall(error, "x", 2^32 + 1))
+print(pcall(error, "x", 2^31))
+print(select(2^32 + 1, "a", "b"))
+print(pcall(select, 2^31, "a"))
+print(pcall(select, -2^32 - 1, "a", "b"))
+print(pcall(tonumber, "10", 2^32 + 16))
+print(pcall(tonumber, "10", 1e300))
+print(select('#', select(2^32 + 2, "a", "b", "c")))
