@@ -28,16 +28,28 @@ export function num(value: number, loc?: Loc | null): ES.Expression {
 
 /** A string literal holding Lua bytes; raw is JSON-escaped so the JS source stays ASCII. */
 export function str(value: string, loc?: Loc | null): ES.Literal {
-  let raw = '"';
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c === 34) raw += '\\"';
-    else if (c === 92) raw += "\\\\";
-    else if (c >= 32 && c < 127) raw += value[i];
-    else raw += "\\x" + c.toString(16).padStart(2, "0");
+  return at({ type: "Literal", value, raw: '"' + escapeJs(value) + '"' }, loc);
+}
+
+/** The chars a JS literal of Lua bytes escapes: quote, backslash and all but printable ASCII. */
+const SPECIAL = /["\\\x00-\x1f\x7f-\xff]/g;
+/** Longer values are escaped a block at a time (a regex replace's parts are one array). */
+const ESCAPE_BLOCK = 1 << 16;
+
+function escapeChar(ch: string): string {
+  if (ch === '"') return '\\"';
+  if (ch === "\\") return "\\\\";
+  return "\\x" + ch.charCodeAt(0).toString(16).padStart(2, "0");
+}
+
+/** `value` escaped for a double-quoted JS literal, in flat pieces even at hundreds of MB. */
+function escapeJs(value: string): string {
+  if (value.length <= ESCAPE_BLOCK) return value.replace(SPECIAL, escapeChar);
+  const blocks: string[] = [];
+  for (let i = 0; i < value.length; i += ESCAPE_BLOCK) {
+    blocks.push(value.slice(i, i + ESCAPE_BLOCK).replace(SPECIAL, escapeChar));
   }
-  raw += '"';
-  return at({ type: "Literal", value, raw }, loc);
+  return blocks.join("");
 }
 
 export const bool = (value: boolean, loc?: Loc | null): ES.Literal =>

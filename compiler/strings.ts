@@ -22,10 +22,13 @@ export function stringValue(raw: string): string {
   let out = "";
   const end = raw.length - 1;
   for (let i = 1; i < end;) {
-    const ch = raw[i];
-    if (ch !== "\\") {
-      out += ch;
-      i++;
+    if (raw.charCodeAt(i) !== 92) {
+      // a run of plain chars in one piece: a char at a time, a literal of hundreds of MB
+      // would be as many string pieces
+      let j = raw.indexOf("\\", i);
+      if (j < 0 || j > end) j = end;
+      out += raw.slice(i, j);
+      i = j;
       continue;
     }
     const e = raw[i + 1];
@@ -63,8 +66,11 @@ function longString(raw: string): string {
       out += "\n";
       i = skipNewline(raw, i);
     } else {
-      out += raw[i];
-      i++;
+      // the run up to the next newline in one piece
+      let j = i + 1;
+      while (j < end && !isNewline(raw.charCodeAt(j))) j++;
+      out += raw.slice(i, j);
+      i = j;
     }
   }
   return out;

@@ -126,6 +126,23 @@ export class Lexer {
     this.next();
   }
 
+  /**
+   * saveAndNext over a run of chars a string reads as themselves (not a newline, backslash,
+   * bracket or `del`), in one piece: a char at a time, a literal of hundreds of MB would be as
+   * many string pieces.
+   */
+  private saveRun(del = -1): void {
+    const src = this.src;
+    let end = this.pos + 1;
+    for (; end < src.length; end++) {
+      const c = src.charCodeAt(end);
+      if (c === del || c === 92 || c === 10 || c === 13 || c === 91 || c === 93) break;
+    }
+    this.buf += src.slice(this.pos, end);
+    this.pos = end - 1;
+    this.next();
+  }
+
   private isNewline(): boolean {
     return this.current === 10 || this.current === 13;
   }
@@ -222,7 +239,7 @@ export class Lexer {
           if (!isString) this.buf = "";
           break;
         default:
-          if (isString) this.saveAndNext();
+          if (isString) this.saveRun();
           else this.next();
       }
     }
@@ -292,7 +309,7 @@ export class Lexer {
           continue;
         }
         default:
-          this.saveAndNext();
+          this.saveRun(del);
       }
     }
     this.saveAndNext();
