@@ -17,6 +17,10 @@ const INT_MAX = 2147483647;
  */
 const MAX_ARG = constants.MAX_STRING_LENGTH;
 const EMPTY = Buffer.alloc(0);
+/** Partial requests of this many bytes and more are given room to grow (RequestDecoder.push). */
+const GROW_FROM = 1 << 20;
+/** The most room given, past the bytes buffered. */
+const GROW_MAX = 256 << 20;
 /** What `next(false)` returns for a multibulk request: checked, its arguments not sliced. */
 export const UNSLICED: readonly string[] = Object.freeze(["<unsliced>"]);
 
@@ -73,6 +77,8 @@ export class RequestDecoder {
   private heldLen = 0;
   /** buf is a chunk pushed as borrowed */
   private borrowed = false;
+  /** Memory `buf` is the start of, with room after it (a big request still arriving). */
+  private store: Buffer | undefined = undefined;
   /** Bytes (from `pos`) needed before parsing can make progress; 0 = unknown. */
   private need = 0;
   /** Set once a protocol error was found: the text after "-". */
@@ -87,6 +93,17 @@ export class RequestDecoder {
   frameEnd = 0;
   frameInline = false;
   private slice = true;
+  /**
+   * A multibulk request parsed in part (more bytes needed): its count, the arguments read so
+   * far and where the next one starts, as an offset from `pos`, so that the next read goes on
+   * from there instead of from the request's first byte (a request of millions of small
+   * arguments arriving in 64 KB reads was scanned again from the start at each: quadratic).
+   */
+  private partCount = -1;
+  private partIndex = 0;
+  private partOffset = 0;
+  private partArgv: string[] = UNSLICED as string[];
+  private partSliced = true;
 
   constructor(readonly limits: DecoderLimits) {}
 
@@ -106,6 +123,7 @@ export class RequestDecoder {
       this.buf = chunk;
       this.pos = 0;
       this.borrowed = borrowed;
+      this.store = undefined;
       return;
     }
     if (this.need > 0 && avail + this.heldLen + chunk.length < this.need) {
@@ -113,8 +131,22 @@ export class RequestDecoder {
       this.heldLen += chunk.length;
       return;
     }
-    const parts = [this.buf.subarray(this.pos), ...this.held, chunk];
-    this.buf = Buffer.concat(parts, avail + this.heldLen + chunk.length);
+    const store = this.store;
+    if (store !== undefined && this.heldLen === 0 && store.length - this.buf.length >= chunk.length) {
+      // room after the bytes buffered: the chunk goes there, nothing moves
+      chunk.copy(store, this.buf.length);
+      this.buf = store.subarray(0, this.buf.length + chunk.length);
+      return;
+    }
+    const total = avail + this.heldLen + chunk.length;
+    // a big partial request gets room to grow into, so that a request arriving in many reads
+    // is copied a few times in all rather than once per read
+    const next = Buffer.allocUnsafe(total >= GROW_FROM ? total + Math.min(total, GROW_MAX) : total);
+    let o = this.buf.copy(next, 0, this.pos);
+    for (const h of this.held) o += h.copy(next, o);
+    chunk.copy(next, o);
+    this.store = next.length > total ? next : undefined;
+    this.buf = next.subarray(0, total);
     this.pos = 0;
     this.held = [];
     this.heldLen = 0;
@@ -145,6 +177,7 @@ export class RequestDecoder {
         if (buf !== EMPTY) {
           this.buf = EMPTY;
           this.pos = 0;
+          this.store = undefined;
         }
         return undefined;
       }
@@ -192,31 +225,46 @@ export class RequestDecoder {
 
   private multibulk(buf: Buffer): string[] | undefined {
     const len = buf.length;
-    let p = this.pos;
-    let cr = findCR(buf, p + 1);
-    if (cr < 0) {
-      if (len - p > INLINE_MAX_SIZE) return this.fail("too big mbulk count string");
-      return undefined;
-    }
-    if (cr + 1 >= len) return undefined; // the '\n' has not arrived
-    const count = parseLen(buf, p + 1, cr);
-    if (!(count <= INT_MAX)) return this.fail("invalid multibulk length");
-    if (count > 10 && this.limits.authRequired) return this.fail("unauthenticated multibulk length");
-    p = cr + 2;
-    if (count <= 0) {
-      this.pos = p;
-      return [];
-    }
-    const maxBulk = Math.min(this.limits.maxBulkLen, MAX_ARG);
     const slice = this.slice;
-    const argv: string[] = slice ? new Array(count) : (UNSLICED as string[]);
-    for (let i = 0; i < count; i++) {
+    let p: number;
+    let cr: number;
+    let count: number;
+    let argv: string[];
+    let i: number;
+    if (this.partCount >= 0 && this.partSliced === slice) {
+      // go on where the last read stopped
+      count = this.partCount;
+      argv = this.partArgv;
+      i = this.partIndex;
+      p = this.pos + this.partOffset;
+    } else {
+      p = this.pos;
+      cr = findCR(buf, p + 1);
+      if (cr < 0) {
+        if (len - p > INLINE_MAX_SIZE) return this.fail("too big mbulk count string");
+        return undefined;
+      }
+      if (cr + 1 >= len) return undefined; // the '\n' has not arrived
+      count = parseLen(buf, p + 1, cr);
+      if (!(count <= INT_MAX)) return this.fail("invalid multibulk length");
+      if (count > 10 && this.limits.authRequired) return this.fail("unauthenticated multibulk length");
+      p = cr + 2;
+      if (count <= 0) {
+        this.pos = p;
+        return [];
+      }
+      argv = slice ? new Array(count) : (UNSLICED as string[]);
+      i = 0;
+    }
+    this.partCount = -1;
+    const maxBulk = Math.min(this.limits.maxBulkLen, MAX_ARG);
+    for (; i < count; i++) {
       cr = findCR(buf, p);
       if (cr < 0) {
         if (len - p > INLINE_MAX_SIZE) return this.fail("too big bulk count string");
-        return undefined;
+        return this.partial(count, argv, i, p);
       }
-      if (cr + 1 >= len) return undefined;
+      if (cr + 1 >= len) return this.partial(count, argv, i, p);
       if (buf[p] !== 36 /* $ */) return this.fail(`expected '$', got '${String.fromCharCode(buf[p])}'`);
       const blen = parseLen(buf, p + 1, cr);
       if (!(blen >= 0) || blen > maxBulk) return this.fail("invalid bulk length");
@@ -225,12 +273,22 @@ export class RequestDecoder {
       // Redis skips the two bytes after the data without looking at them.
       if (len - data < blen + 2) {
         this.need = data + blen + 2 - this.pos;
-        return undefined;
+        return this.partial(count, argv, i, p);
       }
       if (slice) argv[i] = argString(buf, data, data + blen);
       p = data + blen + 2;
     }
     this.pos = p;
     return argv;
+  }
+
+  /** Keeps how far a multibulk request was parsed (`p`: where argument `i` starts). */
+  private partial(count: number, argv: string[], i: number, p: number): undefined {
+    this.partCount = count;
+    this.partArgv = argv;
+    this.partIndex = i;
+    this.partOffset = p - this.pos;
+    this.partSliced = this.slice;
+    return undefined;
   }
 }
