@@ -257,6 +257,7 @@ export class RequestDecoder {
       i = 0;
     }
     this.partCount = -1;
+    this.partArgv = UNSLICED as string[];
     const maxBulk = Math.min(this.limits.maxBulkLen, MAX_ARG);
     for (; i < count; i++) {
       cr = findCR(buf, p);
