@@ -187,12 +187,12 @@ export class ReplyEncoder {
 
   /** `$len\r\ntext\r\n`. */
   private bulk(text: string): undefined {
-    if (text.length > BIG_BULK) return this.long(`$${text.length}\r\n`, text);
-    return this.put(`$${text.length}\r\n${text}\r\n`);
+    return this.text(`$${text.length}\r\n`, text);
   }
 
-  /** `head` + text + CRLF, the text a chunk of its own. */
-  private long(head: string, text: string): undefined {
+  /** `head` + text + CRLF; a long text is a chunk of its own. */
+  private text(head: string, text: string): undefined {
+    if (text.length <= BIG_BULK) return this.put(head + text + "\r\n");
     this.put(head);
     this.put(text);
     return this.put("\r\n");
@@ -213,14 +213,8 @@ export class ReplyEncoder {
       this.put(`*${r.length}\r\n`);
       return r;
     }
-    if (r instanceof StatusReply) {
-      const t = r.text;
-      return t.length > BIG_BULK ? this.long("+", t) : this.put(`+${t}\r\n`);
-    }
-    if (r instanceof ErrorReply) {
-      const t = r.text;
-      return t.length > BIG_BULK ? this.long("-", t) : this.put(`-${t}\r\n`);
-    }
+    if (r instanceof StatusReply) return this.text("+", r.text);
+    if (r instanceof ErrorReply) return this.text("-", r.text);
     if (r instanceof DoubleReply) {
       const s = formatDouble(r.value);
       return this.put(p3 ? `,${s}\r\n` : `$${s.length}\r\n${s}\r\n`);
@@ -228,15 +222,11 @@ export class ReplyEncoder {
     if (r instanceof BoolReply)
       return this.put(p3 ? (r.value ? "#t\r\n" : "#f\r\n") : r.value ? ":1\r\n" : ":0\r\n");
     if (r instanceof BigNumberReply) {
-      const t = r.text;
-      if (!p3) return this.bulk(t);
-      return t.length > BIG_BULK ? this.long("(", t) : this.put(`(${t}\r\n`);
+      return p3 ? this.text("(", r.text) : this.bulk(r.text);
     }
     if (r instanceof VerbatimReply) {
       const t = r.text;
-      if (!p3) return this.bulk(t);
-      const head = `=${t.length + 4}\r\n${r.format}:`;
-      return t.length > BIG_BULK ? this.long(head, t) : this.put(`${head}${t}\r\n`);
+      return p3 ? this.text(`=${t.length + 4}\r\n${r.format}:`, t) : this.bulk(t);
     }
     if (r instanceof LongTextReply) {
       const pieces = r.pieces;

@@ -38,3 +38,13 @@ export function blankNewlines(s: string): string {
   if (s.indexOf("\r") < 0 && s.indexOf("\n") < 0) return s;
   return s.length > LONG ? mapBytes(s, BLANK_NEWLINES) : s.replace(/[\r\n]/g, " ");
 }
+
+/** `s` without the CR and LF bytes at its start and end (loops: a regex for the end retries
+ * from every CR/LF of a run in the middle, quadratic on a million newlines). */
+export function trimNewlines(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && (s.charCodeAt(a) === 13 || s.charCodeAt(a) === 10)) a++;
+  while (b > a && (s.charCodeAt(b - 1) === 13 || s.charCodeAt(b - 1) === 10)) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}

@@ -7,7 +7,7 @@ import { LuaTable } from "../../runtime/table.js";
 import { toInteger } from "../../runtime/lib/args.js";
 import { sequenceTable } from "../../runtime/lib/cjson.js";
 import type { LuaValue } from "../../runtime/value.js";
-import { blankNewlines } from "../../runtime/lib/bytemap.js";
+import { blankNewlines, trimNewlines } from "../../runtime/lib/bytemap.js";
 import {
   BigNumberReply,
   BoolReply,
@@ -36,11 +36,6 @@ function cString(s: string): string {
   return z < 0 ? s : s.slice(0, z);
 }
 
-/** sdsmapchars(s, "\r\n", "  "): protocol-breaking newlines become spaces. */
-function mapNewlines(s: string): string {
-  return blankNewlines(s);
-}
-
 /**
  * The error reply for {err=msg}: addReplyErrorFormatEx(c, "-%s", msg) trims trailing CR/LF,
  * turns the rest into spaces, and (the text starting with '-') adds no "ERR " of its own.
@@ -48,7 +43,7 @@ function mapNewlines(s: string): string {
 function errorText(msg: string): string {
   let end = msg.length;
   while (end > 0 && (msg.charCodeAt(end - 1) === 13 || msg.charCodeAt(end - 1) === 10)) end--;
-  return mapNewlines(end === msg.length ? msg : msg.slice(0, end));
+  return blankNewlines(end === msg.length ? msg : msg.slice(0, end));
 }
 
 /** (long long)lua_Number as x86-64 converts it (NaN and out of range give INT64_MIN). */
@@ -108,11 +103,11 @@ function convertOne(v: LuaValue, resp: 2 | 3, used: number, frames: Frame[]): Re
     return new ErrorReply(errorText(cString(err)), v.getStr("ignore_error_stats_update") === true);
   }
   const ok = v.getStr("ok");
-  if (typeof ok === "string") return new StatusReply(mapNewlines(cString(ok)));
+  if (typeof ok === "string") return new StatusReply(blankNewlines(cString(ok)));
   const dbl = v.getStr("double");
   if (typeof dbl === "number") return new DoubleReply(dbl);
   const big = v.getStr("big_number");
-  if (typeof big === "string") return new BigNumberReply(mapNewlines(big));
+  if (typeof big === "string") return new BigNumberReply(blankNewlines(big));
   const verb = v.getStr("verbatim_string");
   if (verb instanceof LuaTable) {
     const format = verb.getStr("format");
@@ -199,12 +194,7 @@ export function errorTable(text: string): LuaTable {
   text = cString(text);
   const sp = text.indexOf(" ");
   const code = sp < 0 ? "ERR" : text.slice(0, sp);
-  let msg = sp < 0 ? text : text.slice(sp + 1);
-  let a = 0;
-  let b = msg.length;
-  while (a < b && (msg.charCodeAt(a) === 13 || msg.charCodeAt(a) === 10)) a++;
-  while (b > a && (msg.charCodeAt(b - 1) === 13 || msg.charCodeAt(b - 1) === 10)) b--;
-  msg = msg.slice(a, b);
+  const msg = trimNewlines(sp < 0 ? text : text.slice(sp + 1));
   const t = new LuaTable();
   t.setStr("err", `${code} ${msg}`);
   return t;

@@ -24,7 +24,7 @@ import { formatG } from "../../runtime/number.js";
 import { RedisRand48 } from "../../runtime/lib/math.js";
 import * as ops from "../../runtime/ops.js";
 import type { LuaFunction, LuaResult, LuaValue } from "../../runtime/value.js";
-import { blankNewlines } from "../../runtime/lib/bytemap.js";
+import { blankNewlines, trimNewlines } from "../../runtime/lib/bytemap.js";
 import type { ClientState } from "../client.js";
 import { F, type Command } from "../commands/table.js";
 import type { Executor } from "../executor.js";
@@ -283,7 +283,7 @@ export class ScriptRunner {
       if (text.length + where.length > constants.MAX_STRING_LENGTH) return this.memoryReply(ctx);
       text += where;
     }
-    return new ErrorReply(sanitize(text), v.getStr("ignore_error_stats_update") === true);
+    return new ErrorReply(blankNewlines(text), v.getStr("ignore_error_stats_update") === true);
   }
 
   // ---- redis.call / redis.pcall ------------------------------------------------------------------
@@ -478,20 +478,11 @@ export function errorTable(message: string, ignoreStats = false): LuaTable {
       msg = message.slice(sp + 1);
     }
   }
-  // trimmed of CR/LF at both ends (a regex for the end would retry from every CR/LF of a run
-  // in the middle: quadratic)
-  let a = 0;
-  let b = msg.length;
-  while (a < b && (msg.charCodeAt(a) === 13 || msg.charCodeAt(a) === 10)) a++;
-  while (b > a && (msg.charCodeAt(b - 1) === 13 || msg.charCodeAt(b - 1) === 10)) b--;
-  msg = msg.slice(a, b);
+  msg = trimNewlines(msg);
   const t = new LuaTable();
   t.setStr("err", `${code} ${msg}`);
   if (ignoreStats) t.setStr("ignore_error_stats_update", true);
   return t;
 }
-
-/** Error replies can't hold newlines. */
-const sanitize = blankNewlines;
 
 export type { LuaFunction };
