@@ -9,7 +9,7 @@ import { generate } from "astring";
 import { createRequire } from "node:module";
 import * as f from "./factories.js";
 import { HELPERS, RT_PARAM, ENV_VAR, VARARG_VAR } from "./helpers.js";
-import { Lowerer, PROGRESS_EVERY } from "./lower/context.js";
+import { Lowerer } from "./lower/context.js";
 import { settleZeros } from "./lower/zeros.js";
 import { visitors } from "./lower/index.js";
 import { CompileError, fromLuaparse } from "./diagnostics.js";
@@ -125,8 +125,7 @@ export class LineTable {
 }
 
 /** Parses a chunk; `assigned` receives every name that is the target of an assignment statement. */
-function parse(source: string, assigned: Set<string>, progress: (() => void) | undefined): L.Chunk {
-  let untilProgress = PROGRESS_EVERY;
+function parse(source: string, assigned: Set<string>, countNode: () => void): L.Chunk {
   try {
     return luaparse.parse(source, {
       locations: true,
@@ -139,10 +138,7 @@ function parse(source: string, assigned: Set<string>, progress: (() => void) | u
       scope: false,
       // collected as the nodes are made, instead of walking the whole tree again
       onCreateNode(node: L.Node) {
-        if (--untilProgress === 0) {
-          untilProgress = PROGRESS_EVERY;
-          progress?.();
-        }
+        countNode();
         if (node.type === "AssignmentStatement") {
           for (const v of node.variables) if (v.type === "Identifier") assigned.add(v.name);
         }
@@ -154,6 +150,21 @@ function parse(source: string, assigned: Set<string>, progress: (() => void) | u
     }
     throw e;
   }
+}
+
+/** Syntax nodes made or lowered between two CompileOptions.progress calls. */
+const PROGRESS_EVERY = 4096;
+
+/** A function to call once per syntax node: it calls `progress` every PROGRESS_EVERY calls. */
+function nodeCounter(progress: (() => void) | undefined): () => void {
+  if (progress === undefined) return () => {};
+  let left = PROGRESS_EVERY;
+  return () => {
+    if (--left === 0) {
+      left = PROGRESS_EVERY;
+      progress();
+    }
+  };
 }
 
 /** Skips a first line starting with '#' (a shebang), as lua.c's loader does. */
@@ -168,12 +179,13 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   // Lua's own verdict and words on syntax first; luaparse then builds the tree
   const parsable = checkSyntax(src);
   const assigned = new Set<string>();
-  const chunk = parse(parsable, assigned, options.progress);
+  const node = nodeCounter(options.progress);
+  const chunk = parse(parsable, assigned, node);
   const coroutines =
     options.coroutines === "auto" || options.coroutines === undefined
       ? /\bcoroutine\b/.test(src)
       : options.coroutines;
-  const cx = new Lowerer(visitors, { coroutines, source: parsable, assigned, progress: options.progress });
+  const cx = new Lowerer(visitors, { coroutines, source: parsable, assigned, node });
 
   // the main chunk: a vararg function with no parameters
   const mainScope = cx.scopes.enterFunction(true, false);

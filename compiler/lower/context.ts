@@ -49,12 +49,9 @@ export interface LowerOptions {
   coroutines: boolean;
   /** source text, to recognise parenthesised multi-value expressions */
   source: string;
-  /** CompileOptions.progress */
-  progress?: () => void;
+  /** called once per statement or expression lowered (compile's node count) */
+  node: () => void;
 }
-
-/** Syntax nodes made or lowered between two CompileOptions.progress calls. */
-export const PROGRESS_EVERY = 4096;
 
 /**
  * The position Lua gives an operation's instruction: the line of the last token read when
@@ -78,8 +75,6 @@ export class Lowerer {
   readonly exprs: LuaExpression[] = [];
   /** whether a name is a local or upvalue where it is used */
   readonly isLocal = (name: string): boolean => this.scopes.resolve(name).kind !== "global";
-  /** statements and expressions lowered until the next progress call */
-  private untilProgress = PROGRESS_EVERY;
 
   constructor(
     readonly visitors: Visitors,
@@ -93,15 +88,10 @@ export class Lowerer {
   // ---- dispatch -----------------------------------------------------------------
 
   stmt(node: LuaStatement): ES.Statement[] {
-    if (--this.untilProgress === 0) this.progress();
+    this.options.node();
     const v = this.visitors.statements[node.type] as StatementVisitor<LuaStatement> | undefined;
     if (v === undefined) throw CompileError.unsupported(node.type, node.loc);
     return v(this, node);
-  }
-
-  private progress(): void {
-    this.untilProgress = PROGRESS_EVERY;
-    this.options.progress?.();
   }
 
   /** Lowers a block; `owner` says what runs after its last statement (see after.ts). */
@@ -119,7 +109,7 @@ export class Lowerer {
 
   /** An expression adjusted to exactly one value. */
   expr(node: LuaExpression): Lowered {
-    if (--this.untilProgress === 0) this.progress();
+    this.options.node();
     const v = this.visitors.expressions[node.type] as ExpressionVisitor<LuaExpression> | undefined;
     if (v === undefined) throw CompileError.unsupported(node.type, node.loc);
     this.exprs.push(node);
