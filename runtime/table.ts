@@ -272,10 +272,13 @@ export class LuaTable {
     }
     // the node found last: a read-modify-write (t[k] = t[k] + 1) finds it without hashing
     if (nkey[this.strHint] === key) return this.strHint;
-    const nnext = this.nnext;
-    let n = luaStringHash(key) & (size - 1);
+    const { nnext, nhash } = this;
+    const h = luaStringHash(key) & STRING_HASH_MASK;
+    let n = h & (size - 1);
+    // a part this big keeps its string keys' hashes: compared first, they spare most string
+    // comparisons (a string compare of two equally long strings reads their chars)
     do {
-      if (nkey[n] === key) return (this.strHint = n);
+      if (nhash[n] === h && nkey[n] === key) return (this.strHint = n);
       n = nnext[n];
     } while (n >= 0);
     return -1;
@@ -302,6 +305,14 @@ export class LuaTable {
     const nnext = this.nnext;
     // a small part without links has had no collision: every key is at its main position
     if (nnext === NO_LINKS) return nkey[n] === key ? n : -1;
+    const nhash = this.nhash;
+    if (nhash !== NO_LINKS) {
+      do {
+        if (nhash[n] === h && nkey[n] === key) return n;
+        n = nnext[n];
+      } while (n >= 0);
+      return -1;
+    }
     do {
       if (nkey[n] === key) return n;
       n = nnext[n];
@@ -354,10 +365,10 @@ export class LuaTable {
         return;
       }
       h = luaStringHash(key) & STRING_HASH_MASK;
-      const nnext = this.nnext;
+      const { nnext, nhash } = this;
       let n = h & (size - 1);
       do {
-        if (nkey[n] === key) {
+        if (nhash[n] === h && nkey[n] === key) {
           this.nval[n] = value;
           this.strHint = n;
           return;
@@ -710,19 +721,72 @@ export class LuaTable {
       }
     }
     // re-insert the old nodes, from the last one down; dead keys are dropped
+    if (this.nhash !== NO_LINKS) return this.reinsertHashed(oldkey, oldval, oldhash, nasize);
+    for (let n = oldkey.length - 1; n >= 0; n--) {
+      const v = oldval[n];
+      if (v !== undefined) this.reinsert(oldkey[n], v, oldhash !== NO_LINKS ? oldhash[n] : -1, nasize);
+    }
+  }
+
+  /** resize's re-insertion of one live old node (h: its string key's hash, or -1: not known). */
+  private reinsert(key: LuaValue, v: LuaValue, h: number, nasize: number): void {
+    if (typeof key === "number") {
+      const i = key - 1;
+      if (i >= 0 && i < nasize && (i | 0) === i) return this.setArr(i, v);
+    }
+    this.newKey(key, v, h >= 0 ? h : typeof key === "string" ? keyHash(key) : 0);
+  }
+
+  /**
+   * resize's re-insertion into a new node part that keeps hashes (more than SCAN_LIMIT nodes):
+   * newKey for string keys, written out on local copies of the part's arrays. The new part has
+   * a free node for every live old one (rehash sized it so) and none of its keys is dead, so
+   * a taken main position is one with a key. Other keys go through reinsert.
+   */
+  private reinsertHashed(oldkey: LuaValue[], oldval: LuaValue[], oldhash: number[], nasize: number): void {
+    const { nkey, nval, nnext, nhash } = this;
+    const mask = nkey.length - 1;
+    let lastfree = this.lastfree;
     for (let n = oldkey.length - 1; n >= 0; n--) {
       const v = oldval[n];
       if (v === undefined) continue;
       const key = oldkey[n];
-      if (typeof key === "number") {
-        const i = key - 1;
-        if (i >= 0 && i < nasize && (i | 0) === i) {
-          this.setArr(i, v);
-          continue;
+      if (typeof key !== "string") {
+        this.lastfree = lastfree;
+        this.reinsert(key, v, -1, nasize);
+        lastfree = this.lastfree;
+        continue;
+      }
+      const h = oldhash !== NO_LINKS ? oldhash[n] : keyHash(key);
+      let mp = h & mask;
+      const okey = nkey[mp];
+      if (okey !== undefined) {
+        let free = lastfree;
+        do {
+          if (free === 0) throw new Error("LuaTable.resize: no free node for a re-inserted key");
+          free--;
+        } while (nkey[free] !== undefined);
+        lastfree = free;
+        let other = typeof okey === "string" ? nhash[mp] & mask : this.mainPosition(okey);
+        if (other !== mp) {
+          while (nnext[other] !== mp) other = nnext[other];
+          nnext[other] = free;
+          nkey[free] = okey;
+          nval[free] = nval[mp];
+          nnext[free] = nnext[mp];
+          nhash[free] = nhash[mp];
+          nnext[mp] = -1;
+        } else {
+          nnext[free] = nnext[mp];
+          nnext[mp] = free;
+          mp = free;
         }
       }
-      this.newKey(key, v, oldhash !== NO_LINKS ? oldhash[n] : typeof key === "string" ? keyHash(key) : 0);
+      nkey[mp] = key;
+      nval[mp] = v;
+      nhash[mp] = h;
     }
+    this.lastfree = lastfree;
   }
 
   // ---- length and traversal ----------------------------------------------------------------
