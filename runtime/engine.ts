@@ -45,7 +45,7 @@ export class LuaEngine {
     this.coroutines = options.coroutines ?? "auto";
     this.helpers = makeHelpers(this.interrupts);
     installBase(this.globals, {
-      load: (src, name, source) => this.load(src, name, this.globals, source),
+      load: (src, name, source, compileName) => this.load(src, name, this.globals, source, compileName),
       globals: () => this.globals,
     });
     installLibraries(this, options);
@@ -61,9 +61,16 @@ export class LuaEngine {
   /**
    * Compiles source into a function bound to this engine's globals (or `env`).
    * Syntax errors throw a LuaError whose value is Lua's message ("name:1: ... near 'x'").
-   * `luaSource` is Lua's source name when it isn't "@" + chunkName (loadstring's chunks).
+   * `luaSource` is Lua's source name when it isn't "@" + chunkName (loadstring's chunks);
+   * `compileName` the chunk id syntax errors show (llex.c's is longer than the debug info's).
    */
-  load(source: string, chunkName: string, env: LuaTable = this.globals, luaSource?: string): LuaFunction {
+  load(
+    source: string,
+    chunkName: string,
+    env: LuaTable = this.globals,
+    luaSource?: string,
+    compileName = chunkName,
+  ): LuaFunction {
     // Redis's Lua never loads bytecode: its parser reads "\27Lua" as text ("unexpected symbol")
     if (source.charCodeAt(0) === 27 && this.profile !== "redis") {
       // a precompiled chunk (string.dump's output): redlua has no Lua bytecode to run
@@ -75,7 +82,7 @@ export class LuaEngine {
     try {
       chunk = loadChunk(source, chunkName, { coroutines: this.coroutines, source: luaSource });
     } catch (e) {
-      if (e instanceof CompileError) throw new LuaError(e.format(chunkName), 0);
+      if (e instanceof CompileError) throw new LuaError(e.format(compileName), 0);
       throw e;
     }
     const main = chunk.factory(this.helpers)(env);

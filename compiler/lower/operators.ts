@@ -7,6 +7,7 @@ import * as f from "../factories.js";
 import type { HelperName } from "../helpers.js";
 import { endLoc, type Lowerer, type Lowered, type Loc } from "./context.js";
 import { zeroConstant } from "./zeros.js";
+import { cPow } from "../../runtime/pow.js";
 
 /** Lua arithmetic operator → [JS operator or null for special, runtime helper]. */
 const ARITH: Record<string, [ES.BinaryOperator | null, HelperName]> = {
@@ -180,28 +181,72 @@ export function unaryExpression(cx: Lowerer, node: L.UnaryExpression): Lowered {
   throw new Error(`unknown unary operator ${node.operator}`);
 }
 
-/** Truthiness of a literal (nil/false are false), or undefined for non-literals. */
-function literalTruth(n: L.Expression): boolean | undefined {
+/**
+ * lcode.c's isnumeral after constant folding (constfolding): a number literal, or unary minus or
+ * arithmetic on numerals that is not a division or modulo by zero and not a NaN. Its value, or
+ * undefined.
+ */
+function numeral(n: L.Expression): number | undefined {
+  if (n.type === "NumericLiteral") return n.value;
+  if (n.type === "UnaryExpression") {
+    if (n.operator !== "-") return undefined;
+    const v = numeral(n.argument);
+    return v === undefined ? undefined : -v;
+  }
+  if (n.type !== "BinaryExpression" || !(n.operator in ARITH)) return undefined;
+  const a = numeral(n.left);
+  const b = a === undefined ? undefined : numeral(n.right);
+  if (a === undefined || b === undefined) return undefined;
+  if ((n.operator === "/" || n.operator === "%") && b === 0) return undefined;
+  const r = n.operator === "^" ? cPow(a, b) : evalArith(n.operator, a, b);
+  return r === r ? r : undefined;
+}
+
+/**
+ * The constant an expression is to lcode.c when it is an operand of `and`/`or`: VNIL, VFALSE,
+ * VTRUE, or VK/VKNUM (a string, or a numeral); `not` of a constant is VTRUE or VFALSE, and `c
+ * and x` / `c or x` whose constant c luaK_goiftrue / luaK_goiffalse folds away is x's. Else
+ * undefined: the operand is tested at run time.
+ */
+function constantKind(n: L.Expression): "nil" | "false" | "true" | "k" | undefined {
   switch (n.type) {
     case "NilLiteral":
-      return false;
+      return "nil";
     case "BooleanLiteral":
-      return n.value;
-    case "NumericLiteral":
+      return n.value ? "true" : "false";
     case "StringLiteral":
-      return true;
+      return "k";
+    case "UnaryExpression":
+      if (n.operator === "not") {
+        const c = constantKind(n.argument);
+        if (c === undefined) return undefined;
+        return c === "nil" || c === "false" ? "true" : "false";
+      }
+      break;
+    case "LogicalExpression":
+      return foldsLeft(n) === "right" ? constantKind(n.right) : undefined;
   }
-  return undefined;
+  return numeral(n) === undefined ? undefined : "k";
+}
+
+/**
+ * lcode.c's folding of a constant left operand: luaK_goiftrue leaves no jump for VK, VKNUM and
+ * VTRUE, so `c and x` is x itself (errors still name it), and luaK_goiffalse none for VNIL and
+ * VFALSE, so `c or x` is x; `nil and x`, `false and x`, `true or x`, `1 or x` are their left
+ * operand's value. "right", "left", or undefined when the left operand is no constant.
+ */
+function foldsLeft(node: L.LogicalExpression): "right" | "left" | undefined {
+  const c = constantKind(node.left);
+  if (c === undefined) return undefined;
+  const falsy = c === "nil" || c === "false";
+  return (node.operator === "and") !== falsy ? "right" : "left";
 }
 
 export function logicalExpression(cx: Lowerer, node: L.LogicalExpression): Lowered {
   const loc = node.loc;
   // lcode.c folds a constant left operand: `false or x` is x itself (errors still name it)
-  const truth = literalTruth(node.left);
-  if (truth !== undefined) {
-    const takeRight = node.operator === "and" ? truth : !truth;
-    return takeRight ? cx.expr(node.right) : cx.expr(node.left);
-  }
+  const fold = foldsLeft(node);
+  if (fold !== undefined) return fold === "right" ? cx.expr(node.right) : cx.expr(node.left);
   const left = cx.expr(node.left);
   const right = cx.expr(node.right);
   if (left.bool && right.bool) {

@@ -26,25 +26,31 @@ export interface BaseHost {
    * compiles a chunk bound to the engine's globals; throws LuaError with Lua's message.
    * `luaSource` is the chunk's source name as given (loadstring's string or name).
    */
-  load(source: string, chunkName: string, luaSource?: string): LuaFunction;
+  /** compileName: the chunk id syntax errors show (MAXSRC), when it isn't chunkName */
+  load(source: string, chunkName: string, luaSource?: string, compileName?: string): LuaFunction;
   /** the table getfenv(0) returns */
   globals(): LuaTable;
 }
 
-/** LUA_IDSIZE as Debian's lua5.1 and Redis's Lua are built: chunk ids are at most 79 bytes. */
-const IDSIZE = 80;
+/** LUA_IDSIZE: the size of a chunk id in debug information (runtime errors, tracebacks). */
+const IDSIZE = 60;
+/** llex.c's MAXSRC: the size of the chunk id a syntax error shows. */
+export const MAXSRC = 80;
 
-/** luaO_chunkid: the name a chunk's messages show (the source name is a C string: it ends at a NUL). */
-export function chunkId(chunkname: string): string {
+/**
+ * luaO_chunkid: the name a chunk's messages show, in a buffer of `size` bytes (the source name
+ * is a C string: it ends at a NUL).
+ */
+export function chunkId(chunkname: string, size = IDSIZE): string {
   const z = chunkname.indexOf("\0");
   const source = z < 0 ? chunkname : chunkname.slice(0, z);
-  if (source.startsWith("=")) return source.slice(1, IDSIZE);
+  if (source.startsWith("=")) return source.slice(1, size);
   if (source.startsWith("@")) {
     const s = source.slice(1);
-    const max = IDSIZE - 8;
+    const max = size - 8;
     return s.length > max ? "..." + s.slice(s.length - max) : s;
   }
-  const max = IDSIZE - 17;
+  const max = size - 17;
   let l = Math.min(source.length, max);
   const nl = source.search(/[\r\n]/);
   if (nl >= 0 && nl < l) l = nl;
@@ -293,7 +299,7 @@ export function installBase(G: LuaTable, host: BaseHost): void {
     const src = checkString(s, 1, "loadstring", arguments.length);
     const chunkName = name === undefined ? src : checkString(name, 2, "loadstring");
     try {
-      return host.load(notFileText(src), chunkId(chunkName), chunkName);
+      return host.load(notFileText(src), chunkId(chunkName), chunkName, chunkId(chunkName, MAXSRC));
     } catch (e) {
       if (e instanceof LuaError) return [undefined, e.value];
       throw e;
@@ -313,7 +319,7 @@ export function installBase(G: LuaTable, host: BaseHost): void {
         else if (typeof piece === "string") src += piece;
         else throw new LuaError("reader function must return a string", 0);
       }
-      return host.load(notFileText(src), chunkId(chunkName));
+      return host.load(notFileText(src), chunkId(chunkName), undefined, chunkId(chunkName, MAXSRC));
     } catch (e) {
       const le = catchable(e);
       if (le === undefined) throw e;
