@@ -533,31 +533,40 @@ export class LuaTable {
         free--;
       } while (nkey[free] !== undefined);
       this.lastfree = free;
-      let nnext = this.nnext;
-      if (nnext === NO_LINKS) this.nnext = nnext = integers(freeLinks, ceilLog2(nkey.length), -1);
-      // the colliding node's main position (a big node part keeps its string keys' hashes)
-      const okey = nkey[mp];
-      let other = typeof okey === "string" && nhash !== NO_LINKS ? nhash[mp] & mask : this.mainPosition(okey);
-      if (other !== mp) {
-        // the colliding node is out of its main position: move it to the free node
-        while (nnext[other] !== mp) other = nnext[other];
-        nnext[other] = free;
-        nkey[free] = okey;
-        nval[free] = nval[mp];
-        nnext[free] = nnext[mp];
-        if (nhash !== NO_LINKS) nhash[free] = nhash[mp];
-        nnext[mp] = -1;
-      } else {
-        // the new key goes to the free node, chained after mp
-        nnext[free] = nnext[mp];
-        nnext[mp] = free;
-        mp = free;
-      }
+      mp = this.collide(mp, free, mask);
     }
     // a free node, or a dead key's node reused in place (chain link and all)
     nkey[mp] = key;
     nval[mp] = value;
     if (nhash !== NO_LINKS) nhash[mp] = h;
+  }
+
+  /**
+   * newkey's collision at main position mp (its node holds a live key), `free` being a free
+   * node: a colliding node out of its own main position moves to the free node, and mp is the
+   * new key's; else the new key goes to the free node, chained after mp. Returns the new key's
+   * node, its chain link set.
+   */
+  private collide(mp: number, free: number, mask: number): number {
+    const { nkey, nval, nhash } = this;
+    let nnext = this.nnext;
+    if (nnext === NO_LINKS) this.nnext = nnext = integers(freeLinks, ceilLog2(nkey.length), -1);
+    // the colliding node's main position (a big node part keeps its string keys' hashes)
+    const okey = nkey[mp];
+    let other = typeof okey === "string" && nhash !== NO_LINKS ? nhash[mp] & mask : this.mainPosition(okey);
+    if (other === mp) {
+      nnext[free] = nnext[mp];
+      nnext[mp] = free;
+      return free;
+    }
+    while (nnext[other] !== mp) other = nnext[other];
+    nnext[other] = free;
+    nkey[free] = okey;
+    nval[free] = nval[mp];
+    nnext[free] = nnext[mp];
+    if (nhash !== NO_LINKS) nhash[free] = nhash[mp];
+    nnext[mp] = -1;
+    return mp;
   }
 
   /** The node part stops sharing its layout's arrays: they are copied before a change. */
@@ -744,7 +753,7 @@ export class LuaTable {
    * a taken main position is one with a key. Other keys go through reinsert.
    */
   private reinsertHashed(oldkey: LuaValue[], oldval: LuaValue[], oldhash: number[], nasize: number): void {
-    const { nkey, nval, nnext, nhash } = this;
+    const { nkey, nval, nhash } = this;
     const mask = nkey.length - 1;
     let lastfree = this.lastfree;
     for (let n = oldkey.length - 1; n >= 0; n--) {
@@ -759,28 +768,14 @@ export class LuaTable {
       }
       const h = oldhash !== NO_LINKS ? oldhash[n] : keyHash(key);
       let mp = h & mask;
-      const okey = nkey[mp];
-      if (okey !== undefined) {
+      if (nkey[mp] !== undefined) {
         let free = lastfree;
         do {
           if (free === 0) throw new Error("LuaTable.resize: no free node for a re-inserted key");
           free--;
         } while (nkey[free] !== undefined);
         lastfree = free;
-        let other = typeof okey === "string" ? nhash[mp] & mask : this.mainPosition(okey);
-        if (other !== mp) {
-          while (nnext[other] !== mp) other = nnext[other];
-          nnext[other] = free;
-          nkey[free] = okey;
-          nval[free] = nval[mp];
-          nnext[free] = nnext[mp];
-          nhash[free] = nhash[mp];
-          nnext[mp] = -1;
-        } else {
-          nnext[free] = nnext[mp];
-          nnext[mp] = free;
-          mp = free;
-        }
+        mp = this.collide(mp, free, mask);
       }
       nkey[mp] = key;
       nval[mp] = v;
