@@ -201,6 +201,14 @@ export class Lexer {
     return this.ahead.tok;
   }
 
+  /** At char c: c's own token, or `withEq` when '=' follows it ("==", "<=", ">=", "~="). */
+  private orEquals(c: number, withEq: number): number {
+    this.next();
+    if (this.current !== 61) return c;
+    this.next();
+    return withEq;
+  }
+
   private skipSep(): number {
     let count = 0;
     const s = this.current;
@@ -375,25 +383,13 @@ export class Lexer {
         }
         // falls through (lexError throws)
         case 61:
-          this.next();
-          if (this.current !== 61) return 61;
-          this.next();
-          return T.eq;
+          return this.orEquals(61, T.eq);
         case 60:
-          this.next();
-          if (this.current !== 61) return 60;
-          this.next();
-          return T.le;
+          return this.orEquals(60, T.le);
         case 62:
-          this.next();
-          if (this.current !== 61) return 62;
-          this.next();
-          return T.ge;
+          return this.orEquals(62, T.ge);
         case 126:
-          this.next();
-          if (this.current !== 61) return 126;
-          this.next();
-          return T.ne;
+          return this.orEquals(126, T.ne);
         case 34:
         case 39:
           this.readString(c);

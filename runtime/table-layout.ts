@@ -31,24 +31,22 @@ export function nils(lsize: number): LuaValue[] {
     case 3:
       return [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
   }
-  let t = freeKeys[Math.min(lsize, TEMPLATE_BITS)];
-  if (t === undefined) {
-    t = [];
-    for (let i = 0; i < 1 << Math.min(lsize, TEMPLATE_BITS); i++) t.push(undefined);
-    freeKeys[Math.min(lsize, TEMPLATE_BITS)] = t;
-  }
-  if (lsize <= TEMPLATE_BITS) return t.slice();
-  for (let i = TEMPLATE_BITS; i < lsize; i++) t = t.concat(t);
-  return t;
+  return copies(freeKeys, lsize, undefined);
 }
 
 /** 2^lsize copies of a small integer (chain ends, or hashes not yet known). */
 export function integers(templates: number[][], lsize: number, x: number): number[] {
-  let t = templates[Math.min(lsize, TEMPLATE_BITS)];
+  return copies(templates, lsize, x);
+}
+
+/** 2^lsize copies of x, copied from (or doubled from) the template of templates[] for x. */
+function copies<T>(templates: T[][], lsize: number, x: T): T[] {
+  const bits = Math.min(lsize, TEMPLATE_BITS);
+  let t = templates[bits];
   if (t === undefined) {
     t = [];
-    for (let i = 0; i < 1 << Math.min(lsize, TEMPLATE_BITS); i++) t.push(x);
-    templates[Math.min(lsize, TEMPLATE_BITS)] = t;
+    for (let i = 0; i < 1 << bits; i++) t.push(x);
+    templates[bits] = t;
   }
   if (lsize <= TEMPLATE_BITS) return t.slice();
   for (let i = TEMPLATE_BITS; i < lsize; i++) t = t.concat(t);

@@ -305,16 +305,10 @@ export class LuaTable {
     const nnext = this.nnext;
     // a small part without links has had no collision: every key is at its main position
     if (nnext === NO_LINKS) return nkey[n] === key ? n : -1;
+    // a big part keeps its string keys' hashes: compared first, they spare string comparisons
     const nhash = this.nhash;
-    if (nhash !== NO_LINKS) {
-      do {
-        if (nhash[n] === h && nkey[n] === key) return n;
-        n = nnext[n];
-      } while (n >= 0);
-      return -1;
-    }
     do {
-      if (nkey[n] === key) return n;
+      if ((nhash === NO_LINKS || nhash[n] === h) && nkey[n] === key) return n;
       n = nnext[n];
     } while (n >= 0);
     return -1;
@@ -523,22 +517,29 @@ export class LuaTable {
     if (mask < 0) return this.rehashInsert(key, value, h);
     let mp = typeof key === "string" ? h & mask : this.mainPosition(key);
     if (nval[mp] !== undefined) {
-      // getfreepos: scan down from lastfree for a node without a key
-      let free = this.lastfree;
-      do {
-        if (free === 0) {
-          this.lastfree = 0;
-          return this.rehashInsert(key, value, h);
-        }
-        free--;
-      } while (nkey[free] !== undefined);
-      this.lastfree = free;
+      const free = this.freePosition();
+      if (free < 0) return this.rehashInsert(key, value, h);
       mp = this.collide(mp, free, mask);
     }
     // a free node, or a dead key's node reused in place (chain link and all)
     nkey[mp] = key;
     nval[mp] = value;
     if (nhash !== NO_LINKS) nhash[mp] = h;
+  }
+
+  /** getfreepos: scans down from lastfree for a node without a key; -1 when there is none. */
+  private freePosition(): number {
+    const nkey = this.nkey;
+    let free = this.lastfree;
+    while (free > 0) {
+      free--;
+      if (nkey[free] === undefined) {
+        this.lastfree = free;
+        return free;
+      }
+    }
+    this.lastfree = 0;
+    return -1;
   }
 
   /**
@@ -748,40 +749,32 @@ export class LuaTable {
 
   /**
    * resize's re-insertion into a new node part that keeps hashes (more than SCAN_LIMIT nodes):
-   * newKey for string keys, written out on local copies of the part's arrays. The new part has
-   * a free node for every live old one (rehash sized it so) and none of its keys is dead, so
-   * a taken main position is one with a key. Other keys go through reinsert.
+   * newKey for string keys, written out on the part's arrays. The new part has a free node for
+   * every live old one (rehash sized it so) and none of its keys is dead, so a taken main
+   * position is one with a key. Other keys go through reinsert.
    */
   private reinsertHashed(oldkey: LuaValue[], oldval: LuaValue[], oldhash: number[], nasize: number): void {
     const { nkey, nval, nhash } = this;
     const mask = nkey.length - 1;
-    let lastfree = this.lastfree;
     for (let n = oldkey.length - 1; n >= 0; n--) {
       const v = oldval[n];
       if (v === undefined) continue;
       const key = oldkey[n];
       if (typeof key !== "string") {
-        this.lastfree = lastfree;
         this.reinsert(key, v, -1, nasize);
-        lastfree = this.lastfree;
         continue;
       }
       const h = oldhash !== NO_LINKS ? oldhash[n] : keyHash(key);
       let mp = h & mask;
       if (nkey[mp] !== undefined) {
-        let free = lastfree;
-        do {
-          if (free === 0) throw new Error("LuaTable.resize: no free node for a re-inserted key");
-          free--;
-        } while (nkey[free] !== undefined);
-        lastfree = free;
+        const free = this.freePosition();
+        if (free < 0) throw new Error("LuaTable.resize: no free node for a re-inserted key");
         mp = this.collide(mp, free, mask);
       }
       nkey[mp] = key;
       nval[mp] = v;
       nhash[mp] = h;
     }
-    this.lastfree = lastfree;
   }
 
   // ---- length and traversal ----------------------------------------------------------------

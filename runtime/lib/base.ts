@@ -24,9 +24,9 @@ import type { LuaFunction } from "../value.js";
 export interface BaseHost {
   /**
    * compiles a chunk bound to the engine's globals; throws LuaError with Lua's message.
-   * `luaSource` is the chunk's source name as given (loadstring's string or name).
+   * `luaSource` is the chunk's source name as given (loadstring's string or name);
+   * `compileName` the chunk id syntax errors show (MAXSRC), when it isn't chunkName.
    */
-  /** compileName: the chunk id syntax errors show (MAXSRC), when it isn't chunkName */
   load(source: string, chunkName: string, luaSource?: string, compileName?: string): LuaFunction;
   /** the table getfenv(0) returns */
   globals(): LuaTable;
