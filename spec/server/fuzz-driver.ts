@@ -24,25 +24,53 @@ export interface FuzzSpec {
   clip?: boolean;
 }
 
-/** The seeded generator the fuzzers use: SEED from argv[2]. */
-function seeded(): () => number {
-  let seed = Number(process.argv[2] ?? 1) * 7919;
+/** The seeded generator the fuzzers use (an LCG): the same seed, the same draws. */
+export function seededRandom(seedNumber: number): () => number {
+  let seed = seedNumber * 7919;
   return () => {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     return seed / 0x7fffffff;
   };
 }
 
-async function run(spec: FuzzSpec): Promise<void> {
+/** A real redis-server and an in-process redlua, started side by side for a fuzz run. */
+export interface ServerPair {
+  /** a new connection to each: [redis-server, redlua] */
+  connect(): Promise<[RespClient, RespClient]>;
+  /** closes the connections `connect` made and stops both servers */
+  close(): Promise<void>;
+}
+
+/** Both servers, each given the same config parameters at startup (name -> value). */
+export async function startServerPair(config: Record<string, string> = {}): Promise<ServerPair> {
   if (!hasBinary("redis-server")) throw new Error("redis-server is not installed");
   configureLog({ silent: true });
-  const r = seeded();
+  const ref = await startRedisServer(Object.entries(config).flatMap(([k, v]) => [`--${k}`, v]));
+  const srv = await startServer({ config });
+  const clients: RespClient[] = [];
+  return {
+    async connect() {
+      const pair: [RespClient, RespClient] = [
+        await RespClient.connect(ref.port),
+        await RespClient.connect(srv.port),
+      ];
+      clients.push(...pair);
+      return pair;
+    },
+    async close() {
+      for (const c of clients) c.close();
+      await srv.close();
+      await ref.stop();
+    },
+  };
+}
+
+async function run(spec: FuzzSpec): Promise<void> {
+  const r = seededRandom(Number(process.argv[2] ?? 1));
   const count = Number(process.argv[3] ?? 3000);
   const gens = spec.makeGenerators(r);
-  const ref = await startRedisServer();
-  const srv = await startServer({});
-  const a = await RespClient.connect(ref.port);
-  const b = await RespClient.connect(srv.port);
+  const servers = await startServerPair();
+  const [a, b] = await servers.connect();
   const clip = (s: string, n: number): string => (spec.clip ? s.slice(0, n) : s);
   try {
     const label = spec.setup ? await spec.setup(a, b, r) : undefined;
@@ -68,10 +96,7 @@ async function run(spec: FuzzSpec): Promise<void> {
     process.stdout.write(`seed ${process.argv[2] ?? 1}${what}, ${count} commands: ${bad} mismatches\n`);
     if (bad > 0) process.exitCode = 1;
   } finally {
-    a.close();
-    b.close();
-    await srv.close();
-    await ref.stop();
+    await servers.close();
   }
 }
 
