@@ -43,7 +43,8 @@ export function splitKeys(argv: string[], at: number): KeysArgs {
 }
 
 export class EvalScripts {
-  readonly state: ScriptLuaState;
+  /** the Lua state scripts run in: SCRIPT FLUSH starts a new one, as Redis's scriptingReset */
+  state: ScriptLuaState;
   readonly cache = new Map<string, CachedScript>();
   /** bytes of script bodies held (INFO used_memory_scripts_eval) */
   bodyBytes = 0;
@@ -54,7 +55,13 @@ export class EvalScripts {
     readonly executor: Executor,
     readonly runner: ScriptRunner,
   ) {
-    this.state = new ScriptLuaState(runner, "eval");
+    this.state = this.newState();
+  }
+
+  private newState(): ScriptLuaState {
+    const state = new ScriptLuaState(this.runner, "eval");
+    state.engine.interrupts.check = () => this.runner.interruptCheck();
+    return state;
   }
 
   /** The last body hashed and its SHA1: EVAL's flags lookup and its run hash it once. */
@@ -163,7 +170,9 @@ export class EvalScripts {
     return r instanceof ErrorReply ? r : sha;
   }
 
+  /** Drops the cached scripts and their Lua state (cjson settings and all go with it). */
   flush(): void {
+    this.state = this.newState();
     this.cache.clear();
     this.lastDigest = "";
     this.lastFound = undefined;

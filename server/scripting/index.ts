@@ -18,7 +18,6 @@ export function installScripting(executor: Executor): Scripting {
   registerBuiltinFiles(/[\\/]server[\\/]scripting[\\/]/);
   const runner = new ScriptRunner(executor);
   const evalScripts = new EvalScripts(executor, runner);
-  evalScripts.state.engine.interrupts.check = () => runner.interruptCheck();
   executor.table.register(evalScripts.commands());
   const functions = new FunctionsLib(executor, runner);
   executor.table.register(functions.commands());
