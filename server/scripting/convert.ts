@@ -31,7 +31,7 @@ const EVAL_STACK_BASE = 2;
 const STACK_LIMIT = new ErrorReply("ERR reached lua stack limit");
 
 /** C's view of a Lua string (sdsnew(lua_tostring(...))): the bytes before the first NUL. */
-function cString(s: string): string {
+export function cString(s: string): string {
   const z = s.indexOf("\0");
   return z < 0 ? s : s.slice(0, z);
 }
@@ -187,16 +187,27 @@ export function luaToReply(value: LuaValue, resp: 2 | 3, stackBase = EVAL_STACK_
 }
 
 /**
- * luaPushErrorBuff on "-" + text: the code before the first space (ERR when there is none), the
- * rest trimmed of CR/LF at both ends, joined as "CODE message".
+ * luaPushErrorBuff: an error table {err = "CODE message"}. A buffer "-CODE message" gives its
+ * code (ERR when there is no space); any other buffer is the message, with code ERR. The message
+ * is trimmed of CR/LF at both ends. C strings all the way: a NUL ends the code and message
+ * (strstr, sdsnew and sdscatfmt's %s stop there), the trim alone sees the whole buffer. Command
+ * errors also carry ignore_error_stats_update (counted already).
  */
-export function errorTable(text: string): LuaTable {
-  text = cString(text);
-  const sp = text.indexOf(" ");
-  const code = sp < 0 ? "ERR" : text.slice(0, sp);
-  const msg = trimNewlines(sp < 0 ? text : text.slice(sp + 1));
+export function errorTable(buffer: string, ignoreStats = false): LuaTable {
+  let code = "ERR";
+  let msg = buffer;
+  if (buffer.startsWith("-")) {
+    const c = cString(buffer);
+    const sp = c.indexOf(" ");
+    if (sp < 0) msg = c.slice(1);
+    else {
+      code = c.slice(1, sp);
+      msg = c.slice(sp + 1);
+    }
+  }
   const t = new LuaTable();
-  t.setStr("err", `${code} ${msg}`);
+  t.setStr("err", `${code} ${cString(trimNewlines(msg))}`);
+  if (ignoreStats) t.setStr("ignore_error_stats_update", true);
   return t;
 }
 
@@ -227,10 +238,8 @@ export function replyToLua(reply: Reply, resp: 2 | 3): LuaValue {
   if (Array.isArray(reply)) return arrayToLua(reply, resp);
   if (reply instanceof StatusReply) return table1("ok", reply.text);
   if (reply instanceof ErrorReply) {
-    const t = errorTable(reply.text);
     // the command already counted this error in the stats
-    t.setStr("ignore_error_stats_update", true);
-    return t;
+    return errorTable("-" + reply.text, true);
   }
   if (reply instanceof DoubleReply) {
     if (resp === 2) return formatDouble(reply.value);

@@ -12,7 +12,8 @@ import { countRun } from "../../runtime/line-hook.js";
 import { EMPTY, type LuaFunction, type LuaResult, type LuaValue } from "../../runtime/value.js";
 import { asciiLower } from "../../runtime/lib/bytemap.js";
 import { ScriptLuaState } from "./lua-env.js";
-import { errorTable, type ScriptRunner } from "./runner.js";
+import { errorTable } from "./convert.js";
+import type { ScriptRunner } from "./runner.js";
 import { FLAG_NAMES } from "./shebang.js";
 
 /** LOAD_TIMEOUT_MS: library code must finish registering within this time. */

@@ -18,7 +18,8 @@ import {
 import * as ops from "../../runtime/ops.js";
 import { EMPTY, type LuaFunction, type LuaResult, type LuaValue } from "../../runtime/value.js";
 import { log } from "../log.js";
-import { errorTable, type ScriptRunner } from "./runner.js";
+import { errorTable } from "./convert.js";
+import type { ScriptRunner } from "./runner.js";
 
 export const REDIS_VERSION = "7.0.15";
 export const REDIS_VERSION_NUM = 0x07000f;

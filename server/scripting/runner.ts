@@ -24,13 +24,13 @@ import { formatG } from "../../runtime/number.js";
 import { RedisRand48 } from "../../runtime/lib/math.js";
 import * as ops from "../../runtime/ops.js";
 import type { LuaFunction, LuaResult, LuaValue } from "../../runtime/value.js";
-import { blankNewlines, trimNewlines } from "../../runtime/lib/bytemap.js";
+import { blankNewlines } from "../../runtime/lib/bytemap.js";
 import type { ClientState } from "../client.js";
 import { F, type Command } from "../commands/table.js";
 import type { Executor } from "../executor.js";
 import { log } from "../log.js";
 import { err, ErrorReply, type Reply } from "../reply.js";
-import { luaToReply, replyToLua } from "./convert.js";
+import { cString, errorTable, luaToReply, replyToLua } from "./convert.js";
 import { SCRIPT_FLAG } from "./shebang.js";
 
 /**
@@ -278,6 +278,8 @@ export class ScriptRunner {
     }
     let text = ops.tostring(msg);
     if (le.source !== undefined && le.line !== undefined) {
+      // sdscatfmt's %s: the message ends at a NUL once the place is added
+      text = cString(text);
       const where = ` script: ${ctx.request.name}, on ${le.source}:${le.line}.`;
       // an error of hundreds of MB may leave no room for it in a JS string (Redis's would take it)
       if (text.length + where.length > constants.MAX_STRING_LENGTH) return this.memoryReply(ctx);
@@ -461,28 +463,6 @@ export class ScriptRunner {
     }
     return true;
   }
-}
-
-/**
- * luaPushErrorBuff: an error table {err = "CODE message"}; a leading '-' gives the code,
- * otherwise the code is ERR. Command errors also carry ignore_error_stats_update.
- */
-export function errorTable(message: string, ignoreStats = false): LuaTable {
-  let code = "ERR";
-  let msg = message;
-  if (message.startsWith("-")) {
-    const sp = message.indexOf(" ");
-    if (sp < 0) msg = message.slice(1);
-    else {
-      code = message.slice(1, sp);
-      msg = message.slice(sp + 1);
-    }
-  }
-  msg = trimNewlines(msg);
-  const t = new LuaTable();
-  t.setStr("err", `${code} ${msg}`);
-  if (ignoreStats) t.setStr("ignore_error_stats_update", true);
-  return t;
 }
 
 export type { LuaFunction };
