@@ -3,7 +3,7 @@
 // SCAN RANDOMKEY COPY MOVE OBJECT. Type-agnostic: typed values only need type/encoding/copy.
 
 import type { ClientState } from "../client.js";
-import { lfuDecr, stringEncoding, typeOf, type Db, type Entry } from "../keyspace/db.js";
+import { expiryOf, lfuDecr, stringEncoding, typeOf, type Db, type Entry } from "../keyspace/db.js";
 import { err, ErrorReply, OK, StatusReply, type Reply } from "../reply.js";
 import { globMatch } from "../util/glob.js";
 import { parseLLBig, parseLLNum } from "../util/numbers.js";
@@ -94,18 +94,17 @@ function expireGeneric(c: ClientState, argv: string[], relative: boolean, second
   const key = argv[1];
   const e = db.lookupWrite(key);
   if (e === undefined) return 0;
-  const w = Number(when);
   if (flags) {
-    const cur = e.exp === 0 ? -1 : e.exp;
+    const cur = e.exp === 0 ? -1 : expiryOf(e);
     if (flags & EX_NX && cur !== -1) return 0;
     if (flags & EX_XX && cur === -1) return 0;
-    if (flags & EX_GT && (w <= cur || cur === -1)) return 0;
-    if (flags & EX_LT && cur !== -1 && w >= cur) return 0;
+    if (flags & EX_GT && (when <= cur || cur === -1)) return 0;
+    if (flags & EX_LT && cur !== -1 && when >= cur) return 0;
   }
-  if (w <= db.now()) {
+  if (when <= db.now()) {
     db.delete(key);
   } else {
-    db.setExpire(e, w);
+    db.setExpire(e, when);
   }
   db.modified(key);
   return 1;
@@ -116,7 +115,13 @@ function ttlGeneric(c: ClientState, key: string, ms: boolean, abs: boolean): Rep
   const e = c.db.find(key);
   if (e === undefined) return -2;
   if (e.exp === 0) return -1;
-  let ttl = abs ? e.exp : e.exp - c.db.now();
+  const exp = expiryOf(e);
+  if (typeof exp === "bigint") {
+    // past 2^53 ms: exactly, as Redis's long long arithmetic
+    const ttl = abs ? exp : exp - BigInt(c.db.now());
+    return ms ? ttl : (ttl + 500n) / 1000n;
+  }
+  let ttl = abs ? exp : exp - c.db.now();
   if (ttl < 0) ttl = 0;
   return ms ? ttl : Math.floor((ttl + 500) / 1000);
 }
@@ -139,7 +144,7 @@ function renameGeneric(c: ClientState, argv: string[], nx: boolean): Reply {
   const e = db.lookupWrite(src);
   if (e === undefined) return ERR_NO_SUCH_KEY;
   if (src === dst) return nx ? 0 : OK;
-  const exp = e.exp;
+  const exp = expiryOf(e);
   if (db.lookupWrite(dst) !== undefined) {
     if (nx) return 0;
     db.delete(dst);
@@ -172,7 +177,7 @@ function move(c: ClientState, argv: string[]): Reply {
   if (dst.lookupWrite(key) !== undefined) return 0;
   const ne = dst.add(key, e.v);
   ne.enc = e.enc;
-  if (e.exp !== 0) dst.setExpire(ne, e.exp);
+  if (e.exp !== 0) dst.setExpire(ne, expiryOf(e));
   src.delete(key);
   src.modified(key);
   dst.modified(key);
@@ -208,7 +213,7 @@ function copy(c: ClientState, argv: string[]): Reply {
   if (del) dst.delete(newkey);
   const ne = dst.add(newkey, v);
   ne.enc = e.enc;
-  if (e.exp !== 0) dst.setExpire(ne, e.exp);
+  if (e.exp !== 0) dst.setExpire(ne, expiryOf(e));
   dst.modified(newkey);
   return 1;
 }

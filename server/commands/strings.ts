@@ -12,6 +12,7 @@ import { setKeyFlags } from "./getkeys.js";
 import type { CommandDef } from "./table.js";
 
 const LLONG_MAX = 9223372036854775807n;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const LLONG_MIN = -9223372036854775808n;
 const ERR_OVERFLOW = err("ERR increment or decrement would overflow");
 export const ERR_MAXSIZE = err("ERR string exceeds maximum allowed size (proto-max-bulk-len)");
@@ -71,8 +72,8 @@ function parseExtended(argv: string[], from: number, isSet: boolean): ExtArgs | 
   return { flags, expire };
 }
 
-/** getExpireMillisecondsOrReply: absolute ms, or an error reply. */
-function expireMs(c: ClientState, s: string, flags: number): number | ErrorReply {
+/** getExpireMillisecondsOrReply: absolute ms (a bigint past 2^53), or an error reply. */
+function expireMs(c: ClientState, s: string, flags: number): number | bigint | ErrorReply {
   const v = parseLLBig(s);
   if (v === undefined) return ERR_NOT_INT;
   let ms = v;
@@ -81,7 +82,7 @@ function expireMs(c: ClientState, s: string, flags: number): number | ErrorReply
   if (seconds) ms *= 1000n;
   if (flags & (F_EX | F_PX)) ms += BigInt(c.db.now());
   if (ms > LLONG_MAX) return expireTimeError(c);
-  return Number(ms);
+  return ms > MAX_SAFE ? ms : Number(ms);
 }
 
 /** setGenericCommand. */
@@ -94,7 +95,7 @@ function setGeneric(
   okReply: Reply,
   abortReply: Reply,
 ): Reply {
-  let when = 0;
+  let when: number | bigint = 0;
   if (expire !== undefined) {
     const w = expireMs(c, expire, flags);
     if (w instanceof ErrorReply) return w;
@@ -131,19 +132,16 @@ function get(c: ClientState, argv: string[]): Reply {
 function getex(c: ClientState, argv: string[]): Reply {
   const a = parseExtended(argv, 2, false);
   if (a instanceof ErrorReply) return a;
-  let when = 0;
-  if (a.expire !== undefined) {
-    const w = expireMs(c, a.expire, a.flags);
-    if (w instanceof ErrorReply) return w;
-    when = w;
-  }
   const key = argv[1];
   const db = c.db;
   const e = db.lookupRead(key, c.noTouch);
   if (e === undefined) return null;
   if (typeof e.v !== "string") return WRONGTYPE;
   const v = e.v;
+  // as Redis 7.0: the expire is checked once the key is known to be a string
   if (a.expire !== undefined) {
+    const when = expireMs(c, a.expire, a.flags);
+    if (when instanceof ErrorReply) return when;
     if (when <= db.now()) db.delete(key);
     else db.setExpire(e, when);
     db.modified(key);

@@ -39,6 +39,20 @@ export class Entry {
   ) {}
 }
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The exact expiry of entries whose expiry in ms is past 2^53 (PEXPIREAT k 9223372036854775807). */
+const hugeExpiry = new WeakMap<Entry, bigint>();
+
+/** An entry's absolute expiry in ms, exactly (0: persistent). */
+export function expiryOf(e: Entry): number | bigint {
+  if (e.exp > Number.MAX_SAFE_INTEGER) {
+    const x = hugeExpiry.get(e);
+    if (x !== undefined) return x;
+  }
+  return e.exp;
+}
+
 /** LFUDecrAndReturn: the counter after decaying one step per lfu-decay-time minutes idle. */
 export function lfuDecr(e: Entry, now: number, decayMinutes: number): number {
   const idleMin = Math.floor((now - e.lru) / 60000);
@@ -248,14 +262,23 @@ export class Db {
     }
   }
 
-  setExpire(e: Entry, when: number): void {
+  /**
+   * Sets an absolute expiry in ms. Redis keeps any long long: one past 2^53 is kept exactly
+   * beside the entry (`expiryOf`), its double serving the comparisons with now.
+   */
+  setExpire(e: Entry, when: number | bigint): void {
     if (e.exp === 0) this.expires.add(e);
-    e.exp = when;
+    else if (e.exp > Number.MAX_SAFE_INTEGER) hugeExpiry.delete(e);
+    if (typeof when === "bigint") {
+      e.exp = Number(when);
+      if (when > MAX_SAFE) hugeExpiry.set(e, when);
+    } else e.exp = when;
   }
 
   persist(e: Entry): void {
     if (e.exp !== 0) {
       this.expires.delete(e);
+      if (e.exp > Number.MAX_SAFE_INTEGER) hugeExpiry.delete(e);
       e.exp = 0;
     }
   }
