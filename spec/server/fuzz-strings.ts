@@ -120,6 +120,12 @@ function makeGenerators(r: () => number): Gen[] {
   const idx = (): string =>
     pick([String(int(-10, 60)), "0", "-1", "9223372036854775807", "-9223372036854775808", "a"]);
   const off = (): string => pick([String(int(0, 60)), "0", "-1", "536870912", "536870911x", "a"]);
+  const glob = (): string => {
+    let out = "";
+    for (let i = int(1, 7); i > 0; i--)
+      out += pick(["a", "b", "c", "*", "?", "[", "]", "^", "-", "\\", "!", "A"]);
+    return out;
+  };
   return [
     () => ["SET", k(), v(), ...cond(), ...maybe(0.3, ["GET"]), ...ttlOpt()],
     () => ["SET", k(), v()],
@@ -178,6 +184,10 @@ function makeGenerators(r: () => number): Gen[] {
     () => ["LPUSH", "l1", v()],
     () => ["DBSIZE"],
     () => ["KEYS", pick(["*", "k*", "?1", "[kl]2", "nosuch"])],
+    // glob patterns (KEYS, SCAN MATCH): keys and patterns over the characters that mean something
+    () => ["SET", glob(), "g"],
+    () => ["KEYS", glob()],
+    () => ["KEYS", glob()],
   ];
 }
 
