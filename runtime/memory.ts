@@ -39,6 +39,18 @@ export function chargeAllocation(bytes: number): void {
   checkHeap(bytes);
 }
 
+/** The used heap as the guard last read it (bytes; 0 before any reading). */
+export function lastHeapReading(): number {
+  return lastUsed;
+}
+
+/** Reads the used heap now (bytes), as the guard's last reading too. */
+export function readHeap(): number {
+  lastUsed = memoryGuard.usedHeap();
+  charged = 0;
+  return lastUsed;
+}
+
 /** Reads the heap; fails with "not enough memory" if it (plus `extra` bytes) is past the cap. */
 export function checkHeap(extra = 0): void {
   const limit = memoryGuard.limit;

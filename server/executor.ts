@@ -15,6 +15,7 @@ import { cstr } from "./commands/helpers.js";
 import { Tracking, type TrackingHost } from "./tracking.js";
 import { ClientPause, PAUSE_OFF, type PauseHost } from "./pause.js";
 import { Monitors } from "./monitor.js";
+import { lastHeapReading, memoryGuard, readHeap } from "../runtime/memory.js";
 
 /** What the executor asks of whoever owns the connections. */
 export interface ExecutorHost {
@@ -50,6 +51,10 @@ export interface ServerStats {
 const NOAUTH = err("NOAUTH Authentication required.");
 const EXECABORT_ERR = err("EXECABORT Transaction discarded because of previous errors.");
 const OOM_ERR = err("OOM command not allowed when used memory > 'maxmemory'.");
+/** How often, at most, a heap past the scripts' cap is collected to see if it still is (ms). */
+const HEAP_GC_MS = 5000;
+/** The share of the scripts' heap cap past which writes are refused (the rest: scripts can run). */
+const DATA_SHARE = 0.9;
 const REPLICA_KEYSPACE = err("ERR Replica can't interact with the keyspace");
 
 function protectedError(option: string): ErrorReply {
@@ -129,6 +134,8 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
   }
   /** Estimate of used memory for maxmemory checks and INFO (process heap). */
   usedMemory = 0;
+  /** when the cron last ran a full GC to see whether the heap is still past its share (ms) */
+  private heapCollectedAt = 0;
   lastSave = Math.floor(Date.now() / 1000);
   /** DEBUG SET-ACTIVE-EXPIRE: the cron's active expiry cycle runs (server.active_expire_enabled). */
   activeExpireEnabled = true;
@@ -360,7 +367,7 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
       if (this.config.requirepass !== "") return this.reject(c, cmd, NOAUTH, argv);
       c.authenticated = true;
     }
-    if (this.config.maxmemory !== 0 && (flags & F.denyoom) !== 0 && this.overMaxmemory()) {
+    if ((flags & F.denyoom) !== 0 && this.overMaxmemory()) {
       return this.reject(c, cmd, OOM_ERR, argv);
     }
     // keep the tracking table within tracking-table-max-keys
@@ -531,8 +538,31 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
     this.usedMemory = m.heapUsed + m.external;
   }
 
+  /**
+   * Past maxmemory (when set), or the V8 heap past 90% of the scripts' cap (runtime/memory.ts's
+   * guard, which the executor thread sets) as last read, by the cron or by a running script's
+   * interrupt hook: write commands that may grow the data (CMD_DENYOOM) then get maxmemory's
+   * OOM error even with maxmemory 0, so that a keyspace growing without bound is refused
+   * before V8 runs out of heap and takes the server down with everything in it, and scripts
+   * keep room to run.
+   */
   overMaxmemory(): boolean {
-    return this.usedMemory > this.config.maxmemory;
+    if (this.config.maxmemory !== 0 && this.usedMemory > this.config.maxmemory) return true;
+    return lastHeapReading() > memoryGuard.limit * DATA_SHARE;
+  }
+
+  /**
+   * The cron's heap reading. The used heap counts garbage too, so past the share a full GC
+   * tells what is live, at most once every HEAP_GC_MS (on a heap of GBs it takes seconds).
+   */
+  private checkHeap(now: number): void {
+    if (memoryGuard.limit === Infinity) return;
+    const limit = memoryGuard.limit * DATA_SHARE;
+    if (readHeap() > limit && memoryGuard.collect !== undefined && now - this.heapCollectedAt >= HEAP_GC_MS) {
+      this.heapCollectedAt = now;
+      memoryGuard.collect();
+      readHeap();
+    }
   }
 
   /** serverCron: LRU clock, active expiry (bounded to ~25% of one cron period), memory estimate. */
@@ -540,6 +570,7 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
     const now = Date.now();
     this.lruClock = now;
     if (this.config.maxmemory !== 0) this.refreshUsedMemory();
+    this.checkHeap(now);
     // the end of a CLIENT PAUSE; while paused no key expires
     const paused = this.pause.paused(now);
     if (this.tracking.clientCount !== 0) this.tracking.limit();

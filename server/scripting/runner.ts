@@ -228,14 +228,12 @@ export class ScriptRunner {
 
   private prepareError(caller: ClientState, req: RunRequest): Reply | undefined {
     if ((req.flags & SCRIPT_FLAG.evalCompat) !== 0) return undefined;
-    const cfg = this.executor.config;
     if ((req.flags & SCRIPT_FLAG.noWrites) === 0 && req.ro) {
       return err("ERR Can not execute a script with write flag using *_ro command.");
     }
     // no-writes implies allow-oom
     if (
       (req.flags & (SCRIPT_FLAG.allowOom | SCRIPT_FLAG.noWrites)) === 0 &&
-      cfg.maxmemory !== 0 &&
       this.executor.overMaxmemory()
     ) {
       return err(
@@ -349,7 +347,6 @@ export class ScriptRunner {
     }
     if (
       (ctx.flags & RUN.allowOom) === 0 &&
-      ex.config.maxmemory !== 0 &&
       (ctx.flags & RUN.writeDirty) === 0 &&
       (flags & F.denyoom) !== 0 &&
       ex.overMaxmemory()

@@ -43,6 +43,9 @@ const YIELD_MS = 2;
 /** Output ring use past which any output wakes the connection thread to take it. */
 const DRAIN_FILL = 0.25;
 
+/** The most of the thread's V8 heap limit the scripts' cap may be. */
+const HEAP_CAP_SHARE = 0.8;
+
 const port = parentPort;
 if (port === null) throw new Error("executor-thread.js runs as a worker thread");
 const data = workerData as ThreadData;
@@ -52,7 +55,12 @@ serverFacts.configFile = data.configFile;
 const config = new Config();
 for (const [name, value] of data.config) config.setStartup(name, value);
 
-memoryGuard.limit = data.scriptHeapMb * 1048576;
+// node's --max-old-space-size overrides the thread's resourceLimits, leaving it no headroom
+// above the cap: the cap then stays a fifth below the heap the thread really has
+memoryGuard.limit = Math.min(
+  data.scriptHeapMb * 1048576,
+  Math.floor(v8.getHeapStatistics().heap_size_limit * HEAP_CAP_SHARE),
+);
 memoryGuard.usedHeap = () => v8.getHeapStatistics().used_heap_size;
 // V8 exposes its collector to contexts created after --expose-gc is set
 v8.setFlagsFromString("--expose-gc");

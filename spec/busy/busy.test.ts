@@ -212,6 +212,49 @@ test("memory cap: scripts that allocate without bound get 'not enough memory'; d
   }
 });
 
+test("memory cap: a keyspace growing without bound gets the OOM error, not a dead server", async () => {
+  // with maxmemory 0 nothing stopped the data from growing until V8 ran out of heap and the
+  // server went down with all of it; past the scripts' cap CMD_DENYOOM commands are refused
+  const srv = await threaded({}, 96);
+  const a = await RespClient.connect(srv.port);
+  const OOM = "-OOM command not allowed when used memory > 'maxmemory'.\r\n";
+  try {
+    await a.call("SET", "keep", "v");
+    let refused = "";
+    let i = 0;
+    for (; i < 8000 && refused === ""; i++) {
+      // distinct 64 KB values (strings past ~1 MB live outside V8's heap, as external strings,
+      // and don't count); the cron reads the heap 10 times a second
+      const r = await a.call("SET", `fill${i}`, String(i).padEnd(1 << 16, "x"));
+      if (r !== "+OK\r\n") refused = r;
+      else if (i % 16 === 15) await new Promise((res) => setTimeout(res, 20));
+    }
+    assert.equal(refused, OOM, `after ${i} SETs`);
+    assert.ok(i > 1000, `refused after ${i} values of 64 KB`);
+    // reads, deletes and commands without CMD_DENYOOM still run; so does a script that only reads
+    assert.equal(await a.call("PING"), "+PONG\r\n");
+    assert.equal(await a.call("GET", "keep"), "$1\r\nv\r\n");
+    assert.equal(await a.call("EVAL", "return redis.call('GET', 'keep')", "0"), "$1\r\nv\r\n");
+    assert.equal(
+      await a.call("EVAL", "return redis.call('SET', 'x', 'y')", "0"),
+      OOM.replace(".\r\n", ". script: 9bbf1ff93e31f3103291317468e5af9beafeff5d, on @user_script:1.\r\n"),
+    );
+    assert.equal(await a.call("RPUSH", "l", "x"), OOM);
+    // once the data is gone (and the cron's GC has seen it), writes are taken again
+    assert.equal(await a.call("FLUSHALL"), "+OK\r\n");
+    let after = "";
+    for (let t = 0; t < 150 && after !== "+OK\r\n"; t++) {
+      await new Promise((res) => setTimeout(res, 100));
+      after = await a.call("SET", "k", "v");
+    }
+    assert.equal(after, "+OK\r\n");
+    assert.equal(await a.call("GET", "keep"), "$-1\r\n");
+  } finally {
+    a.close();
+    await srv.close();
+  }
+});
+
 test("memory cap: a script too big to compile gets 'not enough memory'; the server stays up", async () => {
   // compiling builds syntax trees of hundreds of bytes a source byte: a 24 MB table
   // constructor ran the executor out of heap and took the server down
