@@ -5,6 +5,7 @@
 // Deterministic only: no TIME, RANDOMKEY, SPOP, math.random, tostring of tables or functions,
 // nor replies in the order of Redis's seeded hash tables (sets hold integers or are dumped
 // sorted). Never error() with a table lacking a string err: that crashes redis-server 7.0.15.
+// Commands redlua doesn't have (DUMP, HyperLogLog, GEO, LCS) are left out.
 
 export interface Case {
   /** data commands run before the script (their replies are compared too) */
@@ -14,6 +15,8 @@ export interface Case {
   args: string[];
   /** the script changes state kept between scripts (cjson settings): SCRIPT FLUSH after it */
   flushScripts: boolean;
+  /** run with EVAL_RO (FCALL_RO of a no-writes function) */
+  readOnly?: boolean;
 }
 
 type R = () => number;
@@ -304,7 +307,19 @@ function pickKind(r: R): Case {
     if (w < 0.8) return pick(["true", "false"]);
     if (w < 0.88) return "nil";
     if (w < 0.94) return pick(["KEYS[1]", "ARGV[1]", "ARGV[2]", "#ARGV", "#KEYS"]);
-    return pick(["cjson.null", "redis.REDIS_VERSION_NUM", "redis.REDIS_VERSION", "tostring(" + num() + ")"]);
+    return pick([
+      "cjson.null",
+      "redis.REDIS_VERSION_NUM",
+      "redis.REDIS_VERSION",
+      "tostring(" + num() + ")",
+      "redis.acl_check_cmd('get', 'k')",
+      "redis.replicate_commands()",
+      "redis.set_repl(redis.REPL_ALL)",
+      "redis.breakpoint()",
+      "redis.debug('x')",
+      "redis.log(redis.LOG_DEBUG, 'fuzz')",
+      "redis.REPL_ALL",
+    ]);
   };
   const value = (d: number): string => {
     if (d <= 0 || chance(0.4)) return scalar();
@@ -322,15 +337,16 @@ function pickKind(r: R): Case {
     if (w < 0.67) return `redis.status_reply(${chance(0.8) ? luaQuote(str()) : scalar()})`;
     if (w < 0.71) return `redis.error_reply(${chance(0.8) ? luaQuote(str()) : scalar()})`;
     if (w < 0.76) {
-      const kv = many(
-        0,
-        3,
-        () => `[${chance(0.7) ? luaQuote(pick(["a", "b", "c", "1", ""])) : num()}] = ${value(d - 1)}`,
-      );
+      const key = (): string =>
+        chance(0.7) ? luaQuote(pick(["a", "b", "c", "1", ""])) : pick([num(), "true", "false", "1.5", "2"]);
+      const kv = many(0, 3, () => `[${key()}] = ${value(d - 1)}`);
       return `{map = {${kv.join(", ")}}}`;
     }
-    if (w < 0.8)
-      return `{set = {${many(0, 3, () => `[${luaQuote(pick(["a", "b", "c", "1"]))}] = ${pick(["true", "false", "1", "'x'"])}`).join(", ")}}}`;
+    if (w < 0.8) {
+      const member = (): string =>
+        chance(0.7) ? luaQuote(pick(["a", "b", "c", "1"])) : pick(["1", "2.5", "true", "-3"]);
+      return `{set = {${many(0, 3, () => `[${member()}] = ${pick(["true", "false", "1", "'x'"])}`).join(", ")}}}`;
+    }
     if (w < 0.84) return `{double = ${chance(0.8) ? num() : luaQuote(str())}}`;
     if (w < 0.87)
       return `{big_number = ${chance(0.8) ? luaQuote(pick(["123", "-99999999999999999999", "1.5", "", "abc", "1\r\n"])) : num()}}`;
@@ -425,6 +441,50 @@ function pickKind(r: R): Case {
     () => `'object', 'encoding', ${k()}`,
     () =>
       `'debug', 'protocol', ${luaQuote(pick(["string", "integer", "double", "bignum", "null", "array", "map", "attrib", "verbatim", "true", "false", "nosuch"]))}`,
+    () => `'xinfo', 'stream', 'x'`,
+    () =>
+      `'xread', 'COUNT', ${pick(["1", "2", "'x'", "-1"])}, 'STREAMS', 'x', ${pick(["'0'", "'1-1'", "'$'", "'bad'"])}`,
+    () => `'xrevrange', 'x', '+', '-', 'COUNT', ${numArg()}`,
+    () => `'zunion', 2, 'z', ${k()}, 'WITHSCORES'${chance(0.3) ? ", 'AGGREGATE', 'MAX'" : ""}`,
+    () => `'zrangestore', 'dst', 'z', 0, -1`,
+    () =>
+      `'zrange', 'z', ${pick(["'(1'", "'-inf'", "0"])}, ${pick(["'+inf'", "'(3'", "5"])}, 'BYSCORE', ${pick(["'WITHSCORES'", "'REV'", "'LIMIT', 0, 1"])}`,
+    () => `'zrandmember', 'z', 0`,
+    () => `'sort', ${k()}${chance(0.5) ? ", 'ALPHA'" : ""}${chance(0.3) ? ", 'DESC'" : ""}`,
+    () => `'getex', ${k()}, ${pick(["'PERSIST'", "'EX', 100", "'PX', 'x'"])}`,
+    () => `'hscan', 'h', 0`,
+    () => `'sscan', 'si', 0`,
+    () => `'zscan', 'z', 0`,
+    () => `'copy', ${k()}, 'dst'${chance(0.3) ? ", 'REPLACE'" : ""}`,
+    () => `'rename', ${k()}, 'dst'`,
+    () => `'setrange', ${k()}, ${numArg()}, ${anyArg()}`,
+    () => `'getset', ${k()}, ${anyArg()}`,
+    () => `'msetnx', 'a1', ${anyArg()}, 'a2', 'x'`,
+    () => `'lmpop', 2, 'l', 'nope', ${pick(["'LEFT'", "'RIGHT'", "'UP'"])}, 'COUNT', ${numArg()}`,
+    () => `'zmpop', 1, 'z', ${pick(["'MIN'", "'MAX'"])}`,
+    () => `'hstrlen', 'h', 'f1'`,
+    () => `'bitcount', ${k()}`,
+    () => `'setbit', ${k()}, ${numArg()}, 1`,
+    () => `'select', ${numArg()}`,
+    () => `'xinfo', 'stream', 'x', 'FULL'`,
+    () =>
+      `'xgroup', 'create', 'x', 'g', ${pick(["'0'", "'$'", "'bad'"])}${chance(0.3) ? ", 'MKSTREAM'" : ""}`,
+    () => `'xreadgroup', 'GROUP', 'g', 'c', 'STREAMS', 'x', '>'`,
+    () => `'xpending', 'x', 'g'`,
+    () =>
+      `'object', ${pick(["'help'", "'freq', 'str'", "'refcount', 'str'", "'encoding', 'si'", "'encoding', 'z'"])}`,
+    () => `'config', 'help'`,
+    () => `'sintercard', 2, 'si', ${k()}${chance(0.5) ? ", 'LIMIT', " + numArg() : ""}`,
+    () => `'zinter', 2, 'z', ${k()}, 'WITHSCORES'`,
+    () => `'zdiff', 2, 'z', ${k()}, 'WITHSCORES'`,
+    () => `'getdel', ${k()}`,
+    () =>
+      `'lpos', 'l', ${luaQuote(str())}, ${pick(["'RANK', -1", "'COUNT', 0", "'MAXLEN', 1", "'RANK', 0"])}`,
+    () => `'setex', ${k()}, ${numArg()}, 'v'`,
+    () => `'expiretime', ${k()}`,
+    () => `'persist', ${k()}`,
+    () =>
+      `'set', 'n', ${pick(["1e100", "0.1", "-0", "1/0", "0/0", "2^63", "123456789012345678", "1e-300", "3.0", "-2.5"])}`,
     () => `'exists'`,
     () => `'get'`,
     () => `'get', 'a', 'b'`,
@@ -468,7 +528,7 @@ function pickKind(r: R): Case {
   const callInspect = (): Case => {
     const call = chance(0.75) ? "redis.call" : "redis.pcall";
     const lines = [resp3()];
-    if (chance(0.3)) lines.push(`redis.call(${command()})`);
+    if (chance(0.3)) lines.push(`redis.pcall(${command()})`);
     lines.push(`local r = ${call}(${command()})`);
     lines.push(`return ${inspect("r")}`);
     return {
@@ -517,6 +577,9 @@ function pickKind(r: R): Case {
       () => "setmetatable(_G, nil)",
       () => "redis.set_repl(99)",
       () => "redis.log(redis.LOG_WARNING)",
+      () => `redis.acl_check_cmd(${pick(["", "'get'", "'nosuch'", "{}", "'set', 'k'"])})`,
+      () => `redis.set_repl(${pick(["", "redis.REPL_ALL", "-1", "'x'", "1, 2"])})`,
+      () => `redis.log(${pick(["'x', 'y'", "99, 'y'", "redis.LOG_DEBUG, {}", "-1, 'a'"])})`,
       () => `assert(${pick(["false", "nil", "false, 'assert msg'", "nil, 42"])})`,
       () => "tostring()",
       () => "local s = string.format('%d', 'x')",
@@ -781,13 +844,124 @@ function pickKind(r: R): Case {
     };
   };
 
+  // ---- Lua itself as scripts use it: string and number handling, runtime errors with names
+  const luaOps = (): Case => {
+    const x = (): string => (chance(0.5) ? num() : luaQuote(str()));
+    const body = pick([
+      () => `local t = {}\nreturn t.${pick(["a.b", "a[1]", "x.y.z"])}`,
+      () =>
+        `local s = ${x()}\nreturn s${pick([":upper()", ":rep(3)", ":sub(2)", ":len()", ":byte()", ":find('a')", ".x"])}`,
+      () => `return ${x()} ${pick(["+", "-", "*", "/", "%", "^", ".."])} ${x()}`,
+      () => `return {${x()} ${pick(["<", "<=", "==", "~="])} ${x()}}`,
+      () => `return #${x()}`,
+      () => `return tostring(${x()} ${pick(["+", "*", "/", "%", "^"])} ${x()})`,
+      () =>
+        `return string.format(${luaQuote(pick(["%d", "%5.2f", "%g", "%.17g", "%s", "%q", "%x", "%X", "%o", "%e", "%.3s", "%5s", "%-5d|", "%c", "%%", "%i", "%u", "%.0f", "%a", "%10.4f"]))}, ${x()})`,
+      () =>
+        `return {string.rep(${luaQuote(pick(["a", "ab", "", "\0"]))}, ${pick(["0", "3", "-1", "1.5", "'2'"])})}`,
+      () =>
+        `return {string.find(${luaQuote(str())}, ${luaQuote(pick(["a", "%d+", "^%s*(.-)%s*$", "(", "[a-", "%", ".", "b", "%z"]))}${chance(0.3) ? ", " + pick(["1", "-1", "10", "0"]) : ""})}`,
+      () =>
+        `return {string.gsub(${luaQuote(str())}, ${luaQuote(pick(["a", "%w+", "(%d)", ".", "%s", ""]))}, ${pick(["'X'", "'%1'", "'%0%0'", "{a = 'A'}", "function(m) return #m end", "'%2'"])})}`,
+      () => `return {string.byte(${luaQuote(str())}, ${pick(["1", "-1", "1, -1", "0", "2, 3"])})}`,
+      () =>
+        `return string.char(${many(0, 4, () => pick(["0", "65", "255", "256", "-1", "'66'"])).join(", ")})`,
+      () =>
+        `return {tonumber(${x()}), tonumber(${luaQuote(pick(["0x", "1e", " 1 ", "1 2", "0x1p4", "1e+", ".", "5.", "-.5", "\t8\n", "0X1F", "infinity", "1e309"]))})}`,
+      () =>
+        `return {math.floor(${num()}), math.ceil(${num()}), math.abs(${num()}), math.fmod(${num()}, ${num()})}`,
+      () => `return {math.modf(${num()})}`,
+      () => `return {math.max(${num()}, ${num()}), math.min(${num()}, ${num()}), math.sqrt(${num()})}`,
+      () =>
+        `return {select('#', ${many(0, 3, scalar).join(", ")}), select(${pick(["1", "2", "-1", "0", "'x'"])}, 'a', 'b')}`,
+      () =>
+        `return {unpack({1, 2, 3}, ${pick(["1", "2", "0", "-1", "4"])}, ${pick(["3", "5", "1", "nil"])})}`,
+      () =>
+        `local t = {${many(0, 6, () => pick(["3", "1", "2", "'a'", "'b'", "2.5", "-1"])).join(", ")}}\ntable.sort(t${chance(0.3) ? ", function(a, b) return a > b end" : ""})\nreturn t`,
+      () => `return table.concat({${many(0, 4, scalar).join(", ")}}, ${luaQuote(pick([",", "", "\0"]))})`,
+      () =>
+        `local t = {1, 2, 3}\ntable.insert(t, ${pick(["4", "1, 0", "5, 9", "nil"])})\nreturn {table.remove(t${chance(0.5) ? ", " + pick(["1", "9", "0"]) : ""}), t}`,
+      () => `return {next({}), type(next), rawequal('a', 'a'), rawget({5}, 1), #{n = 1}, table.getn({1, 2})}`,
+      () =>
+        `local co = coroutine.wrap(function(a) local b = coroutine.yield(a + 1) return b * 2 end)\nreturn {co(1), co(${num()})}`,
+      () =>
+        `return loadstring(${luaQuote(pick(["return 1 +", "return 7", "x =", "return ...", "error('in chunk')"]))})${chance(0.5) ? "()" : " and 'compiled' or 'nil'"}`,
+      () => `local ok, e = pcall(string.rep)\nreturn e`,
+      () =>
+        `local ok, e = pcall(${pick(["math.floor", "string.sub", "table.concat", "ipairs", "setmetatable", "tostring", "string.format"])}${chance(0.5) ? ", " + scalar() : ""})\nreturn {tostring(ok), e}`,
+      () => `local a = ${x()}\nlocal b = a.field.sub\nreturn b`,
+      () => `local f = ${x()}\nreturn f()`,
+      () => `return undefinedvar${pick(["", ".x", "()"])}`,
+      () =>
+        `local t = setmetatable({}, {__index = function(t, k) return k .. '!' end, __tostring = function() return 'T' end})\nreturn {t.x, t[1], tostring(t)}`,
+      () => `return {${num()} == ${num()}, 0/0 == 0/0, -0 == 0, 1/(-0), math.huge > 2^1023}`,
+    ])();
+    return { setup: [], script: body, args: ["1", "k", ...many(0, 2, str)], flushScripts: false };
+  };
+
+  // ---- read-only runs and shebang flags
+  const flagsCase = (): Case => {
+    const write = pick([
+      "redis.call('set', 'k', 'v')",
+      "redis.call('incr', 'n')",
+      "redis.pcall('del', 'str')",
+    ]);
+    const read = pick([
+      "redis.call('get', 'str')",
+      "redis.call('exists', 'str')",
+      "redis.pcall('hgetall', 'h')",
+    ]);
+    const body = `${chance(0.5) ? write : read}\nreturn ${chance(0.5) ? "redis.call('get', 'k')" : "'done'"}`;
+    const readOnly = chance(0.5);
+    if (chance(0.5)) {
+      const flags = pick([
+        "",
+        "flags=no-writes",
+        "flags=allow-oom",
+        "flags=no-writes,allow-stale",
+        "flags=bad",
+        "name=x",
+        "flags=",
+      ]);
+      return {
+        setup: setup(),
+        script: `#!lua ${flags}\n${body}`,
+        args: ["0"],
+        flushScripts: false,
+        readOnly,
+      };
+    }
+    return { setup: setup(), script: body, args: ["0"], flushScripts: false, readOnly };
+  };
+
+  // ---- bigger values: long strings, long arrays, deep nesting (conversions and library limits)
+  const bigValues = (): Case => {
+    const n = pick(["15", "16", "31", "32", "255", "256", "65535", "65536", "1000"]);
+    const body = pick([
+      `local t = {} for i = 1, ${n} do t[i] = i end\nreturn ${pick(["t", "#cmsgpack.pack(t)", "cmsgpack.unpack(cmsgpack.pack(t))", "#cjson.encode(t)", "{unpack(t, 1, 3)}"])}`,
+      `local t = {} for i = 1, ${n} do t['k' .. i] = i end\nlocal p = cmsgpack.pack(t)\nreturn {#p, p:sub(1, 3), dump(cmsgpack.unpack(p)) == dump(t)}`,
+      `local s = string.rep('x', ${n})\nlocal p = cmsgpack.pack(s)\nreturn {#p, p:sub(1, 3), cmsgpack.unpack(p) == s}`,
+      `local t = {} for i = 1, ${n} do t[i] = i end\nt[${n} * 4] = 1\nreturn {pcall(cjson.encode, t)}`,
+      `local v = 1 for i = 1, ${pick(["10", "100", "999", "1000", "1001"])} do v = {v} end\nreturn {pcall(cjson.encode, v)}`,
+      `local s = string.rep('[', ${pick(["999", "1000", "1001"])}) .. string.rep(']', ${pick(["999", "1000", "1001"])})\nreturn {pcall(cjson.decode, s)}`,
+      `local v = 1 for i = 1, ${pick(["10", "100", "1000"])} do v = {v} end\nreturn {pcall(function() return #cmsgpack.pack(v) end)}`,
+      `local v = 1 for i = 1, ${pick(["10", "100", "1000", "8000"])} do v = {v} end\nreturn v`,
+      `return redis.call('echo', string.rep('ab', ${n}))`,
+      `return {cmsgpack.pack(${pick(["2^32", "-2^31 - 1", "2^53", "-2^63", "2^64", "0.5", "1.1", "3.0", "-0.0", "1e40", "-128", "-129", "-32768", "-32769", "127", "128", "65536"])})}`,
+    ]);
+    return { setup: [], script: body, args: ["0"], flushScripts: false };
+  };
+
   const kinds: [number, () => Case][] = [
-    [0.22, returnValue],
-    [0.22, callInspect],
-    [0.18, errors],
-    [0.2, libraries],
-    [0.06, argumentsCase],
-    [0.12, realWorld],
+    [0.16, returnValue],
+    [0.2, callInspect],
+    [0.14, errors],
+    [0.16, libraries],
+    [0.05, argumentsCase],
+    [0.1, realWorld],
+    [0.1, luaOps],
+    [0.04, flagsCase],
+    [0.05, bigValues],
   ];
   let w = r();
   for (const [p, f] of kinds) {

@@ -1,8 +1,11 @@
 // Differential fuzzer for the scripting layer: seeded random scripts (fuzz-scripts-gen.ts) run
 // through EVAL on a real redis-server and on redlua, in RESP2 and in RESP3 (HELLO 3), after the
-// same data commands on an emptied database; the raw reply bytes are compared. A tool, not a test
-// (it needs redis-server); uses spec/server/fuzz-driver.ts's seeded generator and server pair.
-//   node dist/spec/scripting/fuzz-scripts.js [--seed S] [--count N]   cases 0..N-1 of seed S
+// same data commands on an emptied database; the raw reply bytes are compared. Each script also
+// runs as a function (FUNCTION LOAD REPLACE of the body wrapped as the transcripts' fcall pass
+// wraps it, then FCALL), except those that change cjson's settings: the functions' Lua state
+// keeps them, and FUNCTION FLUSH doesn't start a new one. A tool, not a test (it needs
+// redis-server); uses spec/server/fuzz-driver.ts's seeded generator and server pair.
+//   node dist/spec/scripting/fuzz-scripts.js [--seed S] [--count N] [--mode eval|fcall|both]
 //   node dist/spec/scripting/fuzz-scripts.js --seed S --case K [--print]   one case (or show it)
 // Every difference is printed with the seed and case that reproduce it, the script and its
 // arguments as a transcript line (spec/scripting/transcripts format); exit status 1 if any.
@@ -10,6 +13,7 @@
 import { pathToFileURL } from "node:url";
 import { seededRandom, startServerPair } from "../server/fuzz-driver.js";
 import type { RespClient } from "../support/resp-client.js";
+import { functionLibrary } from "./cases.js";
 import { generateCase, type Case } from "./fuzz-scripts-gen.js";
 
 /** How many differences are printed whole; the rest get one line each. */
@@ -20,10 +24,13 @@ interface Options {
   count: number;
   only?: number;
   print: boolean;
+  modes: Mode[];
 }
 
+type Mode = "eval" | "fcall";
+
 function parseOptions(argv: string[]): Options {
-  const o: Options = { seed: 1, count: 500, print: false };
+  const o: Options = { seed: 1, count: 500, print: false, modes: ["eval", "fcall"] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = (): number => {
@@ -35,7 +42,11 @@ function parseOptions(argv: string[]): Options {
     else if (a === "--count") o.count = num();
     else if (a === "--case") o.only = num();
     else if (a === "--print") o.print = true;
-    else throw new Error(`unknown option ${a}`);
+    else if (a === "--mode") {
+      const m = argv[++i];
+      if (m !== "eval" && m !== "fcall" && m !== "both") throw new Error("--mode is eval, fcall or both");
+      o.modes = m === "both" ? ["eval", "fcall"] : [m];
+    } else throw new Error(`unknown option ${a}`);
   }
   return o;
 }
@@ -64,14 +75,23 @@ export function transcriptLine(args: string[]): string {
   return args.map((a, i) => (i === 0 || /^[\w.:+-]+$/.test(a) ? a : quoteArg(a))).join(" ");
 }
 
-/** The case as transcript lines: its data commands, then the EVAL. */
+/** The commands of a case in a mode: its data commands, then EVAL (or FUNCTION LOAD + FCALL). */
+export function caseCommands(c: Case, mode: Mode): string[][] {
+  const ro = c.readOnly === true;
+  if (mode === "eval") return [...c.setup, [ro ? "EVAL_RO" : "EVAL", c.script, ...c.args]];
+  const lib = functionLibrary(c.script, ro);
+  return [...c.setup, ["FUNCTION", "LOAD", "REPLACE", lib], [ro ? "FCALL_RO" : "FCALL", "test", ...c.args]];
+}
+
+/** The case as transcript lines (EVAL: the fcall pass of a transcript makes the function). */
 export function caseLines(c: Case): string[] {
-  return [...c.setup.map(transcriptLine), transcriptLine(["EVAL", c.script, ...c.args])];
+  return caseCommands(c, "eval").map(transcriptLine);
 }
 
 const bytes = (args: string[]): Buffer[] => args.map((a) => Buffer.from(a, "latin1"));
 
 interface Difference {
+  mode: Mode;
   proto: 2 | 3;
   line: string;
   redis: string;
@@ -81,18 +101,19 @@ interface Difference {
 /** Runs a case on both servers over one protocol's connections; the first differing reply. */
 async function runCase(
   c: Case,
+  mode: Mode,
   proto: 2 | 3,
   ref: RespClient,
   ours: RespClient,
 ): Promise<Difference | undefined> {
-  const lines = caseLines(c);
-  const commands = [...c.setup, ["EVAL", c.script, ...c.args]];
+  const commands = caseCommands(c, mode);
   for (const conn of [ref, ours]) await conn.command(["FLUSHALL"]);
   let found: Difference | undefined;
   for (let i = 0; i < commands.length && !found; i++) {
     const [ra, rb] = [await ref.command(bytes(commands[i])), await ours.command(bytes(commands[i]))];
     if (!ra.equals(rb)) {
-      found = { proto, line: lines[i], redis: ra.toString("latin1"), redlua: rb.toString("latin1") };
+      const line = transcriptLine(commands[i]);
+      found = { mode, proto, line, redis: ra.toString("latin1"), redlua: rb.toString("latin1") };
     }
   }
   if (c.flushScripts) for (const conn of [ref, ours]) await conn.command(["SCRIPT", "FLUSH"]);
@@ -116,24 +137,30 @@ async function main(): Promise<void> {
     for (const k of cases) {
       const c = caseOf(o.seed, k);
       const diffs: Difference[] = [];
-      for (const [proto, [ref, ours]] of [
+      const conns = [
         [2, resp2],
         [3, resp3],
-      ] as const) {
-        const d = await runCase(c, proto, ref, ours);
-        if (d) diffs.push(d);
+      ] as const;
+      for (const mode of o.modes) {
+        if (mode === "fcall" && c.flushScripts) continue;
+        for (const [proto, [ref, ours]] of conns) {
+          const d = await runCase(c, mode, proto, ref, ours);
+          if (d) diffs.push(d);
+        }
       }
       if (diffs.length === 0) continue;
       bad++;
       const where = `--seed ${o.seed} --case ${k}`;
       if (bad > SHOWN) {
-        process.stdout.write(`${where}: differs (RESP${diffs.map((d) => d.proto).join(", RESP")})\n`);
+        process.stdout.write(
+          `${where}: differs (${diffs.map((d) => `${d.mode} RESP${d.proto}`).join(", ")})\n`,
+        );
         continue;
       }
       process.stdout.write(`\n${where}\n${caseLines(c).join("\n")}\n`);
       for (const d of diffs) {
         process.stdout.write(
-          `  RESP${d.proto} at ${d.line.slice(0, 60)}\n    redis  ${JSON.stringify(d.redis)}\n    redlua ${JSON.stringify(d.redlua)}\n`,
+          `  ${d.mode} RESP${d.proto} at ${d.line.slice(0, 60)}\n    redis  ${JSON.stringify(d.redis)}\n    redlua ${JSON.stringify(d.redlua)}\n`,
         );
       }
     }
