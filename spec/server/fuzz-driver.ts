@@ -78,6 +78,8 @@ async function run(spec: FuzzSpec): Promise<void> {
     for (let i = 0; i < count && bad < 10; i++) {
       const cmd = gens[Math.floor(r() * gens.length)]();
       if (spec.skip?.(cmd)) continue;
+      // FUZZ_TRACE=1: every command sent, to reproduce a mismatch by hand
+      if (process.env.FUZZ_TRACE) process.stdout.write(`> #${i} ${JSON.stringify(cmd)}\n`);
       let ra = (await a.command(cmd)).toString("latin1");
       let rb = (await b.command(cmd)).toString("latin1");
       if (spec.normalize) {
