@@ -232,10 +232,7 @@ export class ScriptRunner {
       return err("ERR Can not execute a script with write flag using *_ro command.");
     }
     // no-writes implies allow-oom
-    if (
-      (req.flags & (SCRIPT_FLAG.allowOom | SCRIPT_FLAG.noWrites)) === 0 &&
-      this.executor.overMaxmemory()
-    ) {
+    if ((req.flags & (SCRIPT_FLAG.allowOom | SCRIPT_FLAG.noWrites)) === 0 && this.executor.overMaxmemory()) {
       return err(
         "OOM allow-oom flag is not set on the script, can not run it when used memory > 'maxmemory'",
       );
