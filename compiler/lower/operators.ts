@@ -6,7 +6,7 @@ import type * as ES from "estree";
 import * as f from "../factories.js";
 import type { HelperName } from "../helpers.js";
 import { endLoc, type Lowerer, type Lowered, type Loc } from "./context.js";
-import { zeroConstant } from "./zeros.js";
+import { keepZero, zeroConstant } from "./zeros.js";
 import { cPow } from "../../runtime/pow.js";
 
 /** Lua arithmetic operator → [JS operator or null for special, runtime helper]. */
@@ -85,10 +85,28 @@ export function constantJs(cx: Lowerer, value: number, loc: Loc): Lowered {
 }
 
 function arith(cx: Lowerer, op: string, left: Lowered, right: Lowered, loc: Loc): Lowered {
-  if (left.constant !== undefined && right.constant !== undefined && op !== "^") {
-    // lcode.c folds constants (except division/modulo by zero and NaN results, which it
-    // leaves to run time — where x86 makes them negative NaNs, as constantJs emits)
+  if (
+    left.constant !== undefined &&
+    right.constant !== undefined &&
+    op !== "^" &&
+    !((op === "/" || op === "%") && right.constant === 0)
+  ) {
+    // lcode.c folds constants, except division and modulo by zero, which stay two constants
+    // of the function (the zero sharing its sign with the function's other zeros: zeros.ts),
+    // and NaN results, which it leaves to run time — where x86 makes them negative NaNs, as
+    // constantJs emits
     return constantJs(cx, evalArith(op, left.constant, right.constant), loc);
+  }
+  if (
+    right.constant === 0 &&
+    left.constant !== undefined &&
+    (op === "%" || (op === "/" && left.constant === 0))
+  ) {
+    // x % 0 and 0 / 0 are NaN whatever the zeros' signs: x86's default NaN, negative (the two
+    // constants still count in the function's table)
+    keepZero(cx, right.js);
+    if (left.constant === 0) keepZero(cx, left.js);
+    return constantJs(cx, NaN, loc);
   }
   const { pre, a, b } = holdBoth(cx, left, right, loc);
   const fast = rawArith(cx, op, a.js, b.js, loc);
