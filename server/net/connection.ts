@@ -42,6 +42,8 @@ export class Connection {
   private resumeAfter = false;
   /** registered with link.want: waiting for the executor to finish this connection's requests */
   private waiting = false;
+  /** the slot table's word for this socket was closed (worker/direct.ts) */
+  private slotClosed = false;
 
   constructor(
     readonly socket: net.Socket,
@@ -54,10 +56,9 @@ export class Connection {
     if (slot >= 0) {
       // no write from the executor thread may reach the fd once it is closed (and perhaps reused):
       // Node closes it in _destroy, whatever the reason for the destroy
-      const slots = ctl.slots;
       const destroy = socket._destroy;
       socket._destroy = (e, cb) => {
-        slots.close(slot);
+        this.closeSlot();
         destroy.call(socket, e, cb);
       };
     }
@@ -269,7 +270,19 @@ export class Connection {
     if (this.closed || this.ending) return;
     this.ending = true;
     this.socket.end();
+    // finish() has the executor forget the client, which frees the slot for a new connection
+    // while this socket may go on for a while (until the peer's FIN): it must not close the
+    // slot then, when it may be another connection's (QUIT made later connections lose
+    // their replies: BullMQ's Queue.close)
+    this.closeSlot();
     this.finish();
+  }
+
+  /** No more direct writes to this socket; once only: the slot may be reused afterwards. */
+  private closeSlot(): void {
+    if (this.slot < 0 || this.slotClosed) return;
+    this.slotClosed = true;
+    this.owner.link.ctl.slots.close(this.slot);
   }
 
   destroy(): void {

@@ -12,7 +12,8 @@
 //   CLOSED   the socket is closing (its fd is about to be closed): nothing more is written
 //
 // The connection thread sets CLOSED before Node closes the fd (Connection overrides the
-// socket's _destroy), waiting out a write under way, so the executor never writes to an fd
+// socket's _destroy) or when it ends the socket (QUIT: the executor forgets the client then),
+// once per connection, waiting out a write under way, so the executor never writes to an fd
 // number the process may already have reused; and a slot is reused only after the executor
 // has forgotten the client that had it (it reports freed slots with its output).
 

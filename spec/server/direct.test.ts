@@ -8,6 +8,7 @@
 
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import net from "node:net";
 import { startServer, type RedluaServer } from "../../server/index.js";
 import { configureLog } from "../../server/log.js";
 import { parseReply, RespClient } from "../support/resp-client.js";
@@ -86,6 +87,36 @@ for (const executor of ["inline", "thread"] as const) {
       }
       const c = await client();
       assert.equal(await c.call("PING"), "+PONG\r\n");
+    });
+
+    test("a client that QUITs and closes its socket later leaves the next connections their replies", async () => {
+      // QUIT frees the client, and with it the socket's slot, at once; the socket itself goes
+      // only when the peer closes its side. Closing it then closed the slot again: another
+      // connection's by then, whose replies were dropped from that moment (BullMQ's
+      // Queue.close sends QUIT; the next connection hung in ioredis's ready check)
+      const other = await client();
+      for (let round = 0; round < 3; round++) {
+        const quitters: net.Socket[] = [];
+        for (let i = 0; i < 4; i++) {
+          // half-open allowed: this side stays open after the server's FIN, until end() below
+          const q = net.connect({ port: srv.port, host: "127.0.0.1", allowHalfOpen: true });
+          await new Promise<void>((res) => q.once("connect", () => res()));
+          const ended = new Promise<void>((res) => q.once("end", () => res()));
+          q.on("data", () => {});
+          q.write("QUIT\r\n");
+          await ended;
+          quitters.push(q);
+        }
+        // traffic, so that the connection side hears of the freed slots and reuses them
+        assert.equal(await other.call("PING"), "+PONG\r\n");
+        const fresh: RespClient[] = [];
+        for (let i = 0; i < 4; i++) fresh.push(await client());
+        for (const q of quitters) q.end();
+        await sleep(50);
+        for (const [i, c] of fresh.entries()) {
+          assert.equal(await c.call("ECHO", `r${round}c${i}`), `$4\r\nr${round}c${i}\r\n`);
+        }
+      }
     });
 
     test("a client killed while a big reply goes out is closed; the others go on", async () => {
