@@ -322,12 +322,34 @@ function openContainer(c: Cursor, kind: number, len: number): undefined {
  * and values at top+2.
  */
 function decodeValue(c: Cursor, top0: number): LuaValue {
-  const kinds: number[] = []; // OPEN_ARRAY, or OPEN_MAP while a key is awaited, -OPEN_MAP for a value
-  const left: number[] = [];
-  const arrays: LuaValue[][] = [];
-  const maps: LuaTable[] = [];
-  const keys: LuaValue[] = [];
-  const tops: number[] = [];
+  const base = kinds.length;
+  try {
+    return decodeFrom(c, top0, base);
+  } finally {
+    // an error leaves containers open: they go with it
+    if (kinds.length !== base) {
+      kinds.length = base;
+      left.length = base;
+      arrays.length = base;
+      maps.length = base;
+      keys.length = base;
+      tops.length = base;
+    }
+  }
+}
+
+// The containers decodeValue has open, innermost last, one entry each in these parallel stacks,
+// kept from call to call (a BullMQ job's options decoded with six fresh arrays a call were a
+// fifth of what adding a job allocated).
+/** OPEN_ARRAY, or OPEN_MAP while a key is awaited, -OPEN_MAP for a value */
+const kinds: number[] = [];
+const left: number[] = [];
+const arrays: LuaValue[][] = [];
+const maps: LuaTable[] = [];
+const keys: LuaValue[] = [];
+const tops: number[] = [];
+
+function decodeFrom(c: Cursor, top0: number, base: number): LuaValue {
   let top = top0;
   for (;;) {
     let v = readItem(c, top);
@@ -367,7 +389,7 @@ function decodeValue(c: Cursor, top0: number): LuaValue {
     // v is complete: hand it to the innermost open container, closing those it completes
     for (;;) {
       const n = kinds.length - 1;
-      if (n < 0) return v;
+      if (n < base) return v;
       const kind = kinds[n];
       if (kind === OPEN_ARRAY) {
         arrays[n].push(v);
