@@ -12,15 +12,11 @@
 // few hundred milliseconds on the faster server (a run of ~50 ms is mostly ramp-up and noise).
 // usage: node dist/bench/functions.js [--requests N] [--clients N] [--only a,b] [--pipelines 1,16]
 //        [--rounds N]
-import { spawn, spawnSync } from "node:child_process";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
-import { freePort, startRedisServer, waitForPong } from "../spec/support/redis-server.js";
 import { RespClient } from "../spec/support/resp-client.js";
 import { cpuSeconds } from "./proc.js";
-
-const ROOT = new URL("../../", import.meta.url).pathname;
-const REDLUA = join(ROOT, "bin/redlua.js");
+import { startRedis, startRedlua, type Target } from "./targets.js";
 
 /** The bodies of the scripting benchmark: name, what it does, Lua body (KEYS/ARGV unused). */
 const BODIES: [string, string, string][] = [
@@ -67,34 +63,6 @@ function requestsFor(name: string, pipeline: number, requests: number): number {
   if (name === "compute") return Math.max(500, Math.floor(requests / 20));
   if (name === "cjson") return Math.max(500, Math.floor(requests / 4));
   return pipeline > 1 ? requests * 5 : requests;
-}
-
-interface Target {
-  name: string;
-  port: number;
-  /** the server's process, for its CPU time */
-  pid: number | undefined;
-  stop(): Promise<void>;
-}
-
-async function startRedlua(): Promise<Target> {
-  const port = await freePort();
-  const proc = spawn(
-    "node",
-    [REDLUA, "server", "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    { stdio: ["ignore", "ignore", "inherit"] },
-  );
-  await waitForPong(port, 10000);
-  return {
-    name: "redlua",
-    port,
-    pid: proc.pid,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        proc.on("exit", () => resolve());
-        proc.kill("SIGTERM");
-      }),
-  };
 }
 
 /** Loads every body both ways; returns the SHA1 of each script. */
@@ -168,11 +136,7 @@ async function main(): Promise<void> {
   const rounds = Number(values.rounds);
   const only = values.only?.split(",");
   const bodies = BODIES.filter(([n]) => only === undefined || only.includes(n));
-  const redis = await startRedisServer();
-  const targets: Target[] = [
-    { name: "redis", port: redis.port, pid: redis.proc.pid, stop: () => redis.stop() },
-    await startRedlua(),
-  ];
+  const targets: Target[] = [await startRedis(), await startRedlua()];
   try {
     const shas = new Map<string, Map<string, string>>();
     for (const t of targets) shas.set(t.name, await prepare(t.port, bodies));

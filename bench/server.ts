@@ -3,37 +3,11 @@
 // and with pipelining (-P 16). Each test alternates the two servers and keeps the best of
 // --rounds runs. Prints a Markdown table of requests per second and redlua / Redis.
 // usage: node dist/bench/server.js [--requests N] [--clients N] [--rounds N] [--tests a,b]
-import { spawn, spawnSync } from "node:child_process";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
-import { freePort, startRedisServer, waitForPong } from "../spec/support/redis-server.js";
+import { startRedis, startRedlua, type Target } from "./targets.js";
 
-const ROOT = new URL("../../", import.meta.url).pathname;
-const REDLUA = join(ROOT, "bin/redlua.js");
 const TESTS = ["set", "get", "incr", "lpush", "rpop", "sadd", "hset", "zadd", "lrange_100", "mset"];
-
-interface Target {
-  name: string;
-  port: number;
-  stop(): Promise<void>;
-}
-
-async function startRedlua(): Promise<Target> {
-  const port = await freePort();
-  const proc = spawn("node", [REDLUA, "server", "--port", String(port), "--bind", "127.0.0.1"], {
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  await waitForPong(port, 10000);
-  return {
-    name: "redlua",
-    port,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        proc.on("exit", () => resolve());
-        proc.kill("SIGTERM");
-      }),
-  };
-}
 
 /** requests per second per test name from redis-benchmark --csv. */
 function run(port: number, tests: string[], requests: number, clients: number, pipeline: number) {
@@ -75,9 +49,8 @@ async function main(): Promise<void> {
   const clients = Number(values.clients ?? 50);
   const rounds = Number(values.rounds ?? 3);
   const tests = values.tests ? values.tests.split(",") : TESTS;
-  const redis = await startRedisServer();
   const redlua = await startRedlua();
-  const targets: Target[] = [{ name: "redis", port: redis.port, stop: () => redis.stop() }, redlua];
+  const targets: Target[] = [await startRedis(), redlua];
   const best = new Map<string, number>(); // `${target}|${pipeline}|${test}`
   try {
     // warm-up: V8 compiles the hot paths
@@ -101,8 +74,7 @@ async function main(): Promise<void> {
       process.stderr.write(`round ${round + 1}/${rounds} done\n`);
     }
   } finally {
-    await redlua.stop();
-    await redis.stop();
+    for (const t of targets) await t.stop();
   }
   const lines = [
     `redis-benchmark, ${clients} clients, ${requests} requests (×4 with -P 16), best of ${rounds} alternating rounds`,
