@@ -2,13 +2,20 @@
 // iteration, random picks (HRANDFIELD) and HSCAN cursors are O(1) per step. While the encoding is
 // "listpack" deletes keep insertion order, as Redis's listpack does; once "hashtable", deletes
 // swap the last entry in. Encoding decisions are the commands' (server/commands/hashes.ts).
+// A hash of up to SMALL fields has no map: its fields are compared in turn, as fast for so few,
+// and a Map with its table is most of a small hash's memory and of what the GC copies (a
+// BullMQ job is a hash of ~10 fields).
 
 import type { DataValue } from "../keyspace/db.js";
 import { denseScan } from "./scan.js";
 
+/** Fields up to which a hash is searched without its index map. */
+const SMALL = 16;
+
 export class HashValue implements DataValue {
   readonly type = "hash" as const;
-  private readonly index = new Map<string, number>();
+  /** field -> its position, once the hash has more than SMALL fields */
+  private index: Map<string, number> | undefined = undefined;
   /** fields[i] has values[i]; dense, no holes. */
   readonly fields: string[] = [];
   readonly values: string[] = [];
@@ -29,8 +36,8 @@ export class HashValue implements DataValue {
     for (let i = 0; i < this.fields.length; i++) {
       h.fields.push(this.fields[i]);
       h.values.push(this.values[i]);
-      h.index.set(this.fields[i], i);
     }
+    if (this.index !== undefined) h.index = new Map(this.index);
     return h;
   }
 
@@ -39,33 +46,48 @@ export class HashValue implements DataValue {
     this.listpack = false;
   }
 
+  /** The field's position, or -1. */
+  private find(field: string): number {
+    if (this.index !== undefined) return this.index.get(field) ?? -1;
+    const fields = this.fields;
+    for (let i = 0; i < fields.length; i++) if (fields[i] === field) return i;
+    return -1;
+  }
+
   get(field: string): string | undefined {
-    const i = this.index.get(field);
-    return i === undefined ? undefined : this.values[i];
+    const i = this.find(field);
+    return i < 0 ? undefined : this.values[i];
   }
 
   has(field: string): boolean {
-    return this.index.has(field);
+    return this.find(field) >= 0;
   }
 
   /** Sets a field; true when it was created, false when an existing value was replaced. */
   set(field: string, value: string): boolean {
-    const i = this.index.get(field);
-    if (i !== undefined) {
+    const i = this.find(field);
+    if (i >= 0) {
       this.values[i] = value;
       return false;
     }
-    this.index.set(field, this.fields.length);
-    this.fields.push(field);
+    const fields = this.fields;
+    if (this.index !== undefined) this.index.set(field, fields.length);
+    fields.push(field);
     this.values.push(value);
+    if (this.index === undefined && fields.length > SMALL) {
+      const index = new Map<string, number>();
+      for (let k = 0; k < fields.length; k++) index.set(fields[k], k);
+      this.index = index;
+    }
     return true;
   }
 
   /** Removes a field; true when it existed. */
   delete(field: string): boolean {
-    const i = this.index.get(field);
-    if (i === undefined) return false;
-    this.index.delete(field);
+    const i = this.find(field);
+    if (i < 0) return false;
+    const index = this.index;
+    index?.delete(field);
     const last = this.fields.length - 1;
     if (this.listpack) {
       // listpack order: shift the tail down by one.
@@ -73,13 +95,13 @@ export class HashValue implements DataValue {
         const f = this.fields[k + 1];
         this.fields[k] = f;
         this.values[k] = this.values[k + 1];
-        this.index.set(f, k);
+        index?.set(f, k);
       }
     } else if (i !== last) {
       const f = this.fields[last];
       this.fields[i] = f;
       this.values[i] = this.values[last];
-      this.index.set(f, i);
+      index?.set(f, i);
     }
     this.fields.pop();
     this.values.pop();
