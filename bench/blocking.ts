@@ -10,48 +10,16 @@
 // they wake, as they would with the load coming from another machine.
 // usage: node dist/bench/blocking.js [--seconds N] [--rate PUSHES_PER_S] [--clients N]
 //        [--keys N] [--producers N] [--executor thread,inline] [--nice N]
-import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { setPriority } from "node:os";
 import { parseArgs } from "node:util";
-import { freePort, startRedisServer, waitForPong } from "../spec/support/redis-server.js";
 import { parseReply, RespClient } from "../spec/support/resp-client.js";
+import { startRedis, startRedlua, type Target } from "./targets.js";
 
-const ROOT = new URL("../../", import.meta.url).pathname;
-const REDLUA = join(ROOT, "bin/redlua.js");
-
-interface Target {
-  name: string;
-  port: number;
-  stop(): Promise<void>;
-}
-
-async function startRedlua(executor: string): Promise<Target> {
-  const port = await freePort();
-  const args = [
-    REDLUA,
-    "server",
-    "--port",
-    String(port),
-    "--bind",
-    "127.0.0.1",
-    "--save",
-    "",
-    "--appendonly",
-    "no",
-  ];
-  if (executor !== "thread") args.push("--executor", executor);
-  const proc = spawn("node", args, { stdio: "ignore" });
-  await waitForPong(port);
-  return {
-    name: executor === "thread" ? "redlua" : `redlua (${executor})`,
-    port,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        proc.once("exit", () => resolve());
-        proc.kill("SIGTERM");
-      }),
-  };
+/** `redlua server` with its executor on its own thread ("thread") or `--executor NAME`. */
+function startExecutor(executor: string): Promise<Target> {
+  return executor === "thread"
+    ? startRedlua("redlua")
+    : startRedlua(`redlua (${executor})`, ["--executor", executor]);
 }
 
 interface Result {
@@ -155,11 +123,10 @@ async function main(): Promise<void> {
     producers: Number(values.producers),
   };
   const rows: { name: string; r: Result; sorted: number[] }[] = [];
-  const ref = await startRedisServer();
   // Each server runs alone (the others stopped), redis-server first.
   const starts: (() => Promise<Target>)[] = [
-    async () => ({ name: "redis-server", port: ref.port, stop: () => ref.stop() }),
-    ...(values.executor as string).split(",").map((e) => () => startRedlua(e)),
+    () => startRedis("redis-server"),
+    ...(values.executor as string).split(",").map((e) => () => startExecutor(e)),
   ];
   const nice = Number(values.nice);
   for (const start of starts) {
