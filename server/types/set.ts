@@ -2,6 +2,7 @@
 // picks (SPOP, SRANDMEMBER) and SSCAN are O(1) per step. While every member is an integer and the
 // set is small Redis keeps an "intset", sorted by value: we then keep the array sorted the same way
 // (so SMEMBERS and friends answer in Redis's order); as a "hashtable", deletes swap the last in.
+// A set of up to SMALL members has no map: its members are compared in turn (as hash.ts does).
 
 import type { DataValue } from "../keyspace/db.js";
 import { isIntEncodable } from "../util/numbers.js";
@@ -18,9 +19,13 @@ export function compareIntStrings(a: string, b: string): number {
   return na ? -r : r;
 }
 
+/** Members up to which a set is searched without its index map. */
+const SMALL = 16;
+
 export class SetValue implements DataValue {
   readonly type = "set" as const;
-  private readonly index = new Map<string, number>();
+  /** member -> its position, once the set has more than SMALL members */
+  private index: Map<string, number> | undefined = undefined;
   readonly members: string[] = [];
   /** True while Redis would keep this set as an intset (all members integers, sorted). */
   intset = true;
@@ -39,15 +44,30 @@ export class SetValue implements DataValue {
     const s = new SetValue();
     s.intset = this.intset;
     s.intsetWidth = this.intsetWidth;
-    for (let i = 0; i < this.members.length; i++) {
-      s.members.push(this.members[i]);
-      s.index.set(this.members[i], i);
-    }
+    for (let i = 0; i < this.members.length; i++) s.members.push(this.members[i]);
+    if (this.index !== undefined) s.index = new Map(this.index);
     return s;
   }
 
+  /** The member's position, or -1. */
+  private find(m: string): number {
+    if (this.index !== undefined) return this.index.get(m) ?? -1;
+    const a = this.members;
+    for (let i = 0; i < a.length; i++) if (a[i] === m) return i;
+    return -1;
+  }
+
+  /** Builds the index map once the set has grown past SMALL members. */
+  private grown(): void {
+    const a = this.members;
+    if (this.index !== undefined || a.length <= SMALL) return;
+    const index = new Map<string, number>();
+    for (let k = 0; k < a.length; k++) index.set(a[k], k);
+    this.index = index;
+  }
+
   has(m: string): boolean {
-    return this.index.has(m);
+    return this.find(m) >= 0;
   }
 
   /**
@@ -55,7 +75,7 @@ export class SetValue implements DataValue {
    * integer or the intset grows past `maxIntset`. True when added.
    */
   add(m: string, maxIntset: number): boolean {
-    if (this.index.has(m)) return false;
+    if (this.find(m) >= 0) return false;
     if (this.intset) {
       if (!isIntEncodable(m)) {
         this.intset = false;
@@ -64,12 +84,14 @@ export class SetValue implements DataValue {
         const w = v >= -32768 && v <= 32767 ? 2 : v >= -2147483648 && v <= 2147483647 ? 4 : 8;
         if (w > this.intsetWidth) this.intsetWidth = w;
         this.insertSorted(m);
+        this.grown();
         if (this.members.length > maxIntset) this.intset = false;
         return true;
       }
     }
-    this.index.set(m, this.members.length);
+    this.index?.set(m, this.members.length);
     this.members.push(m);
+    this.grown();
     return true;
   }
 
@@ -83,13 +105,14 @@ export class SetValue implements DataValue {
       else hi = mid;
     }
     a.splice(lo, 0, m);
-    for (let k = lo; k < a.length; k++) this.index.set(a[k], k);
+    const index = this.index;
+    if (index !== undefined) for (let k = lo; k < a.length; k++) index.set(a[k], k);
   }
 
   /** Removes a member; true when it was there. */
   delete(m: string): boolean {
-    const i = this.index.get(m);
-    if (i === undefined) return false;
+    const i = this.find(m);
+    if (i < 0) return false;
     this.removeAt(i);
     return true;
   }
@@ -97,16 +120,17 @@ export class SetValue implements DataValue {
   /** Removes the member at index i. */
   removeAt(i: number): void {
     const a = this.members;
-    this.index.delete(a[i]);
+    const index = this.index;
+    index?.delete(a[i]);
     const last = a.length - 1;
     if (this.intset) {
       a.splice(i, 1);
-      for (let k = i; k < last; k++) this.index.set(a[k], k);
+      if (index !== undefined) for (let k = i; k < last; k++) index.set(a[k], k);
       return;
     }
     if (i !== last) {
       a[i] = a[last];
-      this.index.set(a[i], i);
+      index?.set(a[i], i);
     }
     a.pop();
   }
