@@ -2,19 +2,15 @@
 // iteration, random picks (HRANDFIELD) and HSCAN cursors are O(1) per step. While the encoding is
 // "listpack" deletes keep insertion order, as Redis's listpack does; once "hashtable", deletes
 // swap the last entry in. Encoding decisions are the commands' (server/commands/hashes.ts).
-// A hash of up to SMALL fields has no map: its fields are compared in turn, as fast for so few,
-// and a Map with its table is most of a small hash's memory and of what the GC copies (a
-// BullMQ job is a hash of ~10 fields).
+// A small hash has no map (dense-index.ts; a BullMQ job is a hash of ~10 fields).
 
 import type { DataValue } from "../keyspace/db.js";
+import { indexOnceBig, positionOf } from "./dense-index.js";
 import { denseScan } from "./scan.js";
-
-/** Fields up to which a hash is searched without its index map. */
-const SMALL = 16;
 
 export class HashValue implements DataValue {
   readonly type = "hash" as const;
-  /** field -> its position, once the hash has more than SMALL fields */
+  /** field -> its position, once the hash is big (dense-index.ts) */
   private index: Map<string, number> | undefined = undefined;
   /** fields[i] has values[i]; dense, no holes. */
   readonly fields: string[] = [];
@@ -48,10 +44,7 @@ export class HashValue implements DataValue {
 
   /** The field's position, or -1. */
   private find(field: string): number {
-    if (this.index !== undefined) return this.index.get(field) ?? -1;
-    const fields = this.fields;
-    for (let i = 0; i < fields.length; i++) if (fields[i] === field) return i;
-    return -1;
+    return positionOf(this.fields, this.index, field);
   }
 
   get(field: string): string | undefined {
@@ -74,11 +67,7 @@ export class HashValue implements DataValue {
     if (this.index !== undefined) this.index.set(field, fields.length);
     fields.push(field);
     this.values.push(value);
-    if (this.index === undefined && fields.length > SMALL) {
-      const index = new Map<string, number>();
-      for (let k = 0; k < fields.length; k++) index.set(fields[k], k);
-      this.index = index;
-    }
+    this.index = indexOnceBig(fields, this.index);
     return true;
   }
 

@@ -2,10 +2,11 @@
 // picks (SPOP, SRANDMEMBER) and SSCAN are O(1) per step. While every member is an integer and the
 // set is small Redis keeps an "intset", sorted by value: we then keep the array sorted the same way
 // (so SMEMBERS and friends answer in Redis's order); as a "hashtable", deletes swap the last in.
-// A set of up to SMALL members has no map: its members are compared in turn (as hash.ts does).
+// A small set has no map (dense-index.ts).
 
 import type { DataValue } from "../keyspace/db.js";
 import { isIntEncodable } from "../util/numbers.js";
+import { indexOnceBig, positionOf } from "./dense-index.js";
 import { denseScan } from "./scan.js";
 
 /** Compares two canonical int64 decimal strings (as string2ll accepts them) by value. */
@@ -19,12 +20,9 @@ export function compareIntStrings(a: string, b: string): number {
   return na ? -r : r;
 }
 
-/** Members up to which a set is searched without its index map. */
-const SMALL = 16;
-
 export class SetValue implements DataValue {
   readonly type = "set" as const;
-  /** member -> its position, once the set has more than SMALL members */
+  /** member -> its position, once the set is big (dense-index.ts) */
   private index: Map<string, number> | undefined = undefined;
   readonly members: string[] = [];
   /** True while Redis would keep this set as an intset (all members integers, sorted). */
@@ -51,19 +49,7 @@ export class SetValue implements DataValue {
 
   /** The member's position, or -1. */
   private find(m: string): number {
-    if (this.index !== undefined) return this.index.get(m) ?? -1;
-    const a = this.members;
-    for (let i = 0; i < a.length; i++) if (a[i] === m) return i;
-    return -1;
-  }
-
-  /** Builds the index map once the set has grown past SMALL members. */
-  private grown(): void {
-    const a = this.members;
-    if (this.index !== undefined || a.length <= SMALL) return;
-    const index = new Map<string, number>();
-    for (let k = 0; k < a.length; k++) index.set(a[k], k);
-    this.index = index;
+    return positionOf(this.members, this.index, m);
   }
 
   has(m: string): boolean {
@@ -84,14 +70,14 @@ export class SetValue implements DataValue {
         const w = v >= -32768 && v <= 32767 ? 2 : v >= -2147483648 && v <= 2147483647 ? 4 : 8;
         if (w > this.intsetWidth) this.intsetWidth = w;
         this.insertSorted(m);
-        this.grown();
+        this.index = indexOnceBig(this.members, this.index);
         if (this.members.length > maxIntset) this.intset = false;
         return true;
       }
     }
     this.index?.set(m, this.members.length);
     this.members.push(m);
-    this.grown();
+    this.index = indexOnceBig(this.members, this.index);
     return true;
   }
 
