@@ -270,11 +270,6 @@ export class Connection {
     if (this.closed || this.ending) return;
     this.ending = true;
     this.socket.end();
-    // finish() has the executor forget the client, which frees the slot for a new connection
-    // while this socket may go on for a while (until the peer's FIN): it must not close the
-    // slot then, when it may be another connection's (QUIT made later connections lose
-    // their replies: BullMQ's Queue.close)
-    this.closeSlot();
     this.finish();
   }
 
@@ -294,6 +289,10 @@ export class Connection {
   private finish(): void {
     if (this.closed) return;
     this.closed = true;
+    // the executor forgets the client below, which frees the slot for a new connection, while an
+    // ended socket may go on until the peer's FIN: its _destroy must not close the slot then,
+    // when it may be another connection's (QUIT made later connections lose their replies)
+    this.closeSlot();
     if (this.waiting) {
       this.waiting = false;
       this.owner.link.want(-1);
