@@ -85,28 +85,20 @@ export function constantJs(cx: Lowerer, value: number, loc: Loc): Lowered {
 }
 
 function arith(cx: Lowerer, op: string, left: Lowered, right: Lowered, loc: Loc): Lowered {
-  if (
-    left.constant !== undefined &&
-    right.constant !== undefined &&
-    op !== "^" &&
-    !((op === "/" || op === "%") && right.constant === 0)
-  ) {
-    // lcode.c folds constants, except division and modulo by zero, which stay two constants
-    // of the function (the zero sharing its sign with the function's other zeros: zeros.ts),
-    // and NaN results, which it leaves to run time — where x86 makes them negative NaNs, as
-    // constantJs emits
-    return constantJs(cx, evalArith(op, left.constant, right.constant), loc);
-  }
-  if (
-    right.constant === 0 &&
-    left.constant !== undefined &&
-    (op === "%" || (op === "/" && left.constant === 0))
-  ) {
-    // x % 0 and 0 / 0 are NaN whatever the zeros' signs: x86's default NaN, negative (the two
-    // constants still count in the function's table)
-    keepZero(cx, right.js);
-    if (left.constant === 0) keepZero(cx, left.js);
-    return constantJs(cx, NaN, loc);
+  if (left.constant !== undefined && right.constant !== undefined && op !== "^") {
+    if ((op !== "/" && op !== "%") || right.constant !== 0) {
+      // lcode.c folds constants, except NaN results, which it leaves to run time — where x86
+      // makes them negative NaNs, as constantJs emits
+      return constantJs(cx, evalArith(op, left.constant, right.constant), loc);
+    }
+    // nor division or modulo by zero: the zero stays a constant of the function, sharing its
+    // sign with the function's other zeros (zeros.ts). x % 0 and 0 / 0 are NaN whatever the
+    // signs (x86's default NaN, negative); x / 0 is computed at run time from the settled zero
+    if (op === "%" || left.constant === 0) {
+      keepZero(cx, right.js);
+      if (left.constant === 0) keepZero(cx, left.js);
+      return constantJs(cx, NaN, loc);
+    }
   }
   const { pre, a, b } = holdBoth(cx, left, right, loc);
   const fast = rawArith(cx, op, a.js, b.js, loc);
