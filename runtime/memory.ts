@@ -55,13 +55,10 @@ export function readHeap(): number {
 export function checkHeap(extra = 0): void {
   const limit = memoryGuard.limit;
   if (limit === Infinity) return;
-  lastUsed = memoryGuard.usedHeap();
-  charged = 0;
-  if (lastUsed + extra <= limit) return;
+  if (readHeap() + extra <= limit) return;
   if (memoryGuard.collect !== undefined) {
     memoryGuard.collect();
-    lastUsed = memoryGuard.usedHeap();
-    if (lastUsed + extra <= limit) return;
+    if (readHeap() + extra <= limit) return;
   }
   throw memoryError();
 }

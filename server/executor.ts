@@ -555,7 +555,7 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
    * The cron's heap reading. The used heap counts garbage too, so past the share a full GC
    * tells what is live, at most once every HEAP_GC_MS (on a heap of GBs it takes seconds).
    */
-  private checkHeap(now: number): void {
+  private readHeapShare(now: number): void {
     if (memoryGuard.limit === Infinity) return;
     const limit = memoryGuard.limit * DATA_SHARE;
     if (readHeap() > limit && memoryGuard.collect !== undefined && now - this.heapCollectedAt >= HEAP_GC_MS) {
@@ -570,7 +570,7 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
     const now = Date.now();
     this.lruClock = now;
     if (this.config.maxmemory !== 0) this.refreshUsedMemory();
-    this.checkHeap(now);
+    this.readHeapShare(now);
     // the end of a CLIENT PAUSE; while paused no key expires
     const paused = this.pause.paused(now);
     if (this.tracking.clientCount !== 0) this.tracking.limit();

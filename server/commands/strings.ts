@@ -12,7 +12,6 @@ import { setKeyFlags } from "./getkeys.js";
 import type { CommandDef } from "./table.js";
 
 const LLONG_MAX = 9223372036854775807n;
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const LLONG_MIN = -9223372036854775808n;
 const ERR_OVERFLOW = err("ERR increment or decrement would overflow");
 export const ERR_MAXSIZE = err("ERR string exceeds maximum allowed size (proto-max-bulk-len)");
@@ -72,8 +71,8 @@ function parseExtended(argv: string[], from: number, isSet: boolean): ExtArgs | 
   return { flags, expire };
 }
 
-/** getExpireMillisecondsOrReply: absolute ms (a bigint past 2^53), or an error reply. */
-function expireMs(c: ClientState, s: string, flags: number): number | bigint | ErrorReply {
+/** getExpireMillisecondsOrReply: absolute ms (Db.setExpire keeps them exactly), or an error reply. */
+function expireMs(c: ClientState, s: string, flags: number): bigint | ErrorReply {
   const v = parseLLBig(s);
   if (v === undefined) return ERR_NOT_INT;
   let ms = v;
@@ -82,7 +81,7 @@ function expireMs(c: ClientState, s: string, flags: number): number | bigint | E
   if (seconds) ms *= 1000n;
   if (flags & (F_EX | F_PX)) ms += BigInt(c.db.now());
   if (ms > LLONG_MAX) return expireTimeError(c);
-  return ms > MAX_SAFE ? ms : Number(ms);
+  return ms;
 }
 
 /** setGenericCommand. */
@@ -95,7 +94,7 @@ function setGeneric(
   okReply: Reply,
   abortReply: Reply,
 ): Reply {
-  let when: number | bigint = 0;
+  let when = 0n;
   if (expire !== undefined) {
     const w = expireMs(c, expire, flags);
     if (w instanceof ErrorReply) return w;
