@@ -2,6 +2,7 @@
 // queue and WATCHed keys, reply mode and the connection facts CLIENT LIST prints. Plain data:
 // the connection layer (server/net/) owns the socket and copies I/O figures in.
 
+import type { Waiter } from "./blocking.js";
 import type { Command } from "./commands/table.js";
 import type { Db } from "./keyspace/db.js";
 import type { Reply } from "./reply.js";
@@ -69,6 +70,8 @@ export class ClientState {
   commands = 0;
   /** Blocked in BLPOP, XREAD BLOCK…: no further command runs until unblocked (server/blocking.ts). */
   blocked = false;
+  /** What it waits for while blocked on keys (Blocking's own record). */
+  waiter: Waiter | undefined = undefined;
   /** Blocking commands answer at once like their non-blocking forms (CLIENT_DENY_BLOCKING). */
   denyBlocking: boolean;
   /**
@@ -76,6 +79,8 @@ export class ClientState {
    * messages), queued by Executor.deliver for the connection layer to send, in order.
    */
   outbox: Reply[] = [];
+  /** In Executor.pendingWrites. */
+  pendingWrite = false;
   /**
    * Pushes to send after the reply of the command this client is running (its own tracking
    * invalidations: tracking_pending_keys), written by the connection layer after that reply.

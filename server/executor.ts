@@ -148,7 +148,7 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
   /** Pub/sub subscriptions and PUBLISH. */
   readonly pubsub = new PubSub(this);
   /** Clients with replies in their outbox for the host to send (see deliver). */
-  readonly pendingWrites = new Set<ClientState>();
+  readonly pendingWrites = new PendingWrites();
   /** Client-side caching: tracked keys, BCAST prefixes, invalidation messages. */
   readonly tracking = new Tracking(this);
   /** CLIENT PAUSE: the pause and the postponed clients. */
@@ -292,7 +292,7 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
     if (c.fake) return;
     // pushes (CLIENT_PUSHING) go out even with CLIENT REPLY OFF
     if (!c.replyOff || push) c.outbox.push(r);
-    if (this.pendingWrites.size === 0) this.host?.repliesReady?.();
+    if (this.pendingWrites.empty) this.host?.repliesReady?.();
     this.pendingWrites.add(c);
   }
 
@@ -597,5 +597,51 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
       n += db.clear();
     }
     return n;
+  }
+}
+
+/**
+ * The clients with replies waiting in their outbox, in the order they got them: an array and
+ * a mark on each client (ClientState.pendingWrite) rather than a Set. A Set emptied after
+ * every batch (clear) gets a new table each time, in old space once the Set is old, and a
+ * dropped old table keeps what it pointed at alive through the scavenges (see
+ * Blocking.release).
+ */
+export class PendingWrites {
+  private list: ClientState[] = [];
+  private spare: ClientState[] = [];
+  private n = 0;
+
+  get empty(): boolean {
+    return this.n === 0;
+  }
+
+  add(c: ClientState): void {
+    if (c.pendingWrite) return;
+    c.pendingWrite = true;
+    this.list.push(c);
+    this.n++;
+  }
+
+  delete(c: ClientState): void {
+    // left in the list, unmarked: take() skips it
+    if (!c.pendingWrite) return;
+    c.pendingWrite = false;
+    this.n--;
+  }
+
+  /** Hands `f` the clients added so far, in order, unmarked; clients added meanwhile wait. */
+  take(f: (c: ClientState) => void): void {
+    const list = this.list;
+    this.list = this.spare;
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i];
+      if (!c.pendingWrite) continue;
+      c.pendingWrite = false;
+      this.n--;
+      f(c);
+    }
+    list.length = 0;
+    this.spare = list;
   }
 }

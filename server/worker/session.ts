@@ -355,6 +355,18 @@ export class Session implements ExecutorHost, RunMonitor {
     this.touched.push(p);
   }
 
+  private readonly drainOutbox = (c: ClientState): void => {
+    const p = this.byClient.get(c);
+    if (p === undefined) return;
+    if (c.outbox.length !== 0) this.encodeOutbox(p);
+    if (p.blockedRequest && !c.blocked) {
+      p.blockedRequest = false;
+      p.done++;
+      if (p.held.length !== 0) this.waiting.add(p);
+    }
+    this.touch(p);
+  };
+
   private encodeOutbox(p: Peer): void {
     const c = p.c;
     p.enc.proto = c.resp;
@@ -369,20 +381,8 @@ export class Session implements ExecutorHost, RunMonitor {
   private drainOutboxes(): void {
     this.ex.beforeSleep();
     const pending = this.ex.pendingWrites;
-    while (pending.size !== 0) {
-      const cs = [...pending];
-      pending.clear();
-      for (const c of cs) {
-        const p = this.byClient.get(c);
-        if (p === undefined) continue;
-        if (c.outbox.length !== 0) this.encodeOutbox(p);
-        if (p.blockedRequest && !c.blocked) {
-          p.blockedRequest = false;
-          p.done++;
-          if (p.held.length !== 0) this.waiting.add(p);
-        }
-        this.touch(p);
-      }
+    while (!pending.empty) {
+      pending.take(this.drainOutbox);
       if (this.waiting.size !== 0 && !this.inHook) this.runWaiting();
     }
   }
