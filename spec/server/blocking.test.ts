@@ -173,6 +173,34 @@ eachExecutor(() => {
       await blockedCount(ctl, 0);
     });
 
+    test("waiters leaving the timeout table from its middle and ends leave the rest to time out in order", async () => {
+      const ctl = await client();
+      const cs = await Promise.all(Array.from({ length: 5 }, () => client()));
+      const id4 = (await call(cs[4], "CLIENT", "ID")) as number;
+      const timeouts = ["0.3", "0.3", "5", "0.3", "5"];
+      await blockInOrder(ctl, cs, (i) => ["BLPOP", `mid${i}`, timeouts[i]]);
+      const inTable = async () =>
+        Number(/clients_in_timeout_table:(\d+)/.exec((await call(ctl, "INFO", "clients")) as string)?.[1]);
+      assert.equal(await inTable(), 5);
+      const t0 = performance.now();
+      await call(ctl, "RPUSH", "mid1", "x"); // served: leaves from the middle
+      assert.deepEqual(parseReply(await cs[1].read()), ["mid1", "x"]);
+      assert.equal(await call(ctl, "CLIENT", "UNBLOCK", String(id4)), 1); // the last one
+      assert.equal((await cs[4].read()).toString(), "*-1\r\n");
+      cs[2].close(); // gone while blocked: from the middle again
+      await blockedCount(ctl, 2);
+      assert.equal(await inTable(), 2);
+      const late = await Promise.all(
+        [0, 3].map(async (i) => ((await cs[i].read()).toString(), performance.now() - t0)),
+      );
+      late.forEach((took) => assert.ok(took >= 290, `timed out after ${took} ms`));
+      assert.equal(await inTable(), 0);
+      // the table empties and fills again
+      cs[0].send(["BLPOP", "mid0", "0.05"]);
+      assert.equal((await cs[0].read()).toString(), "*-1\r\n");
+      await blockedCount(ctl, 0);
+    });
+
     test("a client blocked without timeout keeps waiting, then is served", async () => {
       const ctl = await client();
       const c = await client();
