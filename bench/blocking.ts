@@ -8,8 +8,11 @@
 // own second thread and with this loop. --nice N lowers this process's priority (the servers
 // keep theirs: each is started at 0) so that the servers' threads get the CPU first when
 // they wake, as they would with the load coming from another machine.
+// With --rounds N every server runs N times, the servers taking turns, and the table gives the
+// median over the rounds of each figure (one run's tail moves by 2-3x on a shared machine),
+// then each round's p99 ratio.
 // usage: node dist/bench/blocking.js [--seconds N] [--rate PUSHES_PER_S] [--clients N]
-//        [--keys N] [--producers N] [--executor thread,inline] [--nice N]
+//        [--keys N] [--producers N] [--executor thread,inline] [--nice N] [--rounds N]
 import { setPriority } from "node:os";
 import { parseArgs } from "node:util";
 import { parseReply, RespClient } from "../spec/support/resp-client.js";
@@ -113,6 +116,7 @@ async function main(): Promise<void> {
       producers: { type: "string", default: "4" },
       executor: { type: "string", default: "thread,inline" },
       nice: { type: "string", default: "0" },
+      rounds: { type: "string", default: "1" },
     },
   });
   const opts = {
@@ -122,37 +126,64 @@ async function main(): Promise<void> {
     keys: Number(values.keys),
     producers: Number(values.producers),
   };
-  const rows: { name: string; r: Result; sorted: number[] }[] = [];
+  // per server, per round: wake-ups, p50, p90, p99, max
+  const names: string[] = [];
+  const figures: number[][][] = [];
   // Each server runs alone (the others stopped), redis-server first.
   const starts: (() => Promise<Target>)[] = [
     () => startRedis("redis-server"),
     ...(values.executor as string).split(",").map((e) => () => startExecutor(e)),
   ];
   const nice = Number(values.nice);
-  for (const start of starts) {
-    // a server started by this process inherits its priority (going back to 0 needs root)
-    if (nice !== 0) setPriority(0);
-    const t = await start();
-    if (nice !== 0) setPriority(nice);
-    try {
-      const r = await run(t, opts);
-      rows.push({ name: t.name, r, sorted: [...r.latencies].sort((a, b) => a - b) });
-    } finally {
-      await t.stop();
+  const rounds = Number(values.rounds);
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < starts.length; i++) {
+      // a server started by this process inherits its priority (going back to 0 needs root)
+      if (nice !== 0) setPriority(0);
+      const t = await starts[i]();
+      if (nice !== 0) setPriority(nice);
+      try {
+        const r = await run(t, opts);
+        const sorted = [...r.latencies].sort((a, b) => a - b);
+        names[i] = t.name;
+        (figures[i] ??= []).push([
+          sorted.length,
+          pct(sorted, 50),
+          pct(sorted, 90),
+          pct(sorted, 99),
+          sorted[sorted.length - 1],
+        ]);
+      } finally {
+        await t.stop();
+      }
     }
   }
+  const median = (xs: number[]): number => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  };
+  const med = figures.map((perRound) => [0, 1, 2, 3, 4].map((j) => median(perRound.map((x) => x[j]))));
   const f = (x: number) => x.toFixed(3);
   let out = `Blocking pop wake-up latency: ${opts.clients} clients in BLPOP on ${opts.keys} lists, `;
   out += `${opts.producers} producers pushing ${opts.rate}/s for ${opts.seconds} s (ms, push to wake)`;
-  out += nice !== 0 ? `, load generator at nice ${nice}\n\n` : "\n\n";
+  out += nice !== 0 ? `, load generator at nice ${nice}` : "";
+  out += rounds > 1 ? `; medians of ${rounds} rounds\n\n` : "\n\n";
   out += "| server | wake-ups | p50 | p90 | p99 | max |\n|---|---|---|---|---|---|\n";
-  for (const { name, sorted } of rows) {
-    out += `| ${name} | ${sorted.length} | ${f(pct(sorted, 50))} | ${f(pct(sorted, 90))} | ${f(pct(sorted, 99))} | ${f(sorted[sorted.length - 1])} |\n`;
+  med.forEach(([n, p50, p90, p99, max], i) => {
+    out += `| ${names[i]} | ${n} | ${f(p50)} | ${f(p90)} | ${f(p99)} | ${f(max)} |\n`;
+  });
+  const a = med[0];
+  for (let i = 1; i < med.length; i++) {
+    const b = med[i];
+    out += `| ${names[i]} / Redis | | ${(b[1] / a[1]).toFixed(2)}x | ${(b[2] / a[2]).toFixed(2)}x | `;
+    out += `${(b[3] / a[3]).toFixed(2)}x | ${(b[4] / a[4]).toFixed(2)}x |\n`;
   }
-  const a = rows[0].sorted;
-  for (const { name, sorted: b } of rows.slice(1)) {
-    out += `| ${name} / Redis | | ${(pct(b, 50) / pct(a, 50)).toFixed(2)}x | ${(pct(b, 90) / pct(a, 90)).toFixed(2)}x | `;
-    out += `${(pct(b, 99) / pct(a, 99)).toFixed(2)}x | ${(b[b.length - 1] / a[a.length - 1]).toFixed(2)}x |\n`;
+  if (rounds > 1) {
+    out += "\np99 / Redis's p99, round by round:\n";
+    for (let i = 1; i < med.length; i++) {
+      const ratios = figures[i].map((x, r) => (x[3] / figures[0][r][3]).toFixed(2));
+      out += `- ${names[i]}: ${ratios.join(", ")}\n`;
+    }
   }
   process.stdout.write(out);
 }
