@@ -4,8 +4,10 @@
 // family with NX/XX/GT/LT, PERSIST, EXPIRETIME, RENAME/COPY, EXISTS/TYPE/OBJECT ENCODING, sent
 // to a real redis-server and to redlua, replies compared byte for byte. A tool, not a test (it
 // needs redis-server): node dist/spec/server/fuzz-strings.js [SEED] [COMMANDS]
-// Expiry times are absolute and far off (EXPIREAT 4e9...) or relative and then read back only
-// through TTL/PTTL, whose positive values are compared as "positive" (they tick).
+// Expiry times are absolute and far off (EXPIREAT 4e9...) or relative; TTL/PTTL's positive
+// values are compared as "positive" (they tick), and EXPIRETIME/PEXPIRETIME of a relative
+// expiry as "relative" (each server adds its own now: PX 9223372036854775 lands past the
+// absolute times, and its last digit differed by the millisecond between the two servers).
 
 import { fuzzMain, randomProtocol, type Gen } from "./fuzz-driver.js";
 
@@ -199,6 +201,16 @@ function sortedItems(reply: string): string {
   return lines[0] + items.sort().join("");
 }
 
+/** The relative expiries (ms) the generator sends that land past its absolute ones. */
+const HUGE_RELATIVE_MS = [9223372036854775n, 922337203685477580n];
+
+/** An expiry time (ms, or s when `seconds`) that is now plus one of HUGE_RELATIVE_MS, give or take a day. */
+function isHugeRelative(at: bigint, seconds: boolean): boolean {
+  const ms = seconds ? at * 1000n : at;
+  const since = ms - BigInt(Date.now());
+  return HUGE_RELATIVE_MS.some((r) => since - r > -86400000n && since - r < 86400000n);
+}
+
 fuzzMain(import.meta.url, {
   makeGenerators,
   setup: (a, b, r) => randomProtocol(a, b, r),
@@ -210,6 +222,15 @@ fuzzMain(import.meta.url, {
     // an expiry set relative to now (before the far-off absolute ones the generator uses)
     const limit = name === "EXPIRETIME" ? 3.9e9 : name === "PEXPIRETIME" ? 3.9e12 : 0;
     if (limit !== 0 && /^:[1-9]/.test(reply) && Number(reply.slice(1)) < limit) return ":relative\r\n";
+    // or a huge relative one (PX 9223372036854775: now + R, exact on both servers, but each
+    // server's now is its own)
+    if (
+      limit !== 0 &&
+      /^:[1-9]/.test(reply) &&
+      isHugeRelative(BigInt(reply.slice(1, -2)), name === "EXPIRETIME")
+    ) {
+      return ":relative\r\n";
+    }
     return reply;
   },
 });
