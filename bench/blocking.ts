@@ -16,6 +16,7 @@
 import { setPriority } from "node:os";
 import { parseArgs } from "node:util";
 import { parseReply, RespClient } from "../spec/support/resp-client.js";
+import { median } from "./stats.js";
 import { startRedis, startRedlua, type Target } from "./targets.js";
 
 /** `redlua server` with its executor on its own thread ("thread") or `--executor NAME`. */
@@ -158,10 +159,6 @@ async function main(): Promise<void> {
       }
     }
   }
-  const median = (xs: number[]): number => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  };
   const med = figures.map((perRound) => [0, 1, 2, 3, 4].map((j) => median(perRound.map((x) => x[j]))));
   const f = (x: number) => x.toFixed(3);
   let out = `Blocking pop wake-up latency: ${opts.clients} clients in BLPOP on ${opts.keys} lists, `;

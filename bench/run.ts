@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import { compile } from "../compiler/index.js";
 import { LuaEngine } from "../runtime/engine.js";
 import { LuaInterrupt } from "../runtime/errors.js";
+import { median } from "./stats.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const LUA_DIR = join(ROOT, "bench/lua");
@@ -61,11 +62,6 @@ function engines(skipFengari: boolean): Engine[] {
       available: !skipFengari && existsSync(join(ROOT, "node_modules/fengari")),
     },
   ];
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor((s.length - 1) / 2)];
 }
 
 function geomean(xs: number[]): number {
