@@ -1,20 +1,40 @@
 // The executor's own cost per command, without sockets or threads: Executor.execute in a loop
-// (SET, GET, INCR, LPUSH over 1,000 keys), the best of --rounds rounds after one warm-up, in ns
+// (SET, GET, INCR, LPUSH over 1,000 keys; EVALSHA of `return 1` and of bench/functions.ts's
+// calls10 body, on half and a tenth as many requests), the best of --rounds rounds after one warm-up, in ns
 // per command. With --baseline, the same program runs against another checkout's build
 // (DIR/dist/server/executor.js), the two taking turns in child processes, so a change to the
 // command path shows against the noise of the shared machine.
 // usage: node dist/bench/executor.js [--commands N] [--rounds N] [--runs N] [--baseline DIR]
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-const TESTS: [string, (i: number) => string[]][] = [
-  ["SET", (i) => ["SET", `key:${i}`, "value"]],
-  ["GET", (i) => ["GET", `key:${i}`]],
-  ["INCR", () => ["INCR", "counter"]],
-  ["LPUSH", (i) => ["LPUSH", `list${i % 10}`, "x"]],
+/** bench/functions.ts's calls10 body: ten redis.call on a hash and a sorted set. */
+const CALLS10 = [
+  "redis.call('HSET', 'bh', 'f1', '1')",
+  "redis.call('HINCRBY', 'bh', 'f2', 1)",
+  "redis.call('HGET', 'bh', 'f1')",
+  "redis.call('HMGET', 'bh', 'f1', 'f2')",
+  "redis.call('HEXISTS', 'bh', 'f3')",
+  "redis.call('ZADD', 'bz', 1, 'a', 2, 'b')",
+  "redis.call('ZINCRBY', 'bz', 1, 'a')",
+  "redis.call('ZSCORE', 'bz', 'a')",
+  "redis.call('ZRANGE', 'bz', 0, -1)",
+  "return redis.call('ZCARD', 'bz')",
+].join(" ");
+const sha1 = (s: string) => createHash("sha1").update(s, "latin1").digest("hex");
+
+/** name, the request for the i-th command, and the fraction of --commands it runs. */
+const TESTS: [string, (i: number) => string[], number][] = [
+  ["SET", (i) => ["SET", `key:${i}`, "value"], 1],
+  ["GET", (i) => ["GET", `key:${i}`], 1],
+  ["INCR", () => ["INCR", "counter"], 1],
+  ["LPUSH", (i) => ["LPUSH", `list${i % 10}`, "x"], 1],
+  ["return1", () => ["EVALSHA", sha1("return 1"), "0"], 1 / 2],
+  ["calls10", () => ["EVALSHA", sha1(CALLS10), "0"], 1 / 10],
 ];
 
 interface ExecutorLike {
@@ -30,13 +50,15 @@ async function measure(root: string, commands: number, rounds: number): Promise<
   };
   const ex = new mod.Executor();
   const c = ex.newClient();
+  for (const body of ["return 1", CALLS10]) ex.execute(c, ["SCRIPT", "LOAD", body]);
   const best: Record<string, number> = {};
   for (let round = 0; round <= rounds; round++) {
-    for (const [name, make] of TESTS) {
+    for (const [name, make, share] of TESTS) {
       const argvs = Array.from({ length: 1000 }, (_, i) => make(i));
+      const n = Math.ceil(commands * share);
       const t0 = process.hrtime.bigint();
-      for (let i = 0; i < commands; i++) ex.execute(c, argvs[i % 1000]);
-      const ns = Number(process.hrtime.bigint() - t0) / commands;
+      for (let i = 0; i < n; i++) ex.execute(c, argvs[i % 1000]);
+      const ns = Number(process.hrtime.bigint() - t0) / n;
       if (round > 0) best[name] = Math.min(best[name] ?? Infinity, ns);
     }
     ex.dbs[0].clear();

@@ -7,6 +7,7 @@
 import type { ClientState } from "./client.js";
 import type { Db, Value } from "./keyspace/db.js";
 import { err, NIL_ARRAY, type Reply } from "./reply.js";
+import { now } from "./util/clock.js";
 
 export type BlockType = "list" | "zset" | "stream";
 
@@ -29,6 +30,8 @@ export interface BlockSpec {
 /** The sink for replies produced outside a client's own command (Executor.deliver). */
 export interface ReplySink {
   deliver(c: ClientState, r: Reply): void;
+  /** A blocked client is served, the serve having taken `us` µs (its stats and slowlog). */
+  served(c: ClientState, us: number): void;
 }
 
 /** A blocked client (ClientState.waiter while it waits). */
@@ -171,6 +174,8 @@ export class Blocking {
       this.timed--;
     }
     w.client.waiter = undefined;
+    w.client.blockedCmd = undefined;
+    w.client.blockedArgv = undefined;
     this.blocked--;
     w.client.blocked = false;
     // A released waiter lets go of its spec (the serve closure, the request's arguments) and
@@ -285,7 +290,11 @@ export class Blocking {
     for (let i = 0; i < q.length;) {
       const w = q[i];
       let r: Reply | undefined = undefined;
-      if (w.client.waiter === w && w.spec.btype === type) r = w.spec.serve(key, v as Value);
+      if (w.client.waiter === w && w.spec.btype === type) {
+        const t0 = now();
+        r = w.spec.serve(key, v as Value);
+        if (r !== undefined) this.sink.served(w.client, (now() - t0) * 1000);
+      }
       if (r !== undefined) this.finish(w, r);
       if (q[i] === w) i++;
       // A list or sorted set emptied by the last client served is gone: nothing left to give.

@@ -72,6 +72,10 @@ export class ClientState {
   blocked = false;
   /** What it waits for while blocked on keys (Blocking's own record). */
   waiter: Waiter | undefined = undefined;
+  /** While blocked: the command that blocked, its arguments and the µs its first run took. */
+  blockedCmd: Command | undefined = undefined;
+  blockedArgv: string[] | undefined = undefined;
+  blockedUs = 0;
   /** Blocking commands answer at once like their non-blocking forms (CLIENT_DENY_BLOCKING). */
   denyBlocking: boolean;
   /**

@@ -15,6 +15,9 @@ import { cstr } from "./commands/helpers.js";
 import { Tracking, type TrackingHost } from "./tracking.js";
 import { ClientPause, PAUSE_OFF, type PauseHost } from "./pause.js";
 import { Monitors } from "./monitor.js";
+import { Slowlog } from "./slowlog.js";
+import { now } from "./util/clock.js";
+import { LatencyHistogram } from "./latency.js";
 import { lastHeapReading, memoryGuard, readHeap } from "../runtime/memory.js";
 
 /** What the executor asks of whoever owns the connections. */
@@ -155,6 +158,10 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
   readonly pause = new ClientPause(this);
   /** MONITOR: the clients that get a line for every command run. */
   readonly monitors = new Monitors(this);
+  /** SLOWLOG: the commands that ran longer than slowlog-log-slower-than. */
+  readonly slowlog: Slowlog;
+  /** latency-tracking: every command's duration goes into its INFO latencystats histogram. */
+  latencyTracking = true;
   /** The client whose command `execute` runs (server.current_client). */
   current: ClientState | undefined;
   /** DbHost: client-side caching is in use (set once by Tracking, as Redis's TrackingTable). */
@@ -166,7 +173,9 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
     for (let i = 0; i < n; i++) this.dbs.push(new Db(i, this));
     registerCoreCommands(this.table);
     this.scripting = installScripting(this);
+    this.slowlog = new Slowlog(config);
     const onConfig = (name: string) => {
+      this.latencyTracking = config.get("latency-tracking") === "yes";
       if (name === "maxmemory") this.refreshUsedMemory();
       this.lfuMode = (config.get("maxmemory-policy") ?? "").endsWith("lfu");
       this.lfuLogFactor = Number(config.get("lfu-log-factor"));
@@ -288,6 +297,20 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
    * connection layer sends an outbox before the client's next own reply, so order is kept.
    * A `push` (tracking invalidation) is sent even when the client turned replies off.
    */
+  /**
+   * A blocked client is about to be served (Blocking): the serve took `us` µs, which counts for
+   * its command as in updateStatsOnUnblock, with the time of its first run for the latency and
+   * the slowlog.
+   */
+  served(c: ClientState, us: number): void {
+    const cmd = c.blockedCmd;
+    if (cmd === undefined) return;
+    const total = c.blockedUs + us;
+    cmd.usec += us;
+    if (this.latencyTracking) (cmd.latency ??= new LatencyHistogram()).record(total);
+    if (total >= this.slowlog.threshold) this.slowlog.push(c, c.blockedArgv ?? [], total);
+  }
+
   deliver(c: ClientState, r: Reply, push = false): void {
     if (c.fake) return;
     // pushes (CLIENT_PUSHING) go out even with CLIENT REPLY OFF
@@ -435,8 +458,6 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
 
   /** call(): runs a looked-up, checked command and keeps the stats. */
   call(c: ClientState, cmd: Command, argv: string[]): Reply {
-    cmd.calls++;
-    this.stats.totalCommands++;
     c.commands++;
     c.lastCmd = cmd.fullname;
     const tracking = this.trackingActive;
@@ -446,11 +467,26 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
       c.curArgv = argv;
     }
     let r: Reply;
+    const t0 = now();
     try {
       r = cmd.handler(c, argv);
     } catch (e) {
       // A bug or a JS limit (e.g. V8's maximum string length) must not take the server down.
       r = err(`ERR ${(e as Error).message.replace(/[\r\n]/g, " ")}`);
+    }
+    const us = (now() - t0) * 1000;
+    // counted once it ran, as call() does: INFO does not count itself, CONFIG RESETSTAT does
+    cmd.calls++;
+    this.stats.totalCommands++;
+    cmd.usec += us;
+    if (c.waiter !== undefined) {
+      // blocked: its latency and slowlog entry wait for it to be served (served)
+      c.blockedCmd = cmd;
+      c.blockedArgv = argv;
+      c.blockedUs = us;
+    } else {
+      if (this.latencyTracking) (cmd.latency ??= new LatencyHistogram()).record(us);
+      if (us >= this.slowlog.threshold && (cmd.flags & F.skip_slowlog) === 0) this.slowlog.push(c, argv, us);
     }
     if (r instanceof ErrorReply) {
       cmd.failedCalls++;

@@ -205,15 +205,32 @@ function section(ex: Executor, name: string, configFile: string): string | undef
         if (c.calls === 0 && c.rejectedCalls === 0 && c.failedCalls === 0) return;
         f.push([
           `cmdstat_${c.fullname}`,
-          `calls=${c.calls},usec=0,usec_per_call=0.00,rejected_calls=${c.rejectedCalls},failed_calls=${c.failedCalls}`,
+          `calls=${c.calls},usec=${Math.floor(c.usec)},usec_per_call=${(c.calls === 0 ? 0 : c.usec / c.calls).toFixed(2)},` +
+            `rejected_calls=${c.rejectedCalls},failed_calls=${c.failedCalls}`,
         ]);
       });
       return lines("Commandstats", f);
     }
-    case "latencystats":
-      return "# Latencystats\r\n";
+    case "latencystats": {
+      const f: [string, string][] = [];
+      const percentiles = latencyPercentiles(ex.config.get("latency-tracking-info-percentiles") ?? "");
+      eachCommand(ex, (c) => {
+        const h = c.latency;
+        if (h === undefined || h.total === 0) return;
+        f.push([
+          `latency_percentiles_usec_${c.fullname}`,
+          percentiles.map((p) => `p${p}=${(h.valueAt(p) / 1000).toFixed(3)}`).join(","),
+        ]);
+      });
+      return lines("Latencystats", f);
+    }
   }
   return undefined;
+}
+
+/** latency-tracking-info-percentiles: the numbers, as "%f" then trimmed of trailing zeros. */
+function latencyPercentiles(v: string): number[] {
+  return v === "" ? [] : v.split(" ").map(Number);
 }
 
 const ALL_ORDER = [

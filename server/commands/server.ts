@@ -5,8 +5,8 @@ import type { ClientState } from "../client.js";
 import { infoText } from "../info.js";
 import { err, ErrorReply, MapReply, OK, StatusReply, VerbatimReply, type Reply } from "../reply.js";
 import { parseLLNum } from "../util/numbers.js";
-import { executorOf } from "./connection.js";
-import { ERR_NOT_INT, ERR_SYNTAX } from "./helpers.js";
+import { executorOf, subcommandSyntaxError } from "./connection.js";
+import { ERR_NOT_INT, ERR_SYNTAX, intArg } from "./helpers.js";
 import { int32Arg } from "./keys.js";
 import type { CommandDef } from "./table.js";
 
@@ -72,11 +72,24 @@ function configGet(c: ClientState, argv: string[]): Reply {
   return new MapReply(executorOf(c).config.getMatching(argv.slice(2)));
 }
 
+/** Parameters whose values CONFIG SET shows as "(redacted)" (SLOWLOG; Redis's SENSITIVE_CONFIG). */
+const SENSITIVE_CONFIG = new Set([
+  "masteruser",
+  "masterauth",
+  "requirepass",
+  "tls-key-file-pass",
+  "tls-client-key-file-pass",
+]);
+
 function configSet(c: ClientState, argv: string[]): Reply {
   if (argv.length % 2 !== 0) return ERR_SYNTAX;
+  const config = executorOf(c).config;
   const pairs: [string, string][] = [];
-  for (let i = 2; i < argv.length; i += 2) pairs.push([argv[i], argv[i + 1]]);
-  const e = executorOf(c).config.setMany(pairs);
+  for (let i = 2; i < argv.length; i += 2) {
+    pairs.push([argv[i], argv[i + 1]]);
+    if (SENSITIVE_CONFIG.has(argv[i].toLowerCase())) (c.redacted ??= []).push(i + 1);
+  }
+  const e = config.setMany(pairs);
   return e === undefined ? OK : err(`ERR ${e}`);
 }
 
@@ -99,6 +112,7 @@ function configResetstat(c: ClientState): Reply {
     for (const x of cmd.sub ? [cmd, ...cmd.sub.values()] : [cmd]) {
       x.calls = 0;
       x.usec = 0;
+      x.latency = undefined;
       x.rejectedCalls = 0;
       x.failedCalls = 0;
     }
@@ -189,6 +203,51 @@ const configSub = (
   ...extra,
 });
 
+const SLOWLOG_HELP = [
+  "SLOWLOG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+  "GET [<count>]",
+  "    Return top <count> entries from the slowlog (default: 10, -1 mean all).",
+  "    Entries are made of:",
+  "    id, timestamp, time in microseconds, arguments array, client IP and port,",
+  "    client name",
+  "LEN",
+  "    Return the length of the slowlog.",
+  "RESET",
+  "    Reset the slowlog.",
+  "HELP",
+  "    Prints this help.",
+].map((s) => new StatusReply(s));
+
+const ERR_SLOWLOG_COUNT = err("ERR count should be greater than or equal to -1");
+
+/** SLOWLOG GET [count]: the newest entries, newest first. */
+function slowlogGet(c: ClientState, argv: string[]): Reply {
+  if (argv.length > 3) return subcommandSyntaxError(argv);
+  let count = 10;
+  if (argv.length === 3) {
+    const n = intArg(argv[2], ERR_SLOWLOG_COUNT);
+    if (n instanceof ErrorReply) return n;
+    if (n < -1) return ERR_SLOWLOG_COUNT;
+    count = n;
+  }
+  return executorOf(c)
+    .slowlog.newest(count)
+    .map((e): Reply => [e.id, e.time, e.duration, e.argv, e.peer, e.name]);
+}
+
+const slowlogSub = (
+  name: string,
+  arity: number,
+  handler: CommandDef["handler"],
+  tips: string[],
+): CommandDef => ({
+  name,
+  arity,
+  flags: ["admin", "loading", "stale"],
+  handler,
+  tips,
+});
+
 export const serverCommands: CommandDef[] = [
   srv("dbsize", 1, ["readonly", "fast"], (c) => c.db.size, {
     acl: ["keyspace"],
@@ -235,6 +294,29 @@ export const serverCommands: CommandDef[] = [
       configSub("help", 2, () => CONFIG_HELP, {
         flags: ["loading", "stale"],
       }),
+    ],
+  },
+  {
+    name: "slowlog",
+    arity: -2,
+    flags: [],
+    subcommands: [
+      slowlogSub("get", -2, slowlogGet, ["request_policy:all_nodes", "nondeterministic_output"]),
+      slowlogSub("len", 2, (c) => executorOf(c).slowlog.length, [
+        "request_policy:all_nodes",
+        "response_policy:agg_sum",
+        "nondeterministic_output",
+      ]),
+      slowlogSub(
+        "reset",
+        2,
+        (c) => {
+          executorOf(c).slowlog.reset();
+          return OK;
+        },
+        ["request_policy:all_nodes", "response_policy:all_succeeded"],
+      ),
+      { name: "help", arity: 2, flags: ["loading", "stale"], handler: () => SLOWLOG_HELP },
     ],
   },
 ];

@@ -6,6 +6,7 @@
 import type { Reply } from "../reply.js";
 import type { ClientState } from "../client.js";
 import type { KeyRef } from "./getkeys.js";
+import type { LatencyHistogram } from "../latency.js";
 
 /** Redis's command flags, in the order COMMAND INFO lists them. */
 export const FLAG_NAMES = [
@@ -48,6 +49,7 @@ export const F = {
   loading: 1 << 8,
   stale: 1 << 9,
   skip_monitor: 1 << 10,
+  skip_slowlog: 1 << 11,
   fast: 1 << 13,
   no_auth: 1 << 14,
   may_replicate: 1 << 15,
@@ -152,9 +154,12 @@ export interface Command {
   keyStep: number;
   /** Stats for INFO commandstats. */
   calls: number;
+  /** Microseconds spent running it (fractional: performance.now() differences). */
   usec: number;
   rejectedCalls: number;
   failedCalls: number;
+  /** INFO latencystats: made on the first call timed while latency-tracking is on. */
+  latency: LatencyHistogram | undefined;
 }
 
 function flagBits(flags: readonly string[]): number {
@@ -186,6 +191,7 @@ function build(def: CommandDef, parent?: Command): Command {
     usec: 0,
     rejectedCalls: 0,
     failedCalls: 0,
+    latency: undefined,
   };
   if (def.subcommands) {
     cmd.sub = new Map();

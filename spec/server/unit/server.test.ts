@@ -225,3 +225,62 @@ test("a client that half-closes after a pipeline still gets every reply", async 
   await new Promise<void>((resolve) => sock.on("close", () => resolve()));
   assert.equal(out, "+PONG\r\n".repeat(20000));
 });
+
+test("INFO commandstats and latencystats time the commands; CONFIG RESETSTAT clears them", async () => {
+  await call("CONFIG", "RESETSTAT");
+  await call("DEBUG", "SLEEP", "0").catch(() => undefined);
+  await call("EVAL", "local s = 0 for i = 1, 200000 do s = s + i end return s", "0");
+  await call("SET", "timed", "1");
+  const stats = (await call("INFO", "commandstats")) as string;
+  // counted once run: this INFO is not in its own output, CONFIG RESETSTAT is
+  assert.ok(!stats.includes("cmdstat_info:"));
+  assert.match(stats, /cmdstat_config\|resetstat:calls=1,/);
+  const m = /cmdstat_eval:calls=1,usec=(\d+),usec_per_call=(\d+\.\d\d),/.exec(stats);
+  assert.ok(m, stats);
+  assert.ok(Number(m[1]) > 100, `a 200,000-iteration loop took ${m[1]} µs`);
+  assert.ok(Math.abs(Number(m[2]) - Number(m[1])) < 1.01);
+  const lat = (await call("INFO", "latencystats")) as string;
+  assert.match(lat, /^# Latencystats\r\n/);
+  const line = /latency_percentiles_usec_eval:p50=(\d+\.\d{3}),p99=(\d+\.\d{3}),p99\.9=(\d+\.\d{3})\r\n/.exec(
+    lat,
+  );
+  assert.ok(line, lat);
+  // one call: every percentile is that call, within the histogram's 1%
+  assert.ok(Math.abs(Number(line[1]) - Number(m[1])) <= Number(m[1]) / 100 + 1, `${line[1]} vs ${m[1]}`);
+  assert.match(lat, /latency_percentiles_usec_set:p50=/);
+  await call("CONFIG", "SET", "latency-tracking-info-percentiles", "10 99.99");
+  assert.match(
+    (await call("INFO", "latencystats")) as string,
+    /latency_percentiles_usec_set:p10=\d+\.\d{3},p99\.99=\d+\.\d{3}\r\n/,
+  );
+  await call("CONFIG", "SET", "latency-tracking", "no");
+  await call("CONFIG", "RESETSTAT");
+  await call("SET", "timed", "2");
+  assert.equal((await call("INFO", "latencystats")) as string, "# Latencystats\r\n");
+  assert.match((await call("INFO", "commandstats")) as string, /cmdstat_set:calls=1,usec=\d+,/);
+  await call("CONFIG", "SET", "latency-tracking", "yes");
+  await call("CONFIG", "SET", "latency-tracking-info-percentiles", "50 99 99.9");
+});
+
+test("SLOWLOG logs a slow script with its duration and time", async () => {
+  await call("CONFIG", "SET", "slowlog-log-slower-than", "2000");
+  await call("SLOWLOG", "RESET");
+  await call("SET", "quick", "1");
+  const before = Math.floor(Date.now() / 1000);
+  await call(
+    "EVAL",
+    "local t = redis.call('TIME') local s = t[1] * 1e6 + t[2] repeat t = redis.call('TIME') until t[1] * 1e6 + t[2] - s >= 5000 return 1",
+    "0",
+  );
+  const log = (await call("SLOWLOG", "GET")) as RespValue[][];
+  // the RESET itself took less than 2 ms, the SET too: only the script is there
+  assert.equal(log.length, 1, JSON.stringify(log));
+  const [id, time, duration, argv, peer, name] = log[0] as [number, number, number, string[], string, string];
+  assert.ok(typeof id === "number" && id >= 0);
+  assert.ok(time >= before && time <= Math.floor(Date.now() / 1000));
+  assert.ok(duration >= 5000 && duration < 5_000_000, `${duration}`);
+  assert.equal(argv[0], "EVAL");
+  assert.match(peer, /^127\.0\.0\.1:\d+$/);
+  assert.equal(name, ((await call("CLIENT", "GETNAME")) as string | null) ?? "");
+  await call("CONFIG", "SET", "slowlog-log-slower-than", "10000");
+});
