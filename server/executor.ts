@@ -17,7 +17,7 @@ import { ClientPause, PAUSE_OFF, type PauseHost } from "./pause.js";
 import { Monitors } from "./monitor.js";
 import { Slowlog } from "./slowlog.js";
 import { now } from "./util/clock.js";
-import { LatencyHistogram } from "./latency.js";
+import { LatencyHistogram, LatencyMonitor } from "./latency.js";
 import { lastHeapReading, memoryGuard, readHeap } from "../runtime/memory.js";
 
 /** What the executor asks of whoever owns the connections. */
@@ -160,6 +160,8 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
   readonly monitors = new Monitors(this);
   /** SLOWLOG: the commands that ran longer than slowlog-log-slower-than. */
   readonly slowlog: Slowlog;
+  /** LATENCY LATEST/HISTORY: the commands and cycles slower than latency-monitor-threshold. */
+  readonly latencyMonitor = new LatencyMonitor();
   /** latency-tracking: every command's duration goes into its INFO latencystats histogram. */
   latencyTracking = true;
   /** The client whose command `execute` runs (server.current_client). */
@@ -176,6 +178,7 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
     this.slowlog = new Slowlog(config);
     const onConfig = (name: string) => {
       this.latencyTracking = config.get("latency-tracking") === "yes";
+      this.latencyMonitor.threshold = Number(config.get("latency-monitor-threshold"));
       if (name === "maxmemory") this.refreshUsedMemory();
       this.lfuMode = (config.get("maxmemory-policy") ?? "").endsWith("lfu");
       this.lfuLogFactor = Number(config.get("lfu-log-factor"));
@@ -309,6 +312,7 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
     cmd.usec += us;
     if (this.latencyTracking) (cmd.latency ??= new LatencyHistogram()).record(total);
     if (total >= this.slowlog.threshold) this.slowlog.push(c, c.blockedArgv ?? [], total);
+    this.latencyMonitor.sample("command-unblocking", us / 1000);
   }
 
   deliver(c: ClientState, r: Reply, push = false): void {
@@ -487,6 +491,9 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
     } else {
       if (this.latencyTracking) (cmd.latency ??= new LatencyHistogram()).record(us);
       if (us >= this.slowlog.threshold && (cmd.flags & F.skip_slowlog) === 0) this.slowlog.push(c, argv, us);
+      if (this.latencyMonitor.threshold !== 0) {
+        this.latencyMonitor.sample((cmd.flags & F.fast) !== 0 ? "fast-command" : "command", us / 1000);
+      }
     }
     if (r instanceof ErrorReply) {
       cmd.failedCalls++;
@@ -621,6 +628,7 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
         if (performance.now() - start > budget) break expire;
       }
     }
+    this.latencyMonitor.sample("expire-cycle", performance.now() - start);
     // Keys expired above may be ones XREADGROUP clients block on: they get -UNBLOCKED now.
     if (this.blocking.hasReady) this.blocking.handleReady();
   }

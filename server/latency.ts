@@ -50,6 +50,11 @@ export class LatencyHistogram {
     this.total++;
   }
 
+  /** The counts themselves (read by cumulative). */
+  countsView(): Readonly<Float64Array> {
+    return this.counts;
+  }
+
   /** hdr_value_at_percentile, in nanoseconds. */
   valueAt(percentile: number): number {
     const p = percentile < 100 ? percentile : 100;
@@ -60,5 +65,121 @@ export class LatencyHistogram {
       if (seen >= want) return highestEquivalent(i);
     }
     return 0;
+  }
+}
+
+/** The lowest value a count index holds (hdr's value_from_index). */
+function lowestOf(index: number): number {
+  if (index < 2 * SUB_BUCKET_HALF) return index;
+  const b = (index >> SUB_BUCKET_HALF_MAGNITUDE) - 1;
+  return ((index & (SUB_BUCKET_HALF - 1)) + SUB_BUCKET_HALF) * 2 ** b;
+}
+
+/**
+ * LATENCY HISTOGRAM's distribution (fillCommandCDF): hdr's logarithmic iteration from 1024 ns,
+ * doubling — at the first count whose value reaches each level, that count's highest value
+ * in whole microseconds and the number of samples up to it, where that number grew.
+ */
+export function cumulative(h: LatencyHistogram): [number, number][] {
+  const out: [number, number][] = [];
+  const counts = h.countsView();
+  let level = 1024;
+  let seen = 0;
+  let reported = 0;
+  for (let i = 0; i < COUNTS; i++) {
+    seen += counts[i];
+    if (lowestOf(i) < level) continue;
+    if (seen > reported) out.push([Math.floor(highestEquivalent(i) / 1000), seen]);
+    reported = seen;
+    level *= 2;
+    if (seen === h.total) break;
+  }
+  return out;
+}
+
+/** Samples a latency event keeps (LATENCY_TS_LEN). */
+const SERIES_LENGTH = 160;
+
+/** One event's time series: a ring of (second, ms) samples, one per second at most. */
+interface Series {
+  times: number[];
+  latencies: number[];
+  /** Where the next sample goes. */
+  idx: number;
+  max: number;
+}
+
+/**
+ * The latency monitor (Redis's latency.c): with `latency-monitor-threshold` N ms (0: off),
+ * every command that took N ms or more adds a sample to the "command" event ("fast-command"
+ * for CMD_FAST ones), as do a served blocked command's serve ("command-unblocking") and an
+ * active expiry cycle ("expire-cycle"). LATENCY LATEST / HISTORY / RESET read it.
+ */
+export class LatencyMonitor {
+  /** latency-monitor-threshold in ms; 0: off. */
+  threshold = 0;
+  private readonly events = new Map<string, Series>();
+
+  /** latencyAddSampleIfNeeded. */
+  sample(event: string, ms: number): void {
+    if (this.threshold !== 0 && ms >= this.threshold) this.add(event, Math.floor(ms));
+  }
+
+  private add(event: string, ms: number): void {
+    let s = this.events.get(event);
+    if (s === undefined) {
+      s = {
+        times: new Array<number>(SERIES_LENGTH).fill(0),
+        latencies: new Array<number>(SERIES_LENGTH).fill(0),
+        idx: 0,
+        max: 0,
+      };
+      this.events.set(event, s);
+    }
+    if (ms > s.max) s.max = ms;
+    const now = Math.floor(Date.now() / 1000);
+    // a second sample in the same second keeps the higher of the two
+    const prev = (s.idx + SERIES_LENGTH - 1) % SERIES_LENGTH;
+    if (s.times[prev] === now) {
+      if (ms > s.latencies[prev]) s.latencies[prev] = ms;
+      return;
+    }
+    s.times[s.idx] = now;
+    s.latencies[s.idx] = ms;
+    s.idx = (s.idx + 1) % SERIES_LENGTH;
+  }
+
+  get eventCount(): number {
+    return this.events.size;
+  }
+
+  /** LATENCY LATEST: per event, its name, the last sample's time and latency, and the highest. */
+  latest(): [string, number, number, number][] {
+    const out: [string, number, number, number][] = [];
+    for (const [name, s] of this.events) {
+      const last = (s.idx + SERIES_LENGTH - 1) % SERIES_LENGTH;
+      out.push([name, s.times[last], s.latencies[last], s.max]);
+    }
+    return out;
+  }
+
+  /** LATENCY HISTORY: the event's samples, oldest first, as [time, ms]. */
+  history(event: string): [number, number][] {
+    const s = this.events.get(event);
+    const out: [number, number][] = [];
+    if (s === undefined) return out;
+    for (let j = 0; j < SERIES_LENGTH; j++) {
+      const i = (s.idx + j) % SERIES_LENGTH;
+      if (s.times[i] !== 0) out.push([s.times[i], s.latencies[i]]);
+    }
+    return out;
+  }
+
+  /** LATENCY RESET: forgets one event (or all, undefined); how many it forgot. */
+  reset(event?: string): number {
+    if (event !== undefined) return this.events.delete(event) ? 1 : 0;
+    const n = this.events.size;
+    this.events.clear();
+    return n;
   }
 }

@@ -24,6 +24,7 @@ import { sortCommands } from "./sort.js";
 import { replicationCommands } from "./replication.js";
 import { persistenceCommands } from "./persistence.js";
 import { debugCommands } from "./debug.js";
+import { latencyCommands } from "./latency.js";
 
 export function registerCoreCommands(table: CommandTable): void {
   table.register(stringCommands);
@@ -48,4 +49,5 @@ export function registerCoreCommands(table: CommandTable): void {
   table.register(replicationCommands);
   table.register(persistenceCommands);
   table.register(debugCommands);
+  table.register(latencyCommands);
 }

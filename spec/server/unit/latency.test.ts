@@ -3,7 +3,13 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { LatencyHistogram, countsIndex, highestEquivalent } from "../../../server/latency.js";
+import {
+  LatencyHistogram,
+  LatencyMonitor,
+  countsIndex,
+  cumulative,
+  highestEquivalent,
+} from "../../../server/latency.js";
 
 test("every value falls in a count whose highest equivalent value is within 1% above it", () => {
   let prevIndex = -1;
@@ -52,4 +58,45 @@ test("hdr_value_at_percentile: the count reaching percentile × total (rounded),
   e.record(5e6);
   assert.equal(e.valueAt(1), 1);
   assert.equal(e.valueAt(100), highestEquivalent(countsIndex(1e9)));
+});
+
+test("LATENCY HISTOGRAM's distribution: power-of-two levels from 1024 ns, where the count grew", () => {
+  const h = new LatencyHistogram();
+  for (const us of [0.5, 3, 3, 100]) h.record(us);
+  // a level's label is its first count's highest value in whole µs: 1031 ns, 4127, 132095
+  // (redis-server 7.0.15 labelled commands of 4-8 µs "8", 8-16 µs "16", 66-131 µs "132")
+  assert.deepEqual(cumulative(h), [
+    [1, 1],
+    [4, 3],
+    [132, 4],
+  ]);
+  const one = new LatencyHistogram();
+  one.record(6);
+  assert.deepEqual(cumulative(one), [[8, 1]]);
+  one.record(12);
+  assert.deepEqual(cumulative(one), [
+    [8, 1],
+    [16, 2],
+  ]);
+});
+
+test("latency monitor: a sample a second at most (the higher kept), 160 kept, RESET", () => {
+  const m = new LatencyMonitor();
+  m.sample("command", 50);
+  assert.equal(m.eventCount, 0, "threshold 0: off");
+  m.threshold = 10;
+  m.sample("command", 9.99);
+  assert.equal(m.eventCount, 0);
+  m.sample("command", 12.7);
+  m.sample("command", 30);
+  m.sample("command", 20);
+  const [[name, time, last, max]] = m.latest();
+  assert.deepEqual([name, last, max], ["command", 30, 30]);
+  assert.ok(Math.abs(time - Date.now() / 1000) < 5);
+  assert.equal(m.history("command").length <= 2, true);
+  assert.deepEqual(m.history("nosuch"), []);
+  assert.equal(m.reset("nosuch"), 0);
+  m.sample("expire-cycle", 11);
+  assert.equal(m.reset(), 2);
+  assert.equal(m.eventCount, 0);
 });
