@@ -7,24 +7,14 @@
 // usage: node dist/bench/executor.js [--commands N] [--rounds N] [--runs N] [--baseline DIR]
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { BODIES } from "./bodies.js";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** bench/functions.ts's calls10 body: ten redis.call on a hash and a sorted set. */
-const CALLS10 = [
-  "redis.call('HSET', 'bh', 'f1', '1')",
-  "redis.call('HINCRBY', 'bh', 'f2', 1)",
-  "redis.call('HGET', 'bh', 'f1')",
-  "redis.call('HMGET', 'bh', 'f1', 'f2')",
-  "redis.call('HEXISTS', 'bh', 'f3')",
-  "redis.call('ZADD', 'bz', 1, 'a', 2, 'b')",
-  "redis.call('ZINCRBY', 'bz', 1, 'a')",
-  "redis.call('ZSCORE', 'bz', 'a')",
-  "redis.call('ZRANGE', 'bz', 0, -1)",
-  "return redis.call('ZCARD', 'bz')",
-].join(" ");
+const CALLS10 = BODIES.find(([name]) => name === "calls10")![2];
 const sha1 = (s: string) => createHash("sha1").update(s, "latin1").digest("hex");
 
 /** name, the request for the i-th command, and the fraction of --commands it runs. */
