@@ -308,11 +308,15 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
   served(c: ClientState, us: number): void {
     const cmd = c.blockedCmd;
     if (cmd === undefined) return;
-    const total = c.blockedUs + us;
     cmd.usec += us;
-    if (this.latencyTracking) (cmd.latency ??= new LatencyHistogram()).record(total);
-    if (total >= this.slowlog.threshold) this.slowlog.push(c, c.blockedArgv ?? [], total);
+    this.record(c, cmd, c.blockedArgv ?? [], c.blockedUs + us);
     this.latencyMonitor.sample("command-unblocking", us / 1000);
+  }
+
+  /** A command's run of `us` µs, done: its latency histogram and maybe a slowlog entry. */
+  private record(c: ClientState, cmd: Command, argv: string[], us: number): void {
+    if (this.latencyTracking) (cmd.latency ??= new LatencyHistogram()).record(us);
+    if (us >= this.slowlog.threshold && (cmd.flags & F.skip_slowlog) === 0) this.slowlog.push(c, argv, us);
   }
 
   deliver(c: ClientState, r: Reply, push = false): void {
@@ -489,8 +493,7 @@ export class Executor implements DbHost, TrackingHost, PauseHost {
       c.blockedArgv = argv;
       c.blockedUs = us;
     } else {
-      if (this.latencyTracking) (cmd.latency ??= new LatencyHistogram()).record(us);
-      if (us >= this.slowlog.threshold && (cmd.flags & F.skip_slowlog) === 0) this.slowlog.push(c, argv, us);
+      this.record(c, cmd, argv, us);
       if (this.latencyMonitor.threshold !== 0) {
         this.latencyMonitor.sample((cmd.flags & F.fast) !== 0 ? "fast-command" : "command", us / 1000);
       }

@@ -4,7 +4,7 @@
 
 import os from "node:os";
 import type { Executor } from "./executor.js";
-import type { Command } from "./commands/table.js";
+import { eachRunnable, type Command } from "./commands/table.js";
 import { scriptingMemoryInfo } from "./scripting/index.js";
 
 export const REDIS_VERSION = "7.0.15";
@@ -45,10 +45,7 @@ function lines(title: string, fields: [string, string | number][]): string {
 }
 
 function eachCommand(ex: Executor, f: (c: Command) => void): void {
-  for (const c of ex.table.commands.values()) {
-    if (c.sub) for (const s of c.sub.values()) f(s);
-    else f(c);
-  }
+  for (const c of ex.table.commands.values()) eachRunnable(c, f);
 }
 
 function section(ex: Executor, name: string, configFile: string): string | undefined {

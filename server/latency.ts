@@ -37,6 +37,13 @@ export function highestEquivalent(index: number): number {
   return sub * 2 ** b + 2 ** b - 1;
 }
 
+/** The lowest value a count index holds (hdr's value_from_index). */
+function lowestOf(index: number): number {
+  if (index < 2 * SUB_BUCKET_HALF) return index;
+  const b = (index >> SUB_BUCKET_HALF_MAGNITUDE) - 1;
+  return ((index & (SUB_BUCKET_HALF - 1)) + SUB_BUCKET_HALF) * 2 ** b;
+}
+
 export class LatencyHistogram {
   private readonly counts = new Float64Array(COUNTS);
   total = 0;
@@ -50,11 +57,6 @@ export class LatencyHistogram {
     this.total++;
   }
 
-  /** The counts themselves (read by cumulative). */
-  countsView(): Readonly<Float64Array> {
-    return this.counts;
-  }
-
   /** hdr_value_at_percentile, in nanoseconds. */
   valueAt(percentile: number): number {
     const p = percentile < 100 ? percentile : 100;
@@ -66,35 +68,27 @@ export class LatencyHistogram {
     }
     return 0;
   }
-}
 
-/** The lowest value a count index holds (hdr's value_from_index). */
-function lowestOf(index: number): number {
-  if (index < 2 * SUB_BUCKET_HALF) return index;
-  const b = (index >> SUB_BUCKET_HALF_MAGNITUDE) - 1;
-  return ((index & (SUB_BUCKET_HALF - 1)) + SUB_BUCKET_HALF) * 2 ** b;
-}
-
-/**
- * LATENCY HISTOGRAM's distribution (fillCommandCDF): hdr's logarithmic iteration from 1024 ns,
- * doubling — at the first count whose value reaches each level, that count's highest value
- * in whole microseconds and the number of samples up to it, where that number grew.
- */
-export function cumulative(h: LatencyHistogram): [number, number][] {
-  const out: [number, number][] = [];
-  const counts = h.countsView();
-  let level = 1024;
-  let seen = 0;
-  let reported = 0;
-  for (let i = 0; i < COUNTS; i++) {
-    seen += counts[i];
-    if (lowestOf(i) < level) continue;
-    if (seen > reported) out.push([Math.floor(highestEquivalent(i) / 1000), seen]);
-    reported = seen;
-    level *= 2;
-    if (seen === h.total) break;
+  /**
+   * LATENCY HISTOGRAM's distribution (fillCommandCDF): hdr's logarithmic iteration from 1024
+   * ns, doubling — at the first count whose value reaches each level, that count's highest
+   * value in whole microseconds and the number of samples up to it, where that number grew.
+   */
+  cumulative(): [number, number][] {
+    const out: [number, number][] = [];
+    let level = 1024;
+    let seen = 0;
+    let reported = 0;
+    for (let i = 0; i < COUNTS; i++) {
+      seen += this.counts[i];
+      if (lowestOf(i) < level) continue;
+      if (seen > reported) out.push([Math.floor(highestEquivalent(i) / 1000), seen]);
+      reported = seen;
+      level *= 2;
+      if (seen === this.total) break;
+    }
+    return out;
   }
-  return out;
 }
 
 /** Samples a latency event keeps (LATENCY_TS_LEN). */

@@ -4,10 +4,10 @@
 // answer that they are not supported.
 
 import type { ClientState } from "../client.js";
-import { cumulative, type LatencyHistogram } from "../latency.js";
+import type { LatencyHistogram } from "../latency.js";
 import { err, MapReply, StatusReply, VerbatimReply, type Reply } from "../reply.js";
 import { executorOf } from "./connection.js";
-import type { Command, CommandDef } from "./table.js";
+import { eachRunnable, subcommandsFlagged, type Command, type CommandDef } from "./table.js";
 
 const LATENCY_HELP = [
   "LATENCY <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
@@ -63,41 +63,25 @@ function reset(c: ClientState, argv: string[]): Reply {
 
 /** fillCommandCDF: {calls, histogram_usec: {µs: samples up to it}}. */
 function distribution(h: LatencyHistogram): Reply {
-  return new MapReply(["calls", h.total, "histogram_usec", new MapReply(cumulative(h).flat())]);
+  return new MapReply(["calls", h.total, "histogram_usec", new MapReply(h.cumulative().flat())]);
 }
 
-/** LATENCY HISTOGRAM [command ...]: the named commands (a container: its subcommands too), or all. */
+/** LATENCY HISTOGRAM [command ...]: the named commands (a container: its subcommands), or all. */
 function histogram(c: ClientState, argv: string[]): Reply {
-  const ex = executorOf(c);
+  const table = executorOf(c).table;
   const out: Reply[] = [];
   const add = (cmd: Command) => {
     if (cmd.latency !== undefined && cmd.latency.total > 0) out.push(cmd.fullname, distribution(cmd.latency));
   };
-  if (argv.length === 2) {
-    for (const cmd of ex.table.commands.values()) {
-      add(cmd);
-      if (cmd.sub !== undefined) for (const s of cmd.sub.values()) add(s);
-    }
-  } else {
-    for (let j = 2; j < argv.length; j++) {
-      const cmd = ex.table.lookupFullname(argv[j].toLowerCase());
-      if (cmd === undefined) continue;
-      add(cmd);
-      if (cmd.sub !== undefined) for (const s of cmd.sub.values()) add(s);
-    }
-  }
+  const named =
+    argv.length === 2 ? table.commands.values() : argv.slice(2).map((a) => table.lookupFullname(a));
+  for (const cmd of named) if (cmd !== undefined) eachRunnable(cmd, add);
   return new MapReply(out);
 }
 
-const sub = (name: string, arity: number, handler: CommandDef["handler"], tips: string[]): CommandDef => ({
-  name,
-  arity,
-  flags: ["admin", "noscript", "loading", "stale"],
-  handler,
-  tips,
-});
+const sub = subcommandsFlagged(["admin", "noscript", "loading", "stale"]);
 
-const SPECIAL = ["nondeterministic_output", "request_policy:all_nodes", "response_policy:special"];
+const SPECIAL = { tips: ["nondeterministic_output", "request_policy:all_nodes", "response_policy:special"] };
 
 export const latencyCommands: CommandDef[] = [
   {
@@ -109,7 +93,7 @@ export const latencyCommands: CommandDef[] = [
       sub("graph", 3, graph, SPECIAL),
       sub("history", 3, (c, argv) => executorOf(c).latencyMonitor.history(argv[2]), SPECIAL),
       sub("latest", 2, (c) => executorOf(c).latencyMonitor.latest(), SPECIAL),
-      sub("reset", -2, reset, ["request_policy:all_nodes", "response_policy:all_succeeded"]),
+      sub("reset", -2, reset, { tips: ["request_policy:all_nodes", "response_policy:all_succeeded"] }),
       sub("histogram", -2, histogram, SPECIAL),
       { name: "help", arity: 2, flags: ["loading", "stale"], handler: () => LATENCY_HELP },
     ],

@@ -8,7 +8,7 @@ import { parseLLNum } from "../util/numbers.js";
 import { executorOf, subcommandSyntaxError } from "./connection.js";
 import { ERR_NOT_INT, ERR_SYNTAX, intArg } from "./helpers.js";
 import { int32Arg } from "./keys.js";
-import type { CommandDef } from "./table.js";
+import { subcommandsFlagged, type CommandDef } from "./table.js";
 
 /** Set by the CLI: the config file path INFO and CONFIG REWRITE report. */
 export const serverFacts = { configFile: "" };
@@ -190,18 +190,7 @@ const CONFIG_HELP = [
   "    Prints this help.",
 ].map((s) => new StatusReply(s));
 
-const configSub = (
-  name: string,
-  arity: number,
-  handler: CommandDef["handler"],
-  extra: Partial<CommandDef> = {},
-): CommandDef => ({
-  name,
-  arity,
-  flags: ["admin", "noscript", "loading", "stale"],
-  handler,
-  ...extra,
-});
+const configSub = subcommandsFlagged(["admin", "noscript", "loading", "stale"]);
 
 const SLOWLOG_HELP = [
   "SLOWLOG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
@@ -235,18 +224,7 @@ function slowlogGet(c: ClientState, argv: string[]): Reply {
     .map((e): Reply => [e.id, e.time, e.duration, e.argv, e.peer, e.name]);
 }
 
-const slowlogSub = (
-  name: string,
-  arity: number,
-  handler: CommandDef["handler"],
-  tips: string[],
-): CommandDef => ({
-  name,
-  arity,
-  flags: ["admin", "loading", "stale"],
-  handler,
-  tips,
-});
+const slowlogSub = subcommandsFlagged(["admin", "loading", "stale"]);
 
 export const serverCommands: CommandDef[] = [
   srv("dbsize", 1, ["readonly", "fast"], (c) => c.db.size, {
@@ -301,12 +279,10 @@ export const serverCommands: CommandDef[] = [
     arity: -2,
     flags: [],
     subcommands: [
-      slowlogSub("get", -2, slowlogGet, ["request_policy:all_nodes", "nondeterministic_output"]),
-      slowlogSub("len", 2, (c) => executorOf(c).slowlog.length, [
-        "request_policy:all_nodes",
-        "response_policy:agg_sum",
-        "nondeterministic_output",
-      ]),
+      slowlogSub("get", -2, slowlogGet, { tips: ["request_policy:all_nodes", "nondeterministic_output"] }),
+      slowlogSub("len", 2, (c) => executorOf(c).slowlog.length, {
+        tips: ["request_policy:all_nodes", "response_policy:agg_sum", "nondeterministic_output"],
+      }),
       slowlogSub(
         "reset",
         2,
@@ -314,7 +290,7 @@ export const serverCommands: CommandDef[] = [
           executorOf(c).slowlog.reset();
           return OK;
         },
-        ["request_policy:all_nodes", "response_policy:all_succeeded"],
+        { tips: ["request_policy:all_nodes", "response_policy:all_succeeded"] },
       ),
       { name: "help", arity: 2, flags: ["loading", "stale"], handler: () => SLOWLOG_HELP },
     ],

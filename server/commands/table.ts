@@ -201,6 +201,22 @@ function build(def: CommandDef, parent?: Command): Command {
 }
 
 /** The command table: lowercase name -> command, plus lookups tolerant of the caller's case. */
+/**
+ * A factory of subcommand definitions that share their flags (CONFIG's, SLOWLOG's, LATENCY's):
+ * name, arity, handler, and whatever else differs.
+ */
+export function subcommandsFlagged(
+  flags: CommandFlag[],
+): (name: string, arity: number, handler: Handler, extra?: Partial<CommandDef>) => CommandDef {
+  return (name, arity, handler, extra = {}) => ({ name, arity, flags, handler, ...extra });
+}
+
+/** `cmd`, or each of its subcommands if it is a container: the commands that run and keep stats. */
+export function eachRunnable(cmd: Command, f: (c: Command) => void): void {
+  if (cmd.sub) for (const s of cmd.sub.values()) f(s);
+  else f(cmd);
+}
+
 export class CommandTable {
   readonly commands = new Map<string, Command>();
   /** Exact-spelling cache ("GET", "get", "Get" as clients send them) to skip toLowerCase. */
