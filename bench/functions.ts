@@ -11,7 +11,7 @@
 // falls on both sides of a ratio. Each body gets a request count that makes a run last a
 // few hundred milliseconds on the faster server (a run of ~50 ms is mostly ramp-up and noise).
 // usage: node dist/bench/functions.js [--requests N] [--clients N] [--only a,b] [--pipelines 1,16]
-//        [--rounds N]
+//        [--rounds N] [--executor thread|inline]
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { RespClient } from "../spec/support/resp-client.js";
@@ -98,6 +98,7 @@ async function main(): Promise<void> {
       only: { type: "string" },
       pipelines: { type: "string", default: "1,16" },
       rounds: { type: "string", default: "2" },
+      executor: { type: "string", default: "thread" },
     },
   });
   const requests = Number(values.requests);
@@ -106,7 +107,10 @@ async function main(): Promise<void> {
   const rounds = Number(values.rounds);
   const only = values.only?.split(",");
   const bodies = BODIES.filter(([n]) => only === undefined || only.includes(n));
-  const targets: Target[] = [await startRedis(), await startRedlua()];
+  const targets: Target[] = [
+    await startRedis(),
+    await startRedlua("redlua", ["--executor", values.executor]),
+  ];
   try {
     const shas = new Map<string, Map<string, string>>();
     for (const t of targets) shas.set(t.name, await prepare(t.port, bodies));
