@@ -174,8 +174,28 @@ export class Connection {
       this.destroy();
       return;
     }
+    this.updateReadable();
     link.flush();
     this.flush();
+  }
+
+  /**
+   * Whether the executor may read this socket itself during the handoff wait (Session.readAhead):
+   * only when the decoder holds nothing of it and its next request is an ordinary one (not
+   * before AUTH, not closing). The executor clears it when it gives bytes back.
+   */
+  private updateReadable(): void {
+    if (this.slot < 0) return;
+    const dec = this.decoder;
+    const ok =
+      !this.closed &&
+      !this.closing &&
+      !this.ending &&
+      this.heldError === undefined &&
+      dec.buffered === 0 &&
+      dec.error === undefined &&
+      ((this.peer & PEER.authed) !== 0 || !this.owner.link.ctl.requirepass);
+    this.owner.link.ctl.slots.setReadable(this.slot, ok);
   }
 
   /** busyAnswer for a client with nothing pending: true when answered (or shutting down). */
@@ -194,14 +214,22 @@ export class Connection {
   }
 
   /**
-   * The executor's output for this connection: `done` requests finished, and the RESP bytes the
-   * executor left for this side to write (its replies go to the socket directly where it can).
+   * The executor's output for this connection: `done` requests finished, `taken` requests it
+   * read from the socket itself (pending from now on), and the RESP bytes it left for this side
+   * to write (its replies go to the socket directly where it can) — or, with PEER.input, bytes
+   * it read from the socket and gives back to the decoder.
    */
-  output(done: number, flags: number, bytes: Buffer): void {
+  output(done: number, taken: number, flags: number, bytes: Buffer): void {
     if (this.closed) return;
-    this.pending -= done;
-    this.peer = flags;
-    if (bytes.length !== 0) {
+    this.pending += taken - done;
+    this.peer = flags & ~PEER.input;
+    if ((flags & PEER.input) !== 0) {
+      // read before anything this side reads next: the handoff wait was on
+      if (this.processing) {
+        this.owner.link.netInputBytes += bytes.length;
+        this.decoder.push(bytes, false);
+      } else this.onData(bytes, false);
+    } else if (bytes.length !== 0) {
       this.owner.link.netOutputBytes += bytes.length;
       this.socket.write(bytes, this.written);
       if (this.slot >= 0) this.owner.link.ctl.slots.written(this.slot);
@@ -216,13 +244,17 @@ export class Connection {
       this.end();
       return;
     }
-    if (this.pending !== 0) return;
+    if (this.pending !== 0) {
+      this.updateReadable();
+      return;
+    }
     if (this.waiting) {
       this.waiting = false;
       this.owner.link.want(-1);
     }
     if (this.processing) this.resumeAfter = true;
     else this.resume();
+    this.updateReadable();
   }
 
   /** Every request answered: the protocol error held back, or the requests held back. */
@@ -269,6 +301,7 @@ export class Connection {
   end(): void {
     if (this.closed || this.ending) return;
     this.ending = true;
+    this.updateReadable();
     this.socket.end();
     this.finish();
   }
@@ -289,6 +322,7 @@ export class Connection {
   private finish(): void {
     if (this.closed) return;
     this.closed = true;
+    this.updateReadable();
     // the executor forgets the client below, which frees the slot for a new connection, while an
     // ended socket may go on until the peer's FIN: its _destroy must not close the slot then,
     // when it may be another connection's (QUIT made later connections lose their replies)

@@ -7,6 +7,7 @@ import net from "node:net";
 import type { Executor } from "../executor.js";
 import { log } from "../log.js";
 import { InlineLink, type ExecutorLink } from "../worker/link.js";
+import { OUT_STRIDE } from "../worker/wire.js";
 import { Connection, type ConnectionOwner } from "./connection.js";
 
 const EMPTY = Buffer.alloc(0);
@@ -118,9 +119,11 @@ export class RedluaServer implements ConnectionOwner {
   private output(out: number[], bytes: Buffer): void {
     const conns = this.conns;
     let at = 0;
-    for (let i = 0; i < out.length; i += 4) {
+    for (let i = 0; i < out.length; i += OUT_STRIDE) {
       const n = out[i + 3];
-      conns.get(out[i])?.output(out[i + 1], out[i + 2], n === 0 ? EMPTY : bytes.subarray(at, at + n));
+      conns
+        .get(out[i])
+        ?.output(out[i + 1], out[i + 4], out[i + 2], n === 0 ? EMPTY : bytes.subarray(at, at + n));
       at += n;
     }
   }

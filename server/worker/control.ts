@@ -33,7 +33,14 @@ const I = {
   mainWaiting: 9,
   /** the generation of the run whose function the text region holds */
   textGen: 10,
+  /** who reads the sockets: READS_MAIN, READS_GRANTED (the executor may), READS_EXECUTOR */
+  reads: 11,
+  /** 1 while the connection thread waits for the executor's reads to end (endReads notifies) */
+  revoking: 12,
 } as const;
+const READS_MAIN = 0;
+const READS_GRANTED = 1;
+const READS_EXECUTOR = 2;
 const INT_SLOTS = 16;
 
 /** Float64 slots, after the Int32 ones. */
@@ -66,7 +73,8 @@ const OUT_RING = IN_RING + 8 + RING_BYTES;
 export const SLOTS = 65536;
 const SLOT_WORDS = OUT_RING + 8 + RING_BYTES;
 const SLOT_FDS = SLOT_WORDS + SLOTS * 4;
-const TOTAL_BYTES = SLOT_FDS + SLOTS * 4;
+const SLOT_READABLE = SLOT_FDS + SLOTS * 4;
+const TOTAL_BYTES = SLOT_READABLE + SLOTS * 4;
 
 export const RUN_RUNNING = 1;
 export const RUN_FUNCTION = 2;
@@ -129,7 +137,11 @@ export class ControlBlock {
     this.text = Buffer.from(sab, TEXT_OFFSET, TEXT_BYTES);
     this.input = new Ring(sab, IN_RING, IN_RING + 8, RING_BYTES);
     this.output = new Ring(sab, OUT_RING, OUT_RING + 8, RING_BYTES);
-    this.slots = new SlotTable(new Int32Array(sab, SLOT_WORDS, SLOTS), new Int32Array(sab, SLOT_FDS, SLOTS));
+    this.slots = new SlotTable(
+      new Int32Array(sab, SLOT_WORDS, SLOTS),
+      new Int32Array(sab, SLOT_FDS, SLOTS),
+      new Int32Array(sab, SLOT_READABLE, SLOTS),
+    );
   }
 
   // ---- wake-ups -----------------------------------------------------------------------------
@@ -159,6 +171,39 @@ export class ControlBlock {
     Atomics.store(a, I.mainWaiting, 1);
     Atomics.wait(a, I.executorAsleep, 0, ms);
     Atomics.store(a, I.mainWaiting, 0);
+  }
+
+  /**
+   * Connection side, before its handoff wait: the executor may read the sockets marked readable
+   * in the slot table while this thread sleeps (Session.readAhead).
+   */
+  grantReads(): void {
+    Atomics.store(this.i32, I.reads, READS_GRANTED);
+  }
+
+  /** Connection side, after the wait: the sockets are its own to read again (waits out a pass). */
+  revokeReads(): void {
+    const a = this.i32;
+    if (Atomics.compareExchange(a, I.reads, READS_GRANTED, READS_MAIN) !== READS_EXECUTOR) {
+      Atomics.store(a, I.reads, READS_MAIN);
+      return;
+    }
+    Atomics.store(a, I.revoking, 1);
+    while (Atomics.compareExchange(a, I.reads, READS_GRANTED, READS_MAIN) === READS_EXECUTOR) {
+      Atomics.wait(a, I.reads, READS_EXECUTOR, 1);
+    }
+    Atomics.store(a, I.revoking, 0);
+  }
+
+  /** Executor side: starts a pass of reads if the connection side grants them now. */
+  beginReads(): boolean {
+    return Atomics.compareExchange(this.i32, I.reads, READS_GRANTED, READS_EXECUTOR) === READS_GRANTED;
+  }
+
+  /** Executor side: the pass is over (what it read was published first). */
+  endReads(): void {
+    Atomics.store(this.i32, I.reads, READS_GRANTED);
+    if (Atomics.load(this.i32, I.revoking) !== 0) Atomics.notify(this.i32, I.reads);
   }
 
   /** Connection side, after publishing input: true once per sleep, when the executor needs waking. */

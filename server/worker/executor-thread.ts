@@ -137,6 +137,16 @@ function serve(): void {
       }
       continue;
     }
+    // the next requests of the clients just answered, read here while the connection thread
+    // waits (it would otherwise wake to read them and wake this thread again)
+    if (session.readAhead()) {
+      session.runQueued();
+      if (performance.now() - start > YIELD_MS) {
+        setImmediate(serve);
+        return;
+      }
+      continue;
+    }
     ctl.setExecutorAsleep(true);
     if (!input.readable) return;
     ctl.setExecutorAsleep(false);

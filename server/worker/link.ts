@@ -24,12 +24,13 @@ import {
   OUT_MESSAGE,
   OUTPUT_HEADER,
   OUTPUT_PEER,
+  OUT_STRIDE,
   type ExecutorMessage,
 } from "./wire.js";
 
 /** What the link reports to the server that owns the connections. */
 export interface LinkEvents {
-  /** Output for connections: `out` is [connId, done, flags, length]… over `bytes`. */
+  /** Output for connections: `out` is [connId, done, flags, length, taken]… over `bytes`. */
   output(out: number[], bytes: Buffer): void;
   /** SHUTDOWN ran on the executor. */
   shutdown(): void;
@@ -39,7 +40,7 @@ export interface LinkEvents {
 
 /**
  * Parses one output message (wire.ts layout) at buf[pos…]: the slots freed, and
- * [connId, done, flags, length]… over buf[start, end).
+ * [connId, done, flags, length, taken]… over buf[start, end).
  */
 export function readOutput(
   buf: Buffer,
@@ -47,18 +48,19 @@ export function readOutput(
 ): { out: number[]; start: number; end: number; freed: number[] } {
   const freed: number[] = new Array(buf.readUInt32LE(pos));
   const count = buf.readUInt32LE(pos + 4);
-  const out: number[] = new Array(count * 4);
+  const out: number[] = new Array(count * OUT_STRIDE);
   let p = pos + OUTPUT_HEADER;
   for (let i = 0; i < freed.length; i++, p += 4) freed[i] = buf.readUInt32LE(p);
-  for (let i = 0; i < count * 4; i += 4) {
+  for (let i = 0; i < count * OUT_STRIDE; i += OUT_STRIDE) {
     out[i] = buf.readUInt32LE(p);
     out[i + 1] = buf.readUInt32LE(p + 4);
     out[i + 2] = buf.readUInt32LE(p + 8);
     out[i + 3] = buf.readUInt32LE(p + 12);
+    out[i + 4] = buf.readUInt32LE(p + 16);
     p += OUTPUT_PEER;
   }
   let total = 0;
-  for (let i = 3; i < out.length; i += 4) total += out[i];
+  for (let i = 3; i < out.length; i += OUT_STRIDE) total += out[i];
   return { out, start: p, end: p + total, freed };
 }
 
@@ -378,7 +380,10 @@ export class ThreadLink extends ExecutorLink {
     const requests = this.batch.requests;
     this.sendBatch();
     if (requests >= HANDOFF_REQUESTS && !this.ctl.scriptRunning()) {
+      // meanwhile the executor may read the clients' next requests itself (Session.readAhead)
+      this.ctl.grantReads();
       this.ctl.awaitExecutorAsleep(SYNC_WAIT_MS);
+      this.ctl.revokeReads();
       this.drainOutput();
     }
   };

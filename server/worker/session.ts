@@ -16,7 +16,16 @@ import type { RunContext, RunMonitor } from "../scripting/runner.js";
 import type { ControlBlock } from "./control.js";
 import type { Latin1Buffer } from "../protocol/intern.js";
 import type { SlotTable } from "./direct.js";
-import { OP, OUTPUT_HEADER, OUTPUT_PEER, PEER, readBatch, type CommandList } from "./wire.js";
+import {
+  OP,
+  OUTPUT_HEADER,
+  OUTPUT_PEER,
+  PEER,
+  readBatch,
+  sliceFrames,
+  wholeFrames,
+  type CommandList,
+} from "./wire.js";
 
 /** Where the session's output goes, and how it reads input while a script blocks it. */
 export interface SessionPort {
@@ -40,6 +49,7 @@ const PIECE_CHARS = 16 * 1024 * 1024;
 /** An output message holds peers up to about this many bytes (one peer's may be more). */
 const MESSAGE_BYTES = 64 * 1024 * 1024;
 const NO_SLOTS: readonly number[] = [];
+const EMPTY = Buffer.alloc(0);
 
 /** A peer's reply chunks (`size` chars in all) joined into as few strings as PIECE_CHARS allows. */
 function joinPieces(chunks: string[], size: number): string[] {
@@ -60,6 +70,11 @@ function joinPieces(chunks: string[], size: number): string[] {
   out.push(chunks.slice(from).join(""));
   return out;
 }
+
+/** The most clients readAhead keeps to look at (flushes from a busy script's hook add up). */
+const MAX_ANSWERED = 4096;
+/** One read of a socket by the executor (readAhead): the most it takes at once. */
+const READ_BYTES = 64 * 1024;
 
 /** A request held back: the client is blocked, or its script is running, or it queued behind. */
 type Held = { argv: string[]; qbuf: number } | "close";
@@ -83,6 +98,25 @@ class Peer {
   get closing(): boolean {
     return this.c.closeAfterReply || this.c.killed;
   }
+
+  /** PEER bits of its state, for the connection side. */
+  flags(): number {
+    const c = this.c;
+    let flags = c.resp === 3 ? PEER.resp3 : 0;
+    if (c.authenticated) flags |= PEER.authed;
+    if (c.closeAfterReply) flags |= PEER.close;
+    if (c.killed) flags |= PEER.kill;
+    if (
+      !c.replyOff &&
+      !c.replySkipNext &&
+      !c.inMulti &&
+      !c.blocked &&
+      !(c.resp === 2 && c.subs + c.psubs + c.ssubs !== 0)
+    ) {
+      flags |= PEER.plain;
+    }
+    return flags;
+  }
 }
 
 export class Session implements ExecutorHost, RunMonitor {
@@ -91,6 +125,12 @@ export class Session implements ExecutorHost, RunMonitor {
   private touched: Peer[] = [];
   /** slots of peers forgotten since the last output */
   private freed: number[] = [];
+  /**
+   * Peers whose replies all went to their sockets in the last flushes, in that order: the ones
+   * whose next requests readAhead looks for
+   */
+  private answered: Peer[] = [];
+  private readBuf: Buffer | undefined = undefined;
   /** peers with held requests to run once nothing holds them back */
   private readonly waiting = new Set<Peer>();
   /** batches received and not fully processed; `pos` is the next op in inbox[0] */
@@ -435,6 +475,15 @@ export class Session implements ExecutorHost, RunMonitor {
           }
         }
         for (let j = k; j < pieces.length; j++) n += pieces[j].length;
+        if (
+          n === 0 &&
+          p.held.length === 0 &&
+          !p.blockedRequest &&
+          !p.closing &&
+          this.answered.length < MAX_ANSWERED
+        ) {
+          this.answered.push(p);
+        }
       }
       if (n !== 0) left[i] = k === 0 ? pieces : pieces.slice(k);
       lengths[i] = n;
@@ -477,25 +526,13 @@ export class Session implements ExecutorHost, RunMonitor {
     for (let i = start; i < end; i++) {
       const p = ps[i];
       p.touched = false;
-      const c = p.c;
-      let flags = c.resp === 3 ? PEER.resp3 : 0;
-      if (c.authenticated) flags |= PEER.authed;
-      if (c.closeAfterReply) flags |= PEER.close;
-      if (c.killed) flags |= PEER.kill;
+      const flags = p.flags();
       if ((flags & (PEER.close | PEER.kill)) !== 0 || lengths[i] !== 0) urgent = true;
-      if (
-        !c.replyOff &&
-        !c.replySkipNext &&
-        !c.inMulti &&
-        !c.blocked &&
-        !(c.resp === 2 && c.subs + c.psubs + c.ssubs !== 0)
-      ) {
-        flags |= PEER.plain;
-      }
       b.writeUInt32LE(p.id, o);
       b.writeUInt32LE(p.done, o + 4);
       b.writeUInt32LE(flags, o + 8);
       b.writeUInt32LE(lengths[i], o + 12);
+      b.writeUInt32LE(0, o + 16);
       p.done = 0;
       o += OUTPUT_PEER;
     }
@@ -506,6 +543,95 @@ export class Session implements ExecutorHost, RunMonitor {
       for (const piece of pieces) o += b.latin1Write(piece, o);
     }
     this.io.publish(buf, urgent);
+  }
+
+  /**
+   * Thread mode, with nothing left to run: reads the next requests of the clients just answered
+   * from their sockets itself, while the connection thread sleeps in its handoff wait and
+   * grants it the reads (ControlBlock.beginReads), and queues them; true if it took any (run
+   * them with runQueued). This spares the two thread wake-ups a batch costs when clients send
+   * one request at a time: the connection thread would wake, read these sockets and wake this
+   * one again. Clients are read in the order their replies went out, the likeliest to have
+   * answered first, and the pass stops at the first socket with nothing yet (an empty read
+   * costs an exception). Only whole, plain requests are taken (wholeFrames) from sockets the
+   * connection side marked readable; any other bytes go back to its decoder with the output,
+   * and so does the count of requests taken, published before the reads are handed back, so
+   * its decisions (-BUSY, held protocol errors) count them as pending.
+   */
+  readAhead(): boolean {
+    const slots = this.io.slots;
+    const cands = this.answered;
+    if (slots === undefined || cands.length === 0) return false;
+    if (!this.ctl.beginReads()) {
+      this.answered = [];
+      return false;
+    }
+    if (this.ctl.input.readable) {
+      // a batch sent before the grant is still in the ring: its requests come first (a
+      // pipelining client's next ones may be in its socket already)
+      this.ctl.endReads();
+      return false;
+    }
+    const buf = (this.readBuf ??= Buffer.allocUnsafeSlow(READ_BYTES));
+    const maxBulkLen = this.ex.config.protoMaxBulkLen;
+    const taken: Peer[] = [];
+    const counts: number[] = [];
+    const given: Buffer[] = [];
+    const ops: unknown[] = [];
+    let next = 0;
+    try {
+      this.now = Date.now();
+      for (; next < cands.length; next++) {
+        const p = cands[next];
+        if (this.peers.get(p.id) !== p || p.held.length !== 0 || p.blockedRequest || p.closing) continue;
+        if (!slots.mayRead(p.slot)) continue;
+        const n = slots.read(p.slot, buf);
+        if (n === 0) {
+          if (slots.mayRead(p.slot)) break;
+          continue;
+        }
+        const count = wholeFrames(buf, 0, n, maxBulkLen);
+        taken.push(p);
+        if (count > 0) {
+          this.ex.stats.netInputBytes += n;
+          sliceFrames(buf as Latin1Buffer, 0, n, p.id, count, 0, ops);
+          counts.push(count);
+          given.push(EMPTY);
+        } else {
+          slots.unreadable(p.slot);
+          counts.push(0);
+          given.push(Buffer.from(buf.subarray(0, n)));
+        }
+      }
+      if (taken.length !== 0) this.publishTaken(taken, counts, given);
+    } finally {
+      this.ctl.endReads();
+    }
+    // the rest are looked at in the next pass, behind the clients answered meanwhile
+    this.answered = next >= cands.length ? [] : cands.slice(next);
+    if (ops.length === 0) return false;
+    this.inbox.push(ops);
+    return true;
+  }
+
+  /** readAhead's output: per peer, the requests it took, or the bytes it gives back. */
+  private publishTaken(ps: Peer[], counts: number[], given: Buffer[]): void {
+    let total = OUTPUT_HEADER;
+    for (const g of given) total += OUTPUT_PEER + g.length;
+    const [buf, at] = this.io.reserve(total);
+    buf.writeUInt32LE(0, at);
+    buf.writeUInt32LE(ps.length, at + 4);
+    let o = at + OUTPUT_HEADER;
+    for (let i = 0; i < ps.length; i++) {
+      buf.writeUInt32LE(ps[i].id, o);
+      buf.writeUInt32LE(0, o + 4);
+      buf.writeUInt32LE(ps[i].flags() | (given[i].length !== 0 ? PEER.input : 0), o + 8);
+      buf.writeUInt32LE(given[i].length, o + 12);
+      buf.writeUInt32LE(counts[i], o + 16);
+      o += OUTPUT_PEER;
+    }
+    for (const g of given) o += g.copy(buf, o);
+    this.io.publish(buf, false);
   }
 
   // ---- ExecutorHost -------------------------------------------------------------------------
