@@ -2,8 +2,10 @@
 // whole request to the executor link (which batches them), and writes the executor's output as
 // it comes back, one socket write per connection per batch — with the executor on its own
 // thread, only what that thread could not write to the socket itself (worker/direct.ts: this
-// side then holds the socket's slot until its writes are out). Keeps per connection only what
-// its own decisions need: requests sent and not finished (replies stay in order), the
+// side then holds the socket's slot until its writes are out). While this thread sleeps in its
+// handoff wait that thread may also read the socket itself (worker/session.ts's readAhead),
+// when this side marks it readable. Keeps per connection only what its own decisions need:
+// requests sent, or taken by the executor, and not finished (replies stay in order), the
 // executor's view of the client (auth, RESP version, whether it may be answered -BUSY here),
 // closing. While a script runs past busy-reply-threshold it answers a client with nothing
 // waiting at the executor itself (worker/busy.ts). Closes after protocol errors, QUIT and

@@ -16,6 +16,10 @@
 // once per connection, waiting out a write under way, so the executor never writes to an fd
 // number the process may already have reused; and a slot is reused only after the executor
 // has forgotten the client that had it (it reports freed slots with its output).
+//
+// Direct reads: a second word per slot says whether the executor may read the socket itself
+// while the connection thread grants it the reads (Session.readAhead); the connection thread
+// sets it when its decoder holds nothing of the connection, and clears it when it closes.
 
 import fs from "node:fs";
 
