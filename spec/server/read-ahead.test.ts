@@ -113,21 +113,58 @@ async function harness() {
     socket.destroy();
     server.close();
   };
-  return { ctl, session, client, run, output, waitFor, close, SLOT, ID, received: () => received };
+  /** The client gets `reply` to `argv` (a candidate for readAhead now), then sends `next`. */
+  const answerThenSend = async (argv: string[], reply: string, next: string) => {
+    run(argv);
+    await waitFor(reply);
+    output();
+    if (next !== "") client.write(next);
+    await sleep(30);
+  };
+  /** One readAhead pass, granted: what it returned. */
+  const pass = () => {
+    ctl.grantReads();
+    const r = session.readAhead();
+    ctl.revokeReads();
+    return r;
+  };
+  return {
+    ctl,
+    session,
+    client,
+    run,
+    output,
+    waitFor,
+    close,
+    answerThenSend,
+    pass,
+    SLOT,
+    ID,
+  };
+}
+
+/** A test body run against a fresh harness, closed afterwards. */
+function withHarness(f: (h: Awaited<ReturnType<typeof harness>>) => Promise<void>): () => Promise<void> {
+  return async () => {
+    const h = await harness();
+    try {
+      await f(h);
+    } finally {
+      h.close();
+    }
+  };
 }
 
 describe("Session.readAhead", () => {
-  test("takes the next whole requests of a client just answered, and says so before running them", async () => {
-    const h = await harness();
-    try {
-      h.run(["SET", "k", "v"]);
-      await h.waitFor("+OK\r\n");
-      h.output();
-      h.client.write("*2\r\n$3\r\nGET\r\n$1\r\nk\r\n*1\r\n$4\r\nPING\r\n");
-      await sleep(30);
-      h.ctl.grantReads();
-      assert.equal(h.session.readAhead(), true);
-      h.ctl.revokeReads();
+  test(
+    "takes the next whole requests of a client just answered, and says so before running them",
+    withHarness(async (h) => {
+      await h.answerThenSend(
+        ["SET", "k", "v"],
+        "+OK\r\n",
+        "*2\r\n$3\r\nGET\r\n$1\r\nk\r\n*1\r\n$4\r\nPING\r\n",
+      );
+      assert.equal(h.pass(), true);
       // published before they run: two requests taken, nothing done yet
       assert.deepEqual(h.output(), [[h.ID, 0, PEER.authed | PEER.plain, 0, 2, ""]]);
       h.session.runQueued();
@@ -137,80 +174,61 @@ describe("Session.readAhead", () => {
       assert.equal(recs.length, 1);
       assert.deepEqual(recs[0].slice(0, 2), [h.ID, 2]);
       assert.equal(recs[0][4], 0);
-    } finally {
-      h.close();
-    }
-  });
+    }),
+  );
 
-  test("gives back what is not whole requests, and leaves the socket to the connection side", async () => {
-    const h = await harness();
-    try {
-      h.run(["PING"]);
-      await h.waitFor("+PONG\r\n");
-      h.output();
+  test(
+    "gives back what is not whole requests, and leaves the socket to the connection side",
+    withHarness(async (h) => {
       const cut = "*1\r\n$4\r\nPING\r\n*2\r\n$4\r\nEC";
-      h.client.write(cut);
-      await sleep(30);
-      h.ctl.grantReads();
-      assert.equal(h.session.readAhead(), false);
-      h.ctl.revokeReads();
+      await h.answerThenSend(["PING"], "+PONG\r\n", cut);
+      assert.equal(h.pass(), false);
       assert.deepEqual(h.output(), [[h.ID, 0, PEER.authed | PEER.plain | PEER.input, cut.length, 0, cut]]);
       assert.equal(h.ctl.slots.mayRead(h.SLOT), false);
       // an inline request too
       h.ctl.slots.setReadable(h.SLOT, true);
-      h.run(["PING"]);
-      h.output();
-      h.client.write("PING\r\n");
-      await sleep(30);
-      h.ctl.grantReads();
-      assert.equal(h.session.readAhead(), false);
-      h.ctl.revokeReads();
+      await h.answerThenSend(["PING"], "+PONG\r\n+PONG\r\n", "PING\r\n");
+      assert.equal(h.pass(), false);
       assert.deepEqual(h.output(), [[h.ID, 0, PEER.authed | PEER.plain | PEER.input, 6, 0, "PING\r\n"]]);
-    } finally {
-      h.close();
-    }
-  });
+    }),
+  );
 
-  test("reads nothing unless granted and readable, and keeps a client with nothing yet for the next pass", async () => {
-    const h = await harness();
-    try {
-      h.run(["PING"]);
-      await h.waitFor("+PONG\r\n");
-      h.output();
-      // nothing sent yet: an empty read, the client stays a candidate
-      h.ctl.grantReads();
-      assert.equal(h.session.readAhead(), false);
-      h.ctl.revokeReads();
+  test(
+    "reads nothing unless granted and readable, and keeps a client with nothing yet for the next pass",
+    withHarness(async (h) => {
+      const ping = "*1\r\n$4\r\nPING\r\n";
+      // nothing sent yet: an empty read; the client stays a candidate and is read next time
+      await h.answerThenSend(["PING"], "+PONG\r\n", "");
+      assert.equal(h.pass(), false);
       assert.deepEqual(h.output(), []);
-      h.client.write("*1\r\n$4\r\nPING\r\n");
+      h.client.write(ping);
       await sleep(30);
+      assert.equal(h.pass(), true);
+      assert.equal(h.output()[0][4], 1);
+      h.session.runQueued();
+      await h.waitFor("+PONG\r\n+PONG\r\n");
+      h.output();
       // not granted: the connection thread reads
+      h.client.write(ping);
+      await sleep(30);
       assert.equal(h.session.readAhead(), false);
       // granted but not readable (the decoder holds part of a request): left alone
       h.run(["PING"]);
       h.output();
       h.ctl.slots.setReadable(h.SLOT, false);
-      h.ctl.grantReads();
-      assert.equal(h.session.readAhead(), false);
+      assert.equal(h.pass(), false);
       h.ctl.slots.setReadable(h.SLOT, true);
       h.run(["PING"]);
       h.output();
-      assert.equal(h.session.readAhead(), true);
-      h.ctl.revokeReads();
+      assert.equal(h.pass(), true);
       assert.equal(h.output()[0][4], 1);
-    } finally {
-      h.close();
-    }
-  });
+    }),
+  );
 
-  test("a batch sent before the grant and not yet taken goes first: nothing is read", async () => {
-    const h = await harness();
-    try {
-      h.run(["PING"]);
-      await h.waitFor("+PONG\r\n");
-      h.output();
-      h.client.write("*1\r\n$4\r\nPING\r\n");
-      await sleep(30);
+  test(
+    "a batch sent before the grant and not yet taken goes first: nothing is read",
+    withHarness(async (h) => {
+      await h.answerThenSend(["PING"], "+PONG\r\n", "*1\r\n$4\r\nPING\r\n");
       const ring = h.ctl.input;
       const at = ring.reserve(4);
       ring.bytes.writeUInt32LE(0, at);
@@ -218,34 +236,26 @@ describe("Session.readAhead", () => {
       h.ctl.grantReads();
       assert.equal(h.session.readAhead(), false);
       assert.deepEqual(h.output(), []);
+      // once the batch is taken, the client (still a candidate) is read
       ring.next();
       ring.release();
-      h.run(["PING"]);
-      h.output();
       assert.equal(h.session.readAhead(), true);
       h.ctl.revokeReads();
-    } finally {
-      h.close();
-    }
-  });
+      assert.equal(h.output()[0][4], 1);
+    }),
+  );
 
-  test("the end of the stream leaves the socket to the connection side", async () => {
-    const h = await harness();
-    try {
-      h.run(["PING"]);
-      await h.waitFor("+PONG\r\n");
-      h.output();
+  test(
+    "the end of the stream leaves the socket to the connection side",
+    withHarness(async (h) => {
+      await h.answerThenSend(["PING"], "+PONG\r\n", "");
       h.client.end();
       await sleep(30);
-      h.ctl.grantReads();
-      assert.equal(h.session.readAhead(), false);
-      h.ctl.revokeReads();
+      assert.equal(h.pass(), false);
       assert.deepEqual(h.output(), []);
       assert.equal(h.ctl.slots.mayRead(h.SLOT), false);
-    } finally {
-      h.close();
-    }
-  });
+    }),
+  );
 });
 
 describe("clients sending one request at a time (executor thread)", () => {
