@@ -584,6 +584,8 @@ export class Session implements ExecutorHost, RunMonitor {
       for (; next < cands.length; next++) {
         const p = cands[next];
         if (this.peers.get(p.id) !== p || p.held.length !== 0 || p.blockedRequest || p.closing) continue;
+        // not authenticated (RESET, or AUTH still to come): the decoder's limits are smaller
+        if (!p.c.authenticated && this.ex.config.requirepass !== "") continue;
         if (!slots.mayRead(p.slot)) continue;
         const n = slots.read(p.slot, buf);
         if (n === 0) {

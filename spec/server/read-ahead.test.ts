@@ -256,6 +256,20 @@ describe("Session.readAhead", () => {
       assert.equal(h.ctl.slots.mayRead(h.SLOT), false);
     }),
   );
+
+  test(
+    "a client that is not authenticated (RESET with requirepass set) is left to the connection side",
+    withHarness(async (h) => {
+      const ping = "*1\r\n$4\r\nPING\r\n";
+      await h.answerThenSend(["CONFIG", "SET", "requirepass", "pw"], "+OK\r\n", "");
+      await h.answerThenSend(["RESET"], "+RESET\r\n", ping);
+      assert.equal(h.pass(), false);
+      assert.deepEqual(h.output(), []);
+      await h.answerThenSend(["AUTH", "pw"], "+OK\r\n", "");
+      assert.equal(h.pass(), true);
+      assert.equal(h.output()[0][4], 1);
+    }),
+  );
 });
 
 describe("clients sending one request at a time (executor thread)", () => {
