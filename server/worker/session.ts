@@ -16,16 +16,8 @@ import type { RunContext, RunMonitor } from "../scripting/runner.js";
 import type { ControlBlock } from "./control.js";
 import type { Latin1Buffer } from "../protocol/intern.js";
 import type { SlotTable } from "./direct.js";
-import {
-  OP,
-  OUTPUT_HEADER,
-  OUTPUT_PEER,
-  PEER,
-  readBatch,
-  sliceFrames,
-  wholeFrames,
-  type CommandList,
-} from "./wire.js";
+import { RequestDecoder } from "../protocol/decoder.js";
+import { OP, OUTPUT_HEADER, OUTPUT_PEER, PEER, readBatch, type CommandList } from "./wire.js";
 
 /** Where the session's output goes, and how it reads input while a script blocks it. */
 export interface SessionPort {
@@ -131,6 +123,8 @@ export class Session implements ExecutorHost, RunMonitor {
    */
   private answered: Peer[] = [];
   private readBuf: Buffer | undefined = undefined;
+  /** readAhead's decoder, reused while every read it gets is whole requests */
+  private readDecoder: RequestDecoder | undefined = undefined;
   /** peers with held requests to run once nothing holds them back */
   private readonly waiting = new Set<Peer>();
   /** batches received and not fully processed; `pos` is the next op in inbox[0] */
@@ -553,8 +547,10 @@ export class Session implements ExecutorHost, RunMonitor {
    * one request at a time: the connection thread would wake, read these sockets and wake this
    * one again. Clients are read in the order their replies went out, the likeliest to have
    * answered first, and the pass stops at the first socket with nothing yet (an empty read
-   * costs an exception). Only whole, plain requests are taken (wholeFrames) from sockets the
-   * connection side marked readable; any other bytes go back to its decoder with the output,
+   * costs an exception). Only reads that are nothing but whole multibulk requests, as the
+   * connection side's own decoder takes them, are taken from sockets that side marked
+   * readable; any other bytes (a request cut short, an inline one, a protocol error) go back
+   * to its decoder with the output,
    * and so does the count of requests taken, published before the reads are handed back, so
    * its decisions (-BUSY, held protocol errors) count them as pending.
    */
@@ -592,11 +588,10 @@ export class Session implements ExecutorHost, RunMonitor {
           if (slots.mayRead(p.slot)) break;
           continue;
         }
-        const count = wholeFrames(buf, 0, n, maxBulkLen);
+        const count = this.takeRequests(p.id, buf.subarray(0, n), maxBulkLen, ops);
         taken.push(p);
-        if (count > 0) {
+        if (count >= 0) {
           this.ex.stats.netInputBytes += n;
-          sliceFrames(buf as Latin1Buffer, 0, n, p.id, count, 0, ops);
           counts.push(count);
           given.push(EMPTY);
         } else {
@@ -614,6 +609,32 @@ export class Session implements ExecutorHost, RunMonitor {
     if (ops.length === 0) return false;
     this.inbox.push(ops);
     return true;
+  }
+
+  /**
+   * The requests of one read of connection `id`'s socket as OP.cmd entries of `ops`, decoded as
+   * the connection side decodes them (its RequestDecoder, limits of an authenticated client):
+   * how many, or -1, adding none, when the read is anything but whole multibulk requests.
+   */
+  private takeRequests(id: number, bytes: Buffer, maxBulkLen: number, ops: unknown[]): number {
+    const dec = (this.readDecoder ??= new RequestDecoder({ maxBulkLen, authRequired: false }));
+    dec.limits.maxBulkLen = maxBulkLen;
+    // borrowed: the arguments are sliced into strings, and all of it is consumed or dropped
+    dec.push(bytes, true);
+    const from = ops.length;
+    let count = 0;
+    let inline = false;
+    for (let argv = dec.next(); argv !== undefined; argv = dec.next()) {
+      inline = dec.frameInline;
+      if (inline) break;
+      ops.push(OP.cmd, id, dec.buffered, argv);
+      count++;
+    }
+    if (!inline && dec.buffered === 0 && dec.error === undefined) return count;
+    // cut short, inline or an error: the decoder holds state; the next read gets a fresh one
+    this.readDecoder = undefined;
+    ops.length = from;
+    return -1;
   }
 
   /** readAhead's output: per peer, the requests it took, or the bytes it gives back. */

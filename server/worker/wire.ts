@@ -235,53 +235,7 @@ export function readBatch(
   }
 }
 
-/** The longest count line of a multibulk the executor takes from a socket itself (1024 * 1024). */
-const MAX_ARGC = 1024 * 1024;
-
-/** A decimal of 1 to `max` digits at b[p…] without a leading zero, then CRLF: its end, or -1. */
-function countLine(b: Buffer, p: number, end: number, max: number): number {
-  const from = p;
-  while (p < end && b[p] >= 48 && b[p] <= 57) p++;
-  const digits = p - from;
-  if (digits === 0 || digits > max || (digits > 1 && b[from] === 48)) return -1;
-  return p + 1 < end && b[p] === 13 && b[p + 1] === 10 ? p + 2 : -1;
-}
-
-/**
- * Requests the executor read from a socket itself (Session.readAhead), at buf[start, end): how
- * many whole multibulk requests they are when they are nothing else and the connection side's
- * decoder would take each as it is, else -1 (a request cut short, an inline or empty one, a
- * count or length past the limits, a leading zero, a missing CRLF: the bytes then go to that
- * decoder, which answers each case as Redis does).
- */
-export function wholeFrames(buf: Buffer, start: number, end: number, maxBulkLen: number): number {
-  const b = buf;
-  let p = start;
-  let count = 0;
-  while (p < end) {
-    if (b[p] !== 42) return -1;
-    const q = countLine(b, p + 1, end, 7);
-    if (q < 0) return -1;
-    let argc = 0;
-    for (let i = p + 1; i < q - 2; i++) argc = argc * 10 + b[i] - 48;
-    if (argc === 0 || argc > MAX_ARGC) return -1;
-    p = q;
-    for (let k = 0; k < argc; k++) {
-      if (p >= end || b[p] !== 36) return -1;
-      const r = countLine(b, p + 1, end, 10);
-      if (r < 0) return -1;
-      let len = 0;
-      for (let i = p + 1; i < r - 2; i++) len = len * 10 + b[i] - 48;
-      if (len > maxBulkLen || r + len + 2 > end || b[r + len] !== 13 || b[r + len + 1] !== 10) return -1;
-      p = r + len + 2;
-    }
-    count++;
-  }
-  return count;
-}
-
-/** `count` whole requests at b[pos, end) (checked) as OP.cmd entries of `out`; returns `end`. */
-export function sliceFrames(
+function sliceFrames(
   b: Latin1Buffer,
   pos: number,
   end: number,

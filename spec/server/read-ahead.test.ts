@@ -1,7 +1,7 @@
 // The executor thread reading clients' next requests itself (Session.readAhead) while the
-// connection thread sleeps in its handoff wait. Unit checks of the frame check it takes
-// requests by (wholeFrames) and of one pass over a real socket: what it takes, what it gives
-// back to the connection side's decoder, what it leaves, and that the count of requests it
+// connection thread sleeps in its handoff wait. Unit checks of one pass over a real socket:
+// which reads it takes (whole multibulk requests, decoded as the connection side decodes
+// them) and which it gives back to that side's decoder, what it leaves, and that the count of requests it
 // took is published before they run (the connection side counts them as pending from then on:
 // a client whose script turns busy must not be answered -BUSY by that side). Then clients
 // sending one request at a time to a server with the executor thread, with inline requests,
@@ -17,44 +17,12 @@ import { configureLog } from "../../server/log.js";
 import { ControlBlock } from "../../server/worker/control.js";
 import { readOutput } from "../../server/worker/link.js";
 import { Session } from "../../server/worker/session.js";
-import { BatchWriter, encodeRequest, OUT_STRIDE, PEER, wholeFrames } from "../../server/worker/wire.js";
+import { BatchWriter, encodeRequest, OUT_STRIDE, PEER } from "../../server/worker/wire.js";
 import { RespClient } from "../support/resp-client.js";
 
 configureLog({ silent: true });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const bytes = (s: string) => Buffer.from(s, "latin1");
-
-describe("wholeFrames", () => {
-  const cases: [string, string, number][] = [
-    ["one request", "*1\r\n$4\r\nPING\r\n", 1],
-    ["two requests", "*2\r\n$3\r\nGET\r\n$1\r\nk\r\n*1\r\n$4\r\nPING\r\n", 2],
-    ["an empty argument", "*2\r\n$4\r\nECHO\r\n$0\r\n\r\n", 1],
-    ["binary data with CRLF inside", "*2\r\n$4\r\nECHO\r\n$4\r\na\r\nb\r\n", 1],
-    ["nothing", "", 0],
-    ["a request cut in its data", "*2\r\n$4\r\nECHO\r\n$4\r\nab", -1],
-    ["a request cut in a length line", "*2\r\n$4\r\nECHO\r\n$", -1],
-    ["a request cut after its count", "*2\r\n", -1],
-    ["a whole request and a cut one", "*1\r\n$4\r\nPING\r\n*1\r\n$4", -1],
-    ["an inline request", "PING\r\n", -1],
-    ["an empty multibulk", "*0\r\n", -1],
-    ["a negative count", "*-1\r\n", -1],
-    ["a count with a leading zero", "*01\r\n$4\r\nPING\r\n", -1],
-    ["a length with a leading zero", "*1\r\n$04\r\nPING\r\n", -1],
-    ["a count past 1024 * 1024", "*1048577\r\n", -1],
-    ["a missing dollar", "*1\r\n:4\r\nPING\r\n", -1],
-    ["data not followed by CRLF", "*1\r\n$4\r\nPINGxx", -1],
-    ["a count line ended by LF alone", "*1\n$4\r\nPING\r\n", -1],
-  ];
-  for (const [name, input, want] of cases) {
-    test(name, () => assert.equal(wholeFrames(bytes(input), 0, input.length, 512 * 1024 * 1024), want));
-  }
-  test("a length past proto-max-bulk-len", () => {
-    const s = "*2\r\n$4\r\nECHO\r\n$5\r\nhello\r\n";
-    assert.equal(wholeFrames(bytes(s), 0, s.length, 5), 1);
-    assert.equal(wholeFrames(bytes(s), 0, s.length, 4), -1);
-  });
-});
 
 /** A session as the executor thread runs it, its output kept, and a socket pair to read. */
 async function harness() {
@@ -156,6 +124,42 @@ function withHarness(f: (h: Awaited<ReturnType<typeof harness>>) => Promise<void
 }
 
 describe("Session.readAhead", () => {
+  // what one read holds, and the requests taken from it (-1: the read is given back whole)
+  const cases: [string, string, number][] = [
+    ["one request", "*1\r\n$4\r\nPING\r\n", 1],
+    ["two requests", "*2\r\n$3\r\nGET\r\n$1\r\nk\r\n*1\r\n$4\r\nPING\r\n", 2],
+    ["an empty argument", "*2\r\n$4\r\nECHO\r\n$0\r\n\r\n", 1],
+    ["binary data with CRLF inside", "*2\r\n$4\r\nECHO\r\n$4\r\na\r\nb\r\n", 1],
+    ["an empty multibulk, skipped as Redis skips it", "*0\r\n", 0],
+    ["a negative count, skipped as Redis skips it", "*-1\r\n", 0],
+    ["data followed by two bytes Redis does not look at", "*1\r\n$4\r\nPINGxx", 1],
+    ["a request cut in its data", "*2\r\n$4\r\nECHO\r\n$4\r\nab", -1],
+    ["a request cut in a length line", "*2\r\n$4\r\nECHO\r\n$", -1],
+    ["a request cut after its count", "*2\r\n", -1],
+    ["a whole request and a cut one", "*1\r\n$4\r\nPING\r\n*1\r\n$4", -1],
+    ["an inline request", "PING\r\n", -1],
+    ["a whole request and an inline one", "*1\r\n$4\r\nPING\r\nPING\r\n", -1],
+    ["a count with a leading zero", "*01\r\n$4\r\nPING\r\n", -1],
+    ["a length with a leading zero", "*1\r\n$04\r\nPING\r\n", -1],
+    ["a count past 1024 * 1024", "*1048577\r\n", -1],
+    ["a missing dollar", "*1\r\n:4\r\nPING\r\n", -1],
+    ["a count line ended by LF alone", "*1\n$4\r\nPING\r\n", -1],
+  ];
+  for (const [name, input, want] of cases) {
+    test(
+      `a read of ${name}`,
+      withHarness(async (h) => {
+        await h.answerThenSend(["PING"], "+PONG\r\n", input);
+        assert.equal(h.pass(), want > 0);
+        const flags = PEER.authed | PEER.plain;
+        assert.deepEqual(h.output(), [
+          want >= 0 ? [h.ID, 0, flags, 0, want, ""] : [h.ID, 0, flags | PEER.input, input.length, 0, input],
+        ]);
+        assert.equal(h.ctl.slots.mayRead(h.SLOT), want >= 0);
+      }),
+    );
+  }
+
   test(
     "takes the next whole requests of a client just answered, and says so before running them",
     withHarness(async (h) => {
