@@ -303,7 +303,6 @@ export class Connection {
   end(): void {
     if (this.closed || this.ending) return;
     this.ending = true;
-    this.updateReadable();
     this.socket.end();
     this.finish();
   }
