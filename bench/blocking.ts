@@ -8,12 +8,26 @@
 // own second thread and with this loop. --nice N lowers this process's priority (the servers
 // keep theirs: each is started at 0) so that the servers' threads get the CPU first when
 // they wake, as they would with the load coming from another machine.
+// --pin gives the load generator the last CPU and the servers the others (taskset): with two
+// cores, each server then has one of its own, as it would with its clients on another machine.
+// Without it, a woken server thread can wait a scheduler tick (4 ms here) behind this
+// process's loop on its core, which is the VM's scheduler showing, not the server: seen with
+// `perf sched timehist`, redlua's connection thread waiting 3.9 ms on CPU 1 behind the
+// generator while CPU 0 sat idle for 1.3 ms. A server with two threads (redlua's default) has
+// two threads on that path for each push, so it meets such waits about twice as often.
+// Each server is measured after --warmup seconds (default 2) of the same load, not counted:
+// a fresh redlua compiles its hot paths in its first ~1.5 s, and V8 does that work on helper
+// threads that then hold a core for 1-5 ms at a time, during which the server's own threads
+// wait (perf sched timehist: 42 waits over 1 ms in the second half-second of a run, none
+// after 1.5 s). With the earlier 0.5 s warm-up that start-up cost made most of redlua's p99.
 // With --rounds N every server runs N times, the servers taking turns, and the table gives the
 // median over the rounds of each figure (one run's tail moves by 2-3x on a shared machine),
 // then each round's p99 ratio.
 // usage: node dist/bench/blocking.js [--seconds N] [--rate PUSHES_PER_S] [--clients N]
-//        [--keys N] [--producers N] [--executor thread,inline] [--nice N] [--rounds N]
-import { setPriority } from "node:os";
+//        [--keys N] [--producers N] [--executor thread,inline] [--nice N] [--rounds N] [--pin]
+//        [--warmup SECONDS]
+import { spawnSync } from "node:child_process";
+import { availableParallelism, setPriority } from "node:os";
 import { parseArgs } from "node:util";
 import { parseReply, RespClient } from "../spec/support/resp-client.js";
 import { median } from "./stats.js";
@@ -35,7 +49,7 @@ interface Result {
 
 async function run(
   t: Target,
-  opts: { seconds: number; rate: number; clients: number; keys: number; producers: number },
+  opts: { seconds: number; warmup: number; rate: number; clients: number; keys: number; producers: number },
 ) {
   const key = (i: number) => `bench:q${i % opts.keys}`;
   const latencies: number[] = [];
@@ -69,7 +83,7 @@ async function run(
   });
   // Warm-up (JIT, connections), then the measured window at a steady rate.
   const start = performance.now();
-  const warmup = 500;
+  const warmup = opts.warmup * 1000;
   const end = start + warmup + opts.seconds * 1000;
   await new Promise<void>((resolve) => {
     const tick = () => {
@@ -111,6 +125,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       seconds: { type: "string", default: "3" },
+      warmup: { type: "string", default: "2" },
       rate: { type: "string", default: "5000" },
       clients: { type: "string", default: "100" },
       keys: { type: "string", default: "10" },
@@ -118,10 +133,12 @@ async function main(): Promise<void> {
       executor: { type: "string", default: "thread,inline" },
       nice: { type: "string", default: "0" },
       rounds: { type: "string", default: "1" },
+      pin: { type: "boolean", default: false },
     },
   });
   const opts = {
     seconds: Number(values.seconds),
+    warmup: Number(values.warmup),
     rate: Number(values.rate),
     clients: Number(values.clients),
     keys: Number(values.keys),
@@ -137,12 +154,18 @@ async function main(): Promise<void> {
   ];
   const nice = Number(values.nice);
   const rounds = Number(values.rounds);
+  const cpus = availableParallelism();
+  const pinned = values.pin === true && cpus >= 2;
+  if (values.pin === true && !pinned) process.stderr.write("--pin needs 2 CPUs or more: not pinned\n");
+  const serverCpus = `0-${cpus - 2}`;
+  if (pinned) pin(process.pid, String(cpus - 1));
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < starts.length; i++) {
       // a server started by this process inherits its priority (going back to 0 needs root)
       if (nice !== 0) setPriority(0);
       const t = await starts[i]();
       if (nice !== 0) setPriority(nice);
+      if (pinned) pin(t.pid, serverCpus);
       try {
         const r = await run(t, opts);
         const sorted = [...r.latencies].sort((a, b) => a - b);
@@ -162,8 +185,10 @@ async function main(): Promise<void> {
   const med = figures.map((perRound) => [0, 1, 2, 3, 4].map((j) => median(perRound.map((x) => x[j]))));
   const f = (x: number) => x.toFixed(3);
   let out = `Blocking pop wake-up latency: ${opts.clients} clients in BLPOP on ${opts.keys} lists, `;
-  out += `${opts.producers} producers pushing ${opts.rate}/s for ${opts.seconds} s (ms, push to wake)`;
+  out += `${opts.producers} producers pushing ${opts.rate}/s for ${opts.seconds} s after ${opts.warmup} s `;
+  out += "of warm-up (ms, push to wake)";
   out += nice !== 0 ? `, load generator at nice ${nice}` : "";
+  out += pinned ? `, load generator on CPU ${cpus - 1} and servers on CPU ${serverCpus}` : "";
   out += rounds > 1 ? `; medians of ${rounds} rounds\n\n` : "\n\n";
   out += "| server | wake-ups | p50 | p90 | p99 | max |\n|---|---|---|---|---|---|\n";
   med.forEach(([n, p50, p90, p99, max], i) => {
@@ -183,6 +208,13 @@ async function main(): Promise<void> {
     }
   }
   process.stdout.write(out);
+}
+
+/** Every thread of process `pid` to `cpus` (a taskset list). */
+function pin(pid: number | undefined, cpus: string): void {
+  if (pid === undefined) throw new Error("--pin: no process id");
+  const r = spawnSync("taskset", ["-a", "-p", "-c", cpus, String(pid)], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`taskset ${cpus} ${pid}: ${r.stderr || r.error}`);
 }
 
 main().catch((e) => {
