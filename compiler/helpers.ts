@@ -48,6 +48,8 @@ export const HELPERS = {
    * with a constant string key: (t, k, h, v) */
   tnew: "$tnew",
   tsets: "$tsets",
+  /** a constructor of distinct constant string keys: (keysAsJson, ...values) */
+  trec: "$trec",
   /** LUA_COMPAT_VARARG's `arg` table of a vararg function: ($va) → {..., n = #} */
   vatable: "$vatable",
   /** numeric for prelude: converts and checks (value, what) */

@@ -3,7 +3,8 @@
 // the interrupt hook (its counter is line-hook.ts's), the generic-for iterator, and
 // generator-mode calls.
 import { HELPERS } from "../compiler/helpers.js";
-import { LuaTable } from "./table.js";
+import { LAYOUT_BUDGET, LuaTable, layoutBudget } from "./table.js";
+import type { StringKeysLayout } from "./table-layout.js";
 import { keyHash } from "./table-hash.js";
 import { LuaError, MAXCCALLS, cCalls } from "./errors.js";
 import * as ops from "./ops.js";
@@ -186,6 +187,42 @@ function tsets(t: LuaTable, k: string, h: number, v: LuaValue): void {
   else t.setStr(k, v);
 }
 
+/** recordLayout per constructor signature (its keys as a JSON array). */
+const recordLayouts = new Map<string, StringKeysLayout>();
+/**
+ * The most signatures kept: past it (scripts come and go: SCRIPT FLUSH frees theirs, not this)
+ * or once the layouts' transitions have used up their budget, all are dropped and made again
+ * as needed.
+ */
+const MAX_RECORD_LAYOUTS = 4096;
+
+/**
+ * A table constructor of distinct constant string keys, `sig` being its keys as a JSON array
+ * and `values` its fields' values in order: the node part comes from the constructor's layout.
+ * A nil value makes the stores one by one (a key stored with nil leaves its node free for the
+ * next key, so the layout differs).
+ */
+function trec(sig: string, ...values: LuaValue[]): LuaTable {
+  let layout = recordLayouts.get(sig);
+  if (layout === undefined) {
+    if (recordLayouts.size >= MAX_RECORD_LAYOUTS || layoutBudget.left <= 0) {
+      recordLayouts.clear();
+      layoutBudget.left = LAYOUT_BUDGET;
+    }
+    layout = LuaTable.recordLayout(JSON.parse(sig) as string[]);
+    recordLayouts.set(sig, layout);
+  }
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] === undefined) {
+      const keys = JSON.parse(sig) as string[];
+      const t = LuaTable.sized(0, keys.length);
+      for (let k = 0; k < keys.length; k++) t.setStr(keys[k], values[k]);
+      return t;
+    }
+  }
+  return LuaTable.fromLayout(layout, values);
+}
+
 /** The `arg` table a 5.1 vararg function gets when its body never uses `...`. */
 function vatable(va: LuaValue[]): LuaTable {
   const t = LuaTable.sized(va.length, 1);
@@ -327,6 +364,7 @@ export function makeHelpers(interrupts: Interrupts): Record<string, unknown> {
     table,
     tnew: LuaTable.sized,
     tsets,
+    trec,
     forNum: fornum,
     vatable,
     iter,

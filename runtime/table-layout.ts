@@ -115,6 +115,21 @@ export interface StringKeysLayout {
   readonly nnext: number[];
   readonly nhash: number[];
   readonly lastfree: number;
+  /**
+   * Where a table of this layout goes when a new string key is stored into it (every used
+   * node still holding a value): LuaTable.newKey's cache, made on the first such store.
+   */
+  transitions?: Map<string, LayoutTransition>;
+}
+
+/**
+ * A new string key stored into a table of some layout: the layout the node part then has, and
+ * per used node of it (in `layout.nodes` order) the old node whose value it takes, or -1 for
+ * the new key's.
+ */
+export interface LayoutTransition {
+  readonly layout: StringKeysLayout;
+  readonly src: readonly number[];
 }
 
 /**

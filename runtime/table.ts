@@ -33,6 +33,7 @@ import {
   NOTHING,
   NO_LINKS,
   SCAN_LIMIT,
+  type LayoutTransition,
   type StringKeysLayout,
   freeHashes,
   freeLinks,
@@ -82,6 +83,18 @@ function readonlyError(): LuaError {
 export function checkWritable(t: LuaTable): void {
   if (t.readonly) throw new LuaError("Attempt to modify a readonly table", 0);
 }
+
+/** Node parts of up to this many nodes keep the transitions of their layouts (newKey). */
+const TRANSITION_NODES = 16;
+/** The most new keys a layout keeps transitions for. */
+const MAX_TRANSITIONS = 8;
+/**
+ * How many more transitions may be kept (a few hundred bytes each). Layouts that live on (a
+ * script's constructors', helpers.ts's trec) keep theirs for as long as they live; their owner
+ * starts afresh, dropping its layouts and resetting this, once it runs out.
+ */
+export const LAYOUT_BUDGET = 16384;
+export const layoutBudget = { left: LAYOUT_BUDGET };
 
 /** Array parts of this many slots and more get their JS array sized when they grow. */
 const BIG_ARRAY = 1 << 15;
@@ -189,6 +202,33 @@ export class LuaTable {
     t.nhash = layout.nhash;
     t.lastfree = layout.lastfree;
     return t;
+  }
+
+  /**
+   * The node part of a table constructor of distinct constant string keys (`{x = 1, y = 2}`,
+   * OP_NEWTABLE sized for them, then one store per field in order) with non-nil values: made
+   * once by doing those stores, for fromLayout with the values in field order.
+   */
+  static recordLayout(keys: readonly string[]): StringKeysLayout {
+    const t = LuaTable.sized(0, keys.length);
+    for (const k of keys) t.setStr(k, true);
+    const { nkey } = t;
+    const nodes: number[] = [];
+    const from: number[] = [];
+    for (let n = 0; n < nkey.length; n++) {
+      if (nkey[n] === undefined) continue;
+      nodes.push(n);
+      from.push(keys.indexOf(nkey[n] as string));
+    }
+    return {
+      lsize: ceilLog2(nkey.length),
+      nkey,
+      nodes,
+      from,
+      nnext: t.nnext,
+      nhash: t.nhash,
+      lastfree: t.lastfree,
+    };
   }
 
   /**
@@ -511,7 +551,18 @@ export class LuaTable {
    * `h` is a string key's hash, masked (STRING_HASH_MASK); ignored for other keys.
    */
   private newKey(key: LuaValue, value: LuaValue, h: number): void {
-    if (this.layout !== undefined) this.unshareLayout();
+    const layout = this.layout;
+    if (layout !== undefined) {
+      if (typeof key === "string" && value !== undefined && this.holdsAll(layout)) {
+        return this.transition(layout, key, value, h);
+      }
+      this.unshareLayout();
+    }
+    this.placeKey(key, value, h);
+  }
+
+  /** newKey proper, the node part being the table's own. */
+  private placeKey(key: LuaValue, value: LuaValue, h: number): void {
     const { nkey, nval, nhash } = this;
     const mask = nkey.length - 1;
     if (mask < 0) return this.rehashInsert(key, value, h);
@@ -568,6 +619,78 @@ export class LuaTable {
     if (nhash !== NO_LINKS) nhash[free] = nhash[mp];
     nnext[mp] = -1;
     return mp;
+  }
+
+  /** Whether every used node of `layout` (this table's) still holds a value: no dead key. */
+  private holdsAll(layout: StringKeysLayout): boolean {
+    const { nval } = this;
+    const nodes = layout.nodes;
+    for (let k = 0; k < nodes.length; k++) if (nval[nodes[k]] === undefined) return false;
+    return true;
+  }
+
+  /**
+   * A new string key (non-nil value) into a table that shares `layout` and has no dead key:
+   * where the node part then goes depends on the layout and the key alone, so the first such
+   * store is made as any other and its outcome kept as a transition of the layout, and later
+   * ones take it (a class's objects getting the same fields one by one, in the same order,
+   * make the same node part each time). Tables past TRANSITION_NODES nodes, or layouts with
+   * MAX_TRANSITIONS already, store as any other.
+   */
+  private transition(layout: StringKeysLayout, key: string, value: LuaValue, h: number): void {
+    const known = layout.transitions?.get(key);
+    if (known !== undefined) return this.take(known, value);
+    this.unshareLayout();
+    this.placeKey(key, value, h);
+    const size = this.nkey.length;
+    if (size > TRANSITION_NODES || (layout.transitions?.size ?? 0) >= MAX_TRANSITIONS) return;
+    if (layoutBudget.left <= 0) return;
+    layoutBudget.left--;
+    // the outcome as a layout of its own (copies: this table's arrays go on changing)
+    const nkey = this.nkey;
+    const nodes: number[] = [];
+    const src: number[] = [];
+    for (let n = 0; n < size; n++) {
+      const k = nkey[n];
+      if (k === undefined) continue;
+      nodes.push(n);
+      if (k === key) src.push(-1);
+      else {
+        let o = 0;
+        while (layout.nkey[o] !== k) o++;
+        src.push(o);
+      }
+    }
+    const next: StringKeysLayout = {
+      lsize: ceilLog2(size),
+      nkey: nkey.slice(),
+      nodes,
+      // the values of a table made from it by fromLayout are given in node order
+      from: nodes.map((_, k) => k),
+      nnext: this.nnext === NO_LINKS ? NO_LINKS : this.nnext.slice(),
+      nhash: this.nhash === NO_LINKS ? NO_LINKS : this.nhash.slice(),
+      lastfree: this.lastfree,
+    };
+    (layout.transitions ??= new Map()).set(key, { layout: next, src });
+  }
+
+  /** The node part a known transition leads to, values moved from the old nodes. */
+  private take(tr: LayoutTransition, value: LuaValue): void {
+    const next = tr.layout;
+    const oldVal = this.nval;
+    const nval = nils(next.lsize);
+    const { nodes } = next;
+    const src = tr.src;
+    for (let k = 0; k < nodes.length; k++) {
+      const s = src[k];
+      nval[nodes[k]] = s < 0 ? value : oldVal[s];
+    }
+    this.layout = next;
+    this.nkey = next.nkey;
+    this.nval = nval;
+    this.nnext = next.nnext;
+    this.nhash = next.nhash;
+    this.lastfree = next.lastfree;
   }
 
   /** The node part stops sharing its layout's arrays: they are copied before a change. */

@@ -3,7 +3,7 @@
 // which later insertions and removals reveal.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { LuaTable } from "../../../runtime/table.js";
+import { LAYOUT_BUDGET, LuaTable, layoutBudget } from "../../../runtime/table.js";
 import { setRedisStringHash } from "../../../runtime/table-hash.js";
 import type { LuaValue } from "../../../runtime/value.js";
 
@@ -80,4 +80,66 @@ test("fromStringPairs builds the table the stores one by one build", () => {
       setRedisStringHash(false);
     }
   }
+});
+
+/**
+ * A record constructor's table (recordLayout + fromLayout) and the string keys stored into it
+ * afterwards (layout transitions, kept on the first table and taken by the later ones) must
+ * leave the table that the constructor's stores one by one leave. Each shape is replayed by
+ * several tables, so that transitions are both made and taken; the scripts' random ops clear
+ * keys too (a dead key forbids a transition) and add numeric ones.
+ */
+function compareRecords(budget: number): void {
+  const saved = layoutBudget.left;
+  layoutBudget.left = budget;
+  try {
+    const r = rng(budget + 3);
+    for (let round = 0; round < 120; round++) {
+      const n = 1 + (r() % 12);
+      const keys = new Set<string>();
+      while (keys.size < n) keys.add(r() % 2 === 0 ? randomKey(r) : "k" + (r() % 20));
+      const names = [...keys];
+      const layout = LuaTable.recordLayout(names);
+      // one script of later ops per shape, replayed by every table of it
+      const ops: [number, string, number][] = [];
+      for (let i = 0; i < 30; i++) {
+        const op = r() % 6;
+        const k = op === 5 ? names[r() % names.length] : r() % 3 === 0 ? randomKey(r) : "n" + (r() % 8);
+        ops.push([op, k, 1 + (r() % 40)]);
+      }
+      for (let copy = 0; copy < 4; copy++) {
+        const values = names.map((_, i) => (copy === 3 && i === 0 ? "first" : i + copy));
+        const a = LuaTable.fromLayout(layout, values);
+        const b = LuaTable.sized(0, names.length);
+        names.forEach((k, i) => b.setStr(k, values[i]));
+        assert.deepEqual(traversal(a), traversal(b));
+        for (const [op, k, num] of ops) {
+          if (op === 4) {
+            a.setNum(num, op);
+            b.setNum(num, op);
+          } else if (op === 5 && copy % 2 === 1) {
+            // every other copy clears a key: the next store into it may not take a transition
+            a.setStr(k, undefined);
+            b.setStr(k, undefined);
+          } else {
+            a.setStr(k, num);
+            b.setStr(k, num);
+          }
+          assert.deepEqual(traversal(a), traversal(b), `round ${round} copy ${copy}`);
+        }
+        assert.deepEqual(a.sizes(), b.sizes());
+        assert.equal(a.length(), b.length());
+      }
+    }
+  } finally {
+    layoutBudget.left = saved;
+  }
+}
+
+test("record layouts and their transitions build the tables the stores one by one build", () => {
+  compareRecords(LAYOUT_BUDGET);
+});
+
+test("with the transitions' budget used up, stores into records are still the stores one by one", () => {
+  compareRecords(0);
 });
