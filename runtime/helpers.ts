@@ -3,7 +3,7 @@
 // the interrupt hook (its counter is line-hook.ts's), the generic-for iterator, and
 // generator-mode calls.
 import { HELPERS } from "../compiler/helpers.js";
-import { LAYOUT_BUDGET, LuaTable, layoutBudget } from "./table.js";
+import { LuaTable, layoutBudget, resetLayouts } from "./table.js";
 import type { StringKeysLayout } from "./table-layout.js";
 import { keyHash } from "./table-hash.js";
 import { LuaError, MAXCCALLS, cCalls } from "./errors.js";
@@ -167,7 +167,7 @@ function fornum(v: LuaValue, what: string): number {
  * items afterwards (OP_SETLIST), so a list item wins over a record field with its index.
  */
 function table(positional?: LuaValue[], keyed?: LuaValue[], multi?: LuaResult): LuaTable {
-  if (positional === undefined) return new LuaTable();
+  if (positional === undefined) return LuaTable.empty();
   const t = LuaTable.sized(positional.length, keyed === undefined ? 0 : keyed.length >> 1);
   if (keyed !== undefined) {
     for (let i = 0; i < keyed.length; i += 2) {
@@ -207,7 +207,7 @@ function trec(sig: string, ...values: LuaValue[]): LuaTable {
   if (layout === undefined) {
     if (recordLayouts.size >= MAX_RECORD_LAYOUTS || layoutBudget.left <= 0) {
       recordLayouts.clear();
-      layoutBudget.left = LAYOUT_BUDGET;
+      resetLayouts();
     }
     layout = LuaTable.recordLayout(JSON.parse(sig) as string[]);
     recordLayouts.set(sig, layout);

@@ -93,8 +93,31 @@ const MAX_TRANSITIONS = 8;
  * script's constructors', helpers.ts's trec) keep theirs for as long as they live; their owner
  * starts afresh, dropping its layouts and resetting this, once it runs out.
  */
-export const LAYOUT_BUDGET = 16384;
+export const LAYOUT_BUDGET = 4096;
 export const layoutBudget = { left: LAYOUT_BUDGET };
+/**
+ * The layout of a table with no node part, that tables made by an empty constructor (`{}`,
+ * LuaTable.empty) start from: the root of the transitions of objects filled field by field
+ * (`local o = setmetatable({}, C); o.a = a; o.b = b`). It keeps more transitions than other
+ * layouts (every `{}` of the process shares it) and lives as long as the process, so
+ * resetLayouts drops them with the budget.
+ */
+const EMPTY_ROOT: StringKeysLayout = {
+  lsize: 0,
+  nkey: NOTHING,
+  nodes: [],
+  from: [],
+  nnext: NO_LINKS,
+  nhash: NO_LINKS,
+  lastfree: 0,
+};
+const MAX_ROOT_TRANSITIONS = 64;
+
+/** Drops the empty table's transitions and refills the budget (helpers.ts's trec, when it starts afresh). */
+export function resetLayouts(): void {
+  EMPTY_ROOT.transitions = undefined;
+  layoutBudget.left = LAYOUT_BUDGET;
+}
 
 /** Array parts of this many slots and more get their JS array sized when they grow. */
 const BIG_ARRAY = 1 << 15;
@@ -163,6 +186,13 @@ export class LuaTable {
     for (let i = 0; i < top; i++) if (arr[i] === undefined) holes++;
     this.top = top;
     this.holes = holes;
+  }
+
+  /** An empty table as `{}` makes it: string keys stored into it follow EMPTY_ROOT's transitions. */
+  static empty(): LuaTable {
+    const t = new LuaTable();
+    t.layout = EMPTY_ROOT;
+    return t;
   }
 
   /** Builds a table from the values of a JS array (t[1] = values[0], …), copying them. */
@@ -236,7 +266,8 @@ export class LuaTable {
    * values may have changed, nil included), or undefined. The array part is then empty.
    */
   stringKeysLayout(): StringKeysLayout | undefined {
-    return this.layout;
+    // (an empty table is no decoded object: cjson sees it through its usual path)
+    return this.layout === EMPTY_ROOT ? undefined : this.layout;
   }
 
   /**
@@ -517,6 +548,9 @@ export class LuaTable {
    */
   private growArray(n: number): void {
     this.asize = n;
+    // a layout describes a table of string keys only (an empty one grows its array part here
+    // without a rehash: setNumSlow's append)
+    this.layout = undefined;
     if (n >= BIG_ARRAY && n <= MAX_LENGTH_SET) {
       if (this.arr === NOTHING) this.arr = [];
       this.arr.length = n;
@@ -553,7 +587,7 @@ export class LuaTable {
   private newKey(key: LuaValue, value: LuaValue, h: number): void {
     const layout = this.layout;
     if (layout !== undefined) {
-      if (typeof key === "string" && value !== undefined && this.holdsAll(layout)) {
+      if (typeof key === "string" && value !== undefined && this.asize === 0 && this.holdsAll(layout)) {
         return this.transition(layout, key, value, h);
       }
       this.unshareLayout();
@@ -643,7 +677,8 @@ export class LuaTable {
     this.unshareLayout();
     this.placeKey(key, value, h);
     const size = this.nkey.length;
-    if (size > TRANSITION_NODES || (layout.transitions?.size ?? 0) >= MAX_TRANSITIONS) return;
+    const most = layout === EMPTY_ROOT ? MAX_ROOT_TRANSITIONS : MAX_TRANSITIONS;
+    if (size > TRANSITION_NODES || (layout.transitions?.size ?? 0) >= most) return;
     if (layoutBudget.left <= 0) return;
     layoutBudget.left--;
     // the outcome as a layout of its own (copies: this table's arrays go on changing)
@@ -696,6 +731,7 @@ export class LuaTable {
   /** The node part stops sharing its layout's arrays: they are copied before a change. */
   private unshareLayout(): void {
     this.layout = undefined;
+    if (this.nkey === NOTHING) return; // the empty root: no node part to copy
     this.nkey = this.nkey.slice();
     if (this.nnext !== NO_LINKS) this.nnext = this.nnext.slice();
     if (this.nhash !== NO_LINKS) this.nhash = this.nhash.slice();

@@ -9,7 +9,9 @@
 //   A<             read A's outstanding reply
 //   @sleep MS      wait
 //   @untimed       (first) only the replies count, not when they came (a scenario about
-//                  something else than waiting, whose replies may be slow on a loaded machine)
+//                  something else than waiting, whose replies may be slow on a loaded machine;
+//                  there a SCRIPT/FUNCTION KILL answered -NOTBUSY while another connection's
+//                  script is unanswered overtook that script and is asked again)
 //   @threshold MS  (first) busy-reply-threshold for this scenario instead of THRESHOLD (a short
 //                  one lets many scripts be killed quickly)
 // Connections are opened (in RESP2, or RESP3 after an unrecorded HELLO 3) on first use. A reply
@@ -104,6 +106,18 @@ export function normalize(reply: string): string {
   return reply.replace(/(\$11\r\nduration_ms\r\n):\d+\r\n/g, "$1:<ms>\r\n");
 }
 
+/** How often runScenario asks a kill again that came before its script. */
+const KILL_RETRIES = 10;
+
+/** The kill just answered -NOTBUSY while another connection's request is unanswered. */
+function isEarlyKill(s: Step, out: Outcome[], pending: Set<string>): boolean {
+  const cmd = s.args.map((a) => a.toUpperCase());
+  if (cmd.length !== 2 || (cmd[0] !== "SCRIPT" && cmd[0] !== "FUNCTION") || cmd[1] !== "KILL") return false;
+  if (!out[out.length - 1].reply.startsWith("-NOTBUSY")) return false;
+  for (const conn of pending) if (conn !== s.conn) return true;
+  return false;
+}
+
 /** Runs a scenario against the server on `port`, in RESP `proto`. */
 export async function runScenario(port: number, steps: Step[], proto: 2 | 3): Promise<Outcome[]> {
   const conns = new Map<string, RespClient>();
@@ -117,6 +131,8 @@ export async function runScenario(port: number, steps: Step[], proto: 2 | 3): Pr
     return c;
   };
   const out: Outcome[] = [];
+  /** connections with a request sent (`A>`) and its reply not read yet */
+  const pending = new Set<string>();
   const untimed = steps.some((s) => s.kind === "untimed");
   const waitedMs = thresholdOf(steps) * WAITED;
   let lastSend = performance.now();
@@ -145,11 +161,24 @@ export async function runScenario(port: number, steps: Step[], proto: 2 | 3): Pr
       const c = await open(s.conn);
       if (s.kind === "read") {
         await read(s, c, lastSend);
+        pending.delete(s.conn);
         continue;
       }
       lastSend = performance.now();
       if (!c.isClosed) c.send(s.args);
-      if (s.kind === "call") await read(s, c, lastSend);
+      if (s.kind === "send") pending.add(s.conn);
+      if (s.kind !== "call") continue;
+      await read(s, c, lastSend);
+      // An untimed scenario's kill may overtake the script it is meant for on a loaded machine
+      // (the server reads the killer's socket first): -NOTBUSY with a script sent and not yet
+      // answered is asked again, as long as that lasts (a script that ended stays NOTBUSY).
+      for (let retry = 0; untimed && retry < KILL_RETRIES && isEarlyKill(s, out, pending); retry++) {
+        out.pop();
+        await new Promise((r) => setTimeout(r, 20));
+        lastSend = performance.now();
+        c.send(s.args);
+        await read(s, c, lastSend);
+      }
     }
   } finally {
     for (const c of conns.values()) c.close();

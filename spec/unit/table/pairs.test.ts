@@ -143,3 +143,42 @@ test("record layouts and their transitions build the tables the stores one by on
 test("with the transitions' budget used up, stores into records are still the stores one by one", () => {
   compareRecords(0);
 });
+
+test("tables from an empty constructor follow the empty table's transitions as the stores one by one", () => {
+  const r = rng(11);
+  const shapes: string[][] = [];
+  for (let s = 0; s < 60; s++) {
+    const n = 1 + (r() % 20);
+    const keys: string[] = [];
+    for (let i = 0; i < n; i++) keys.push(r() % 2 === 0 ? randomKey(r) : "f" + (r() % 30));
+    shapes.push(keys);
+  }
+  for (let copy = 0; copy < 5; copy++) {
+    for (const keys of shapes) {
+      const a = LuaTable.empty();
+      const b = new LuaTable();
+      if (copy === 4) {
+        // an array part first (appended without a rehash), then the string keys
+        for (let i = 1; i <= 3; i++) {
+          a.setNum(i, i);
+          b.setNum(i, i);
+        }
+      }
+      keys.forEach((k, i) => {
+        // some copies clear a key on the way, or get an array part
+        if (copy === 1 && i % 7 === 6) {
+          a.setStr(keys[0], undefined);
+          b.setStr(keys[0], undefined);
+        }
+        if (copy === 2 && i === 3) {
+          a.setNum(1, i);
+          b.setNum(1, i);
+        }
+        a.setStr(k, i);
+        b.setStr(k, i);
+        assert.deepEqual(traversal(a), traversal(b), `copy ${copy} keys ${JSON.stringify(keys)}`);
+      });
+      assert.deepEqual(a.sizes(), b.sizes());
+    }
+  }
+});

@@ -141,3 +141,54 @@ function Vec:scaled(s) local v = Vec.new(self.x * s, self.y * s); v.s = s; retur
 local v3 = Vec.new(1, 2):scaled(3)
 show("vec", v3)
 print(getmetatable(v3) == Vec, v3.x, v3.y, v3.s)
+
+-- empty constructors filled field by field (the empty table's transitions), many shapes
+local fieldsets = {
+  {"name", "id", "score"},
+  {"id", "name", "score"},
+  {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r"},
+  {"x"},
+  {"x", "y"},
+  {"y", "x"},
+}
+for round = 1, 3 do
+  for s, fields in ipairs(fieldsets) do
+    local o = {}
+    for i, f in ipairs(fields) do o[f] = i * round end
+    show("empty " .. s .. " round " .. round, o)
+  end
+end
+-- with a metatable, a numeric key first, or a key cleared on the way
+local Class = {}
+Class.__index = Class
+for round = 1, 3 do
+  local o = setmetatable({}, Class)
+  o.first = 1; o.second = 2; o.third = 3
+  show("object " .. round, o)
+  local q = {}
+  q[1] = "array"; q.tag = "t"; q.other = "o"
+  show("array first " .. round, q)
+  local r2 = {}
+  r2.keep = 1; r2.drop = 2; r2.drop = nil; r2.more = 3; r2.last = 4
+  show("cleared on the way " .. round, r2)
+end
+-- many different first keys (more than the transitions one layout keeps)
+local firsts = {}
+for i = 1, 80 do
+  local t = {}
+  t["f" .. i] = i
+  t.common = true
+  local keys = {}
+  for k in pairs(t) do keys[#keys + 1] = k end
+  firsts[#firsts + 1] = table.concat(keys, ",")
+end
+print(table.concat(firsts, " "))
+
+-- an empty constructor's array part first (appended, no rehash), then string keys, in turns
+for round = 1, 4 do
+  local q = {}
+  for i = 1, round do q[i] = i end
+  q.tag = "t"; q.more = round; q.last = true
+  show("array then keys " .. round, q)
+  print("#", #q)
+end
