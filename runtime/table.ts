@@ -225,13 +225,18 @@ export class LuaTable {
     const { nodes, from } = layout;
     const nval = nils(layout.lsize);
     for (let k = 0; k < nodes.length; k++) nval[nodes[k]] = values[from[k]];
-    t.layout = layout;
-    t.nkey = layout.nkey;
-    t.nval = nval;
-    t.nnext = layout.nnext;
-    t.nhash = layout.nhash;
-    t.lastfree = layout.lastfree;
+    t.adopt(layout, nval);
     return t;
+  }
+
+  /** The node part becomes `layout`'s (its key, link and hash arrays shared) with `nval`. */
+  private adopt(layout: StringKeysLayout, nval: LuaValue[]): void {
+    this.layout = layout;
+    this.nkey = layout.nkey;
+    this.nval = nval;
+    this.nnext = layout.nnext;
+    this.nhash = layout.nhash;
+    this.lastfree = layout.lastfree;
   }
 
   /**
@@ -720,12 +725,7 @@ export class LuaTable {
       const s = src[k];
       nval[nodes[k]] = s < 0 ? value : oldVal[s];
     }
-    this.layout = next;
-    this.nkey = next.nkey;
-    this.nval = nval;
-    this.nnext = next.nnext;
-    this.nhash = next.nhash;
-    this.lastfree = next.lastfree;
+    this.adopt(next, nval);
   }
 
   /** The node part stops sharing its layout's arrays: they are copied before a change. */
