@@ -3,8 +3,8 @@
 // the interrupt hook (its counter is line-hook.ts's), the generic-for iterator, and
 // generator-mode calls.
 import { HELPERS } from "../compiler/helpers.js";
-import { LuaTable, layoutBudget, resetLayouts } from "./table.js";
-import type { StringKeysLayout } from "./table-layout.js";
+import { LuaTable } from "./table.js";
+import { type StringKeysLayout, layoutBudget, resetLayouts } from "./table-layout.js";
 import { keyHash } from "./table-hash.js";
 import { LuaError, MAXCCALLS, cCalls } from "./errors.js";
 import * as ops from "./ops.js";
@@ -187,8 +187,8 @@ function tsets(t: LuaTable, k: string, h: number, v: LuaValue): void {
   else t.setStr(k, v);
 }
 
-/** recordLayout per constructor signature (its keys as a JSON array). */
-const recordLayouts = new Map<string, StringKeysLayout>();
+/** Per constructor signature (its keys as a JSON array): the keys and their recordLayout. */
+const recordLayouts = new Map<string, { keys: string[]; layout: StringKeysLayout }>();
 /**
  * The most signatures kept: past it (scripts come and go: SCRIPT FLUSH frees theirs, not this)
  * or once the layouts' transitions have used up their budget, all are dropped and made again
@@ -203,24 +203,20 @@ const MAX_RECORD_LAYOUTS = 4096;
  * next key, so the layout differs).
  */
 function trec(sig: string, ...values: LuaValue[]): LuaTable {
-  let layout = recordLayouts.get(sig);
-  if (layout === undefined) {
+  let rec = recordLayouts.get(sig);
+  if (rec === undefined) {
     if (recordLayouts.size >= MAX_RECORD_LAYOUTS || layoutBudget.left <= 0) {
       recordLayouts.clear();
       resetLayouts();
     }
-    layout = LuaTable.recordLayout(JSON.parse(sig) as string[]);
-    recordLayouts.set(sig, layout);
+    const keys = JSON.parse(sig) as string[];
+    rec = { keys, layout: LuaTable.recordLayout(keys) };
+    recordLayouts.set(sig, rec);
   }
   for (let i = 0; i < values.length; i++) {
-    if (values[i] === undefined) {
-      const keys = JSON.parse(sig) as string[];
-      const t = LuaTable.sized(0, keys.length);
-      for (let k = 0; k < keys.length; k++) t.setStr(keys[k], values[k]);
-      return t;
-    }
+    if (values[i] === undefined) return LuaTable.storedRecord(rec.keys, values);
   }
-  return LuaTable.fromLayout(layout, values);
+  return LuaTable.fromLayout(rec.layout, values);
 }
 
 /** The `arg` table a 5.1 vararg function gets when its body never uses `...`. */

@@ -1,6 +1,7 @@
 // The arrays a LuaTable's node part is made of (runtime/table.ts), and the replay of a run of
 // string-key stores on scratch arrays that gives cjson's decoded objects their node part
-// without storing the keys one by one (layoutStringKeys).
+// without storing the keys one by one (layoutStringKeys); the layouts' transitions' limits,
+// their budget and the empty table's layout (LuaTable.newKey, helpers.ts's trec).
 import type { LuaValue } from "./value.js";
 import { STRING_HASH_MASK, ceilLog2, luaStringHash } from "./table-hash.js";
 
@@ -217,4 +218,41 @@ export function layoutStringKeys(keys: readonly string[], n: number): StringKeys
     for (let s = 0; s < size; s++) if (simSlot[s] >= 0) nhash[s] = simHash[simSlot[s]];
   }
   return { lsize, nkey, nodes, from, nnext, nhash, lastfree: simLastfree };
+}
+
+// ---- transitions (LuaTable.newKey) ------------------------------------------------------
+
+/** Node parts of up to this many nodes keep the transitions of their layouts (newKey). */
+export const TRANSITION_NODES = 16;
+/** The most new keys a layout keeps transitions for. */
+export const MAX_TRANSITIONS = 8;
+/**
+ * How many more transitions may be kept (a few hundred bytes each). Layouts that live on (a
+ * script's constructors', helpers.ts's trec) keep theirs for as long as they live; their owner
+ * starts afresh, dropping its layouts and resetting this, once it runs out.
+ */
+export const LAYOUT_BUDGET = 4096;
+export const layoutBudget = { left: LAYOUT_BUDGET };
+/**
+ * The layout of a table with no node part, that tables made by an empty constructor (`{}`,
+ * LuaTable.empty) start from: the root of the transitions of objects filled field by field
+ * (`local o = setmetatable({}, C); o.a = a; o.b = b`). It keeps more transitions than other
+ * layouts (every `{}` of the process shares it) and lives as long as the process, so
+ * resetLayouts drops them with the budget.
+ */
+export const EMPTY_ROOT: StringKeysLayout = {
+  lsize: 0,
+  nkey: NOTHING,
+  nodes: [],
+  from: [],
+  nnext: NO_LINKS,
+  nhash: NO_LINKS,
+  lastfree: 0,
+};
+export const MAX_ROOT_TRANSITIONS = 64;
+
+/** Drops the empty table's transitions and refills the budget (helpers.ts's trec, when it starts afresh). */
+export function resetLayouts(): void {
+  EMPTY_ROOT.transitions = undefined;
+  layoutBudget.left = LAYOUT_BUDGET;
 }

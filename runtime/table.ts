@@ -32,12 +32,17 @@ import {
 import {
   NOTHING,
   NO_LINKS,
+  EMPTY_ROOT,
+  MAX_ROOT_TRANSITIONS,
+  MAX_TRANSITIONS,
   SCAN_LIMIT,
+  TRANSITION_NODES,
   type LayoutTransition,
   type StringKeysLayout,
   freeHashes,
   freeLinks,
   integers,
+  layoutBudget,
   layoutStringKeys,
   nils,
 } from "./table-layout.js";
@@ -82,41 +87,6 @@ function readonlyError(): LuaError {
  */
 export function checkWritable(t: LuaTable): void {
   if (t.readonly) throw new LuaError("Attempt to modify a readonly table", 0);
-}
-
-/** Node parts of up to this many nodes keep the transitions of their layouts (newKey). */
-const TRANSITION_NODES = 16;
-/** The most new keys a layout keeps transitions for. */
-const MAX_TRANSITIONS = 8;
-/**
- * How many more transitions may be kept (a few hundred bytes each). Layouts that live on (a
- * script's constructors', helpers.ts's trec) keep theirs for as long as they live; their owner
- * starts afresh, dropping its layouts and resetting this, once it runs out.
- */
-export const LAYOUT_BUDGET = 4096;
-export const layoutBudget = { left: LAYOUT_BUDGET };
-/**
- * The layout of a table with no node part, that tables made by an empty constructor (`{}`,
- * LuaTable.empty) start from: the root of the transitions of objects filled field by field
- * (`local o = setmetatable({}, C); o.a = a; o.b = b`). It keeps more transitions than other
- * layouts (every `{}` of the process shares it) and lives as long as the process, so
- * resetLayouts drops them with the budget.
- */
-const EMPTY_ROOT: StringKeysLayout = {
-  lsize: 0,
-  nkey: NOTHING,
-  nodes: [],
-  from: [],
-  nnext: NO_LINKS,
-  nhash: NO_LINKS,
-  lastfree: 0,
-};
-const MAX_ROOT_TRANSITIONS = 64;
-
-/** Drops the empty table's transitions and refills the budget (helpers.ts's trec, when it starts afresh). */
-export function resetLayouts(): void {
-  EMPTY_ROOT.transitions = undefined;
-  layoutBudget.left = LAYOUT_BUDGET;
 }
 
 /** Array parts of this many slots and more get their JS array sized when they grow. */
@@ -240,29 +210,45 @@ export class LuaTable {
   }
 
   /**
-   * The node part of a table constructor of distinct constant string keys (`{x = 1, y = 2}`,
-   * OP_NEWTABLE sized for them, then one store per field in order) with non-nil values: made
-   * once by doing those stores, for fromLayout with the values in field order.
+   * A table constructor of distinct constant string keys (`{x = 1, y = 2}`) as Lua builds it:
+   * OP_NEWTABLE sized for them, then one store per field in order.
+   */
+  static storedRecord(keys: readonly string[], values: readonly LuaValue[]): LuaTable {
+    const t = LuaTable.sized(0, keys.length);
+    for (let k = 0; k < keys.length; k++) t.setStr(keys[k], values[k]);
+    return t;
+  }
+
+  /**
+   * The node part of such a constructor with non-nil values: made once by doing its stores,
+   * for fromLayout with the values in field order.
    */
   static recordLayout(keys: readonly string[]): StringKeysLayout {
-    const t = LuaTable.sized(0, keys.length);
-    for (const k of keys) t.setStr(k, true);
-    const { nkey } = t;
+    const captured = LuaTable.storedRecord(
+      keys,
+      keys.map(() => true),
+    ).captureLayout(false);
+    const from = captured.nodes.map((n) => keys.indexOf(captured.nkey[n] as string));
+    return { ...captured, from };
+  }
+
+  /**
+   * This table's node part (string keys only) as a layout, its values given in node order;
+   * `copy`: of arrays the table goes on changing.
+   */
+  private captureLayout(copy: boolean): StringKeysLayout {
+    const nkey = this.nkey;
     const nodes: number[] = [];
-    const from: number[] = [];
-    for (let n = 0; n < nkey.length; n++) {
-      if (nkey[n] === undefined) continue;
-      nodes.push(n);
-      from.push(keys.indexOf(nkey[n] as string));
-    }
+    for (let n = 0; n < nkey.length; n++) if (nkey[n] !== undefined) nodes.push(n);
+    const own = <T>(a: T[]): T[] => (copy && a !== NO_LINKS ? a.slice() : a);
     return {
       lsize: ceilLog2(nkey.length),
-      nkey,
+      nkey: copy ? nkey.slice() : nkey,
       nodes,
-      from,
-      nnext: t.nnext,
-      nhash: t.nhash,
-      lastfree: t.lastfree,
+      from: nodes.map((_, k) => k),
+      nnext: own(this.nnext),
+      nhash: own(this.nhash),
+      lastfree: this.lastfree,
     };
   }
 
@@ -685,32 +671,17 @@ export class LuaTable {
     const most = layout === EMPTY_ROOT ? MAX_ROOT_TRANSITIONS : MAX_TRANSITIONS;
     if (size > TRANSITION_NODES || (layout.transitions?.size ?? 0) >= most) return;
     if (layoutBudget.left <= 0) return;
-    layoutBudget.left--;
-    // the outcome as a layout of its own (copies: this table's arrays go on changing)
-    const nkey = this.nkey;
-    const nodes: number[] = [];
+    // the outcome as a layout of its own (copies: this table's arrays go on changing), each
+    // used node's value from the old node holding its key, or the new one's
+    const next = this.captureLayout(true);
     const src: number[] = [];
-    for (let n = 0; n < size; n++) {
-      const k = nkey[n];
-      if (k === undefined) continue;
-      nodes.push(n);
-      if (k === key) src.push(-1);
-      else {
-        let o = 0;
-        while (layout.nkey[o] !== k) o++;
-        src.push(o);
-      }
+    for (const n of next.nodes) {
+      const k = next.nkey[n];
+      const o = k === key ? -1 : layout.nkey.indexOf(k);
+      if (o < 0 && k !== key) return; // (not a string-keys layout's outcome: nothing kept)
+      src.push(o);
     }
-    const next: StringKeysLayout = {
-      lsize: ceilLog2(size),
-      nkey: nkey.slice(),
-      nodes,
-      // the values of a table made from it by fromLayout are given in node order
-      from: nodes.map((_, k) => k),
-      nnext: this.nnext === NO_LINKS ? NO_LINKS : this.nnext.slice(),
-      nhash: this.nhash === NO_LINKS ? NO_LINKS : this.nhash.slice(),
-      lastfree: this.lastfree,
-    };
+    layoutBudget.left--;
     (layout.transitions ??= new Map()).set(key, { layout: next, src });
   }
 

@@ -3,7 +3,8 @@
 // which later insertions and removals reveal.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { LAYOUT_BUDGET, LuaTable, layoutBudget } from "../../../runtime/table.js";
+import { LuaTable } from "../../../runtime/table.js";
+import { LAYOUT_BUDGET, layoutBudget } from "../../../runtime/table-layout.js";
 import { setRedisStringHash } from "../../../runtime/table-hash.js";
 import type { LuaValue } from "../../../runtime/value.js";
 
